@@ -1,0 +1,47 @@
+"""The HTTP API: create_app() builds the Flask app; gunicorn serves `api:create_app()`."""
+
+from flask import Flask, request
+from flask_swagger_ui import get_swaggerui_blueprint
+
+from api import claims, contradictions, health, sources, speakers
+from api.auth import check_key
+from api.config import Config
+from api.errors import ProblemApi
+from models.db import bind, database
+
+
+def create_app(config: Config | None = None) -> Flask:
+    config = config or Config()
+    app = Flask(__name__)
+    app.config.from_object(config)
+    app.json.sort_keys = False
+    bind(app.config["DATABASE_URL"])
+
+    api = ProblemApi(app, spec_kwargs={
+        "info": {"description": "Claims, who made them, where, in which words, and which "
+                                "claims contradict them."},
+    })
+    api.spec.components.security_scheme(
+        "bearerAuth", {"type": "http", "scheme": "bearer",
+                       "description": "An API key from `claimtracker keys create`"})
+    for module in (health, claims, contradictions, speakers, sources):
+        api.register_blueprint(module.blp)
+    app.register_blueprint(get_swaggerui_blueprint(
+        "/docs", "/openapi.json", config={"app_name": "Claim tracker API"}))
+
+    @app.before_request
+    def _open_connection():
+        database.connect(reuse_if_open=True)
+        if (app.config["READS_NEED_KEY"] and request.method in ("GET", "HEAD")
+                and request.path.startswith("/api/v1/") and request.path != "/api/v1/health"):
+            check_key("read")
+
+    @app.teardown_request
+    def _close_connection(exc):
+        if not database.is_closed():
+            database.close()
+
+    from api.cli import register_commands
+
+    register_commands(app)
+    return app

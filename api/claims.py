@@ -1,0 +1,130 @@
+"""Claims: search and list them, read one whole, create, edit, and see their history."""
+
+import re
+
+from flask import request
+from flask.views import MethodView
+from flask_smorest import Blueprint, abort
+from playhouse.shortcuts import model_to_dict
+
+from api import schemas
+from api.auth import current_actor, require
+from api.pagination import paginate
+from models import queries
+from models.claim import create_claim, edit_claim
+from models.link import flag_contradiction
+from models.review import add_review
+
+blp = Blueprint("claims", __name__, url_prefix="/api/v1/claims",
+                description="Claims: propositions, where they were made, and their status")
+
+_ETAG = re.compile(r'^(?:W/)?"claim-(\d+)-v(\d+)"$')
+
+
+def etag(claim_id: int, version: int) -> str:
+    return f'"claim-{claim_id}-v{version}"'
+
+
+def expected_version(claim_id: int, if_match: str | None) -> int | None:
+    """The version the client last saw, from If-Match; None for '*'."""
+    if not if_match:
+        abort(428, message="Send If-Match with the ETag of GET /api/v1/claims/"
+                           f"{claim_id} (or '*' to overwrite whatever is there).")
+    if if_match.strip() == "*":
+        return None
+    match = _ETAG.match(if_match.strip())
+    if match is None or int(match.group(1)) != claim_id:
+        abort(412, message=f"If-Match {if_match!r} is not an ETag of claim {claim_id}.")
+    return int(match.group(2))
+
+
+def _with_etag(record: dict):
+    return record, 200, {"ETag": etag(record["id"], record["version"])}
+
+
+@blp.route("")
+class Claims(MethodView):
+    @blp.arguments(schemas.ClaimListArgs, location="query")
+    @blp.response(200, schemas.ClaimPage)
+    def get(self, args):
+        """List and search claims"""
+        page = {k: args.pop(k) for k in ("page", "per_page")}
+        return paginate(queries.claims_query(**args), page, queries.claim_summaries)
+
+    @require("write")
+    @blp.arguments(schemas.ClaimCreate)
+    @blp.response(201, schemas.ClaimDetail)
+    def post(self, body):
+        """Create a claim by hand"""
+        claim = create_claim(actor=current_actor(), **body)
+        record = queries.claim_detail(claim.id)
+        return record, 201, {"ETag": etag(claim.id, claim.version),
+                             "Location": f"/api/v1/claims/{claim.id}"}
+
+
+@blp.route("/<int:claim_id>")
+class ClaimItem(MethodView):
+    @blp.response(200, schemas.ClaimDetail, headers={"ETag": {"schema": {"type": "string"}}})
+    def get(self, claim_id):
+        """A claim with its appearances, speakers, links and reviews"""
+        return _with_etag(queries.claim_detail(claim_id))
+
+    @require("write")
+    @blp.arguments(schemas.ClaimPatch)
+    @blp.response(200, schemas.ClaimDetail)
+    @blp.doc(parameters=[{"in": "header", "name": "If-Match", "required": True,
+                          "schema": {"type": "string"},
+                          "description": "The ETag from GET, or '*'"}])
+    @blp.alt_response(412, description="The claim changed since that ETag")
+    @blp.alt_response(428, description="If-Match is missing")
+    def patch(self, body, claim_id):
+        """Edit a claim's text, status or review state (needs If-Match)"""
+        version = expected_version(claim_id, request.headers.get("If-Match"))
+        reason = body.pop("reason", None)
+        edit_claim(claim_id, body, actor=current_actor(), reason=reason,
+                   expected_version=version)
+        return _with_etag(queries.claim_detail(claim_id))
+
+
+@blp.route("/<int:claim_id>/history")
+class ClaimHistory(MethodView):
+    @blp.arguments(schemas.PageArgs, location="query")
+    @blp.response(200, schemas.StatusChangePage)
+    def get(self, args, claim_id):
+        """The audit trail of a claim, oldest first"""
+        return paginate(queries.history_of(claim_id), args,
+                        lambda rows: [row.__data__ for row in rows])
+
+
+@blp.route("/<int:claim_id>/contradictions")
+class ClaimContradictions(MethodView):
+    @blp.arguments(schemas.ContradictionListArgs, location="query")
+    @blp.response(200, schemas.ContradictionPage)
+    def get(self, args, claim_id):
+        """The claims that contradict this one, with explanations"""
+        queries.get_claim(claim_id)
+        page = {k: args.pop(k) for k in ("page", "per_page")}
+        return paginate(queries.contradictions_query(claim=claim_id, **args), page,
+                        queries.contradiction_records)
+
+    @require("write")
+    @blp.arguments(schemas.ContradictionFlag)
+    @blp.response(201, schemas.Contradiction)
+    def post(self, body, claim_id):
+        """Flag by hand that another claim contradicts this one"""
+        link = flag_contradiction(claim_id, body["claim_id"],
+                                  explanation=body.get("explanation"), actor=current_actor())
+        return queries.contradiction_records([link])[0], 201, {
+            "Location": f"/api/v1/contradictions/{link.id}"}
+
+
+@blp.route("/<int:claim_id>/reviews")
+class ClaimReviews(MethodView):
+    @require("write")
+    @blp.arguments(schemas.ReviewCreate)
+    @blp.response(201, schemas.Review)
+    def post(self, body, claim_id):
+        """Add a fact-check verdict; the latest verdict sets the claim's status"""
+        review = add_review(claim_id, body, actor=current_actor())
+        return model_to_dict(review, recurse=False)
+

@@ -1,0 +1,146 @@
+"""The `claimtracker` command, built on Flask's CLI (so `flask --app api ...` works too)."""
+
+import os
+import sys
+from pathlib import Path
+
+import click
+from flask import Flask
+from flask.cli import FlaskGroup
+
+from models.db import database
+
+
+def _app_factory():
+    from api import create_app
+
+    return create_app()
+
+
+@click.group(cls=FlaskGroup, create_app=_app_factory, add_default_commands=False,
+             add_version_option=False)
+def main():
+    """Claim tracker: claims, speakers, sources and contradictions over HTTP."""
+
+
+def register_commands(app: Flask) -> None:
+    for command in (migrate_command, seed_command, setup_command, serve_command, ingest_command,
+                    keys):
+        app.cli.add_command(command)
+
+
+def _migrate() -> None:
+    from models.migrate import migrate
+
+    with database.connection_context():
+        for name in migrate():
+            click.echo(f"applied migration {name}")
+
+
+@click.command("migrate")
+def migrate_command():
+    """Apply pending schema migrations."""
+    _migrate()
+
+
+@click.command("seed")
+def seed_command():
+    """Load the seed articles (idempotent)."""
+    from seed import load_seed
+
+    with database.connection_context():
+        created = load_seed()
+    click.echo(f"seeded {created} new source(s)")
+
+
+@click.command("setup")
+def setup_command():
+    """Migrate, seed, and on an empty key table create an admin key and print it once."""
+    from models.apikey import create_key, has_keys
+    from seed import load_seed
+
+    _migrate()
+    with database.connection_context():
+        click.echo(f"seeded {load_seed()} new source(s)")
+        if not has_keys():
+            _, plain = create_key("admin", "admin")
+            click.echo("Created an admin API key. It is shown this once; keep it:")
+            click.echo(plain)
+
+
+@click.command("serve")
+@click.option("--host", default=lambda: os.environ.get("HOST", "127.0.0.1"), show_default="HOST")
+@click.option("--port", default=lambda: int(os.environ.get("PORT", "8000")), type=int,
+              show_default="PORT")
+@click.option("--workers", default=lambda: int(os.environ.get("WEB_CONCURRENCY", "2")),
+              type=int, show_default="WEB_CONCURRENCY or 2")
+def serve_command(host, port, workers):
+    """Serve the API with gunicorn."""
+    gunicorn = Path(sys.executable).with_name("gunicorn")
+    args = [str(gunicorn), "--bind", f"{host}:{port}", "--workers", str(workers),
+            "--access-logfile", "-", "api:create_app()"]
+    os.execv(args[0], args)
+
+
+@click.command("ingest")
+@click.argument("files", nargs=-1, required=True, type=click.File("r", encoding="utf-8"))
+@click.option("--title")
+@click.option("--outlet")
+@click.option("--published", type=click.DateTime(formats=["%Y-%m-%d"]))
+def ingest_command(files, title, outlet, published):
+    """Ingest article files, as POST /api/v1/sources does."""
+    from models.ingest import ingest_article
+
+    with database.connection_context():
+        for file in files:
+            result = ingest_article(text=file.read(), title=title, outlet=outlet,
+                                    published=published.date() if published else None,
+                                    actor="cli")
+            state = "stored" if result.created else "already stored"
+            click.echo(f"{file.name}: source {result.source.id} {state}, "
+                       f"{len(result.claims)} claim(s), {len(result.links)} link(s)")
+
+
+@click.group()
+def keys():
+    """Create, list and revoke API keys."""
+
+
+@keys.command("create")
+@click.option("--name", required=True)
+@click.option("--scope", type=click.Choice(["read", "write", "admin"]), default="write",
+              show_default=True)
+def keys_create(name, scope):
+    """Create a key; the key itself is the last line printed, shown once."""
+    from models.apikey import create_key
+
+    with database.connection_context():
+        row, plain = create_key(name, scope)
+    click.echo(f"created key {row.id} {name!r} with scope {scope}")
+    click.echo(plain)
+
+
+@keys.command("list")
+def keys_list():
+    """List keys (never the keys themselves)."""
+    from models.apikey import ApiKey
+
+    with database.connection_context():
+        for row in ApiKey.select().order_by(ApiKey.id):
+            state = f"revoked {row.revoked_at:%Y-%m-%d}" if row.revoked_at else "active"
+            click.echo(f"{row.id}\t{row.prefix}…\t{row.scope}\t{state}\t{row.name}")
+
+
+@keys.command("revoke")
+@click.argument("key_id", type=int)
+def keys_revoke(key_id):
+    """Revoke a key by id."""
+    from models.apikey import revoke_key
+    from models.errors import NotFound
+
+    with database.connection_context():
+        try:
+            revoke_key(key_id)
+        except NotFound as error:
+            raise click.ClickException(error.detail) from error
+    click.echo(f"revoked key {key_id}")

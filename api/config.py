@@ -1,0 +1,34 @@
+"""Every setting, read from the environment once, with defaults that work on a laptop."""
+
+import os
+
+
+def _int(name: str, default: int) -> int:
+    value = os.environ.get(name)
+    return int(value) if value else default
+
+
+def _bool(name: str, default: bool) -> bool:
+    value = os.environ.get(name)
+    return default if value is None else value.strip().lower() in ("1", "true", "yes", "on")
+
+
+class Config:
+    """Settings of one app instance; pass overrides to create_app() in tests."""
+
+    def __init__(self, **overrides):
+        self.DATABASE_URL = os.environ.get("DATABASE_URL", "sqlite:///var/claims.db")
+        self.MAX_CONTENT_LENGTH = _int("MAX_BODY_BYTES", 1024 * 1024)
+        self.READS_NEED_KEY = _bool("READS_NEED_KEY", False)
+        self.MAX_PER_PAGE = 100
+        self.DEFAULT_PER_PAGE = 20
+        self.MAX_QUERY_LENGTH = _int("MAX_QUERY_LENGTH", 500)
+        self.API_TITLE = "Claim tracker"
+        self.API_VERSION = "v1"
+        self.OPENAPI_VERSION = "3.0.3"
+        self.OPENAPI_URL_PREFIX = "/"
+        self.OPENAPI_JSON_PATH = "openapi.json"
+        self.ETAG_DISABLED = True  # claims carry their own version-based ETags
+        self.JSON_SORT_KEYS = False
+        for name, value in overrides.items():
+            setattr(self, name, value)

@@ -1,0 +1,41 @@
+"""Contradictions: the links between claims that cannot both be true, and their review."""
+
+from flask.views import MethodView
+from flask_smorest import Blueprint
+
+from api import schemas
+from api.auth import current_actor, require
+from api.pagination import paginate
+from models import queries
+from models.link import review_contradiction
+
+blp = Blueprint("contradictions", __name__, url_prefix="/api/v1/contradictions",
+                description="Pairs of claims that contradict each other")
+
+
+@blp.route("")
+class Contradictions(MethodView):
+    @blp.arguments(schemas.ContradictionListArgs, location="query")
+    @blp.response(200, schemas.ContradictionPage)
+    def get(self, args):
+        """List contradictions, strongest first"""
+        page = {k: args.pop(k) for k in ("page", "per_page")}
+        return paginate(queries.contradictions_query(**args), page,
+                        queries.contradiction_records)
+
+
+@blp.route("/<int:link_id>")
+class ContradictionItem(MethodView):
+    @blp.response(200, schemas.Contradiction)
+    def get(self, link_id):
+        """One contradiction with both claims"""
+        return queries.contradiction_records([queries.get_contradiction(link_id)])[0]
+
+    @require("write")
+    @blp.arguments(schemas.ContradictionReview)
+    @blp.response(200, schemas.Contradiction)
+    def patch(self, body, link_id):
+        """Confirm or reject a contradiction"""
+        link = review_contradiction(link_id, body["state"], actor=current_actor(),
+                                    reason=body.get("reason"))
+        return queries.contradiction_records([link])[0]

@@ -1,0 +1,119 @@
+"""The one error envelope: RFC 9457 problem details, for every error the service gives."""
+
+import http
+import logging
+
+import marshmallow as ma
+from flask import Response, json
+from flask_smorest import Api
+from werkzeug.exceptions import HTTPException
+
+from models.errors import Conflict, DomainError, Invalid, NotFound, VersionMismatch
+
+PROBLEM_JSON = "application/problem+json"
+log = logging.getLogger(__name__)
+
+STATUS_OF_DOMAIN_ERROR = {NotFound: 404, Invalid: 422, Conflict: 409, VersionMismatch: 412}
+TITLE_OF_STATUS = {422: "Validation failed"}
+
+
+class ProblemSchema(ma.Schema):
+    """An RFC 9457 problem."""
+
+    type = ma.fields.String(metadata={"description": "A URI naming the kind of problem"})
+    title = ma.fields.String(metadata={"description": "A short summary of the kind"})
+    status = ma.fields.Integer(metadata={"description": "The HTTP status code"})
+    detail = ma.fields.String(metadata={"description": "What went wrong this time"})
+    errors = ma.fields.Dict(keys=ma.fields.String(), values=ma.fields.List(ma.fields.String()),
+                            metadata={"description": "Messages for each invalid field"})
+    existing_id = ma.fields.Integer(metadata={"description": "The clashing item, on a 409"})
+
+
+def problem(status: int, detail: str | None = None, *, errors: dict | None = None,
+            headers: dict | None = None, **extra) -> Response:
+    """Build a problem+json response."""
+    phrase = http.HTTPStatus(status).phrase
+    body = {
+        "type": "about:blank" if status >= 500 or not errors else "urn:claimtracker:validation",
+        "title": TITLE_OF_STATUS.get(status, phrase),
+        "status": status,
+        "detail": detail or phrase,
+    }
+    if errors:
+        body["errors"] = errors
+    body.update({k: v for k, v in extra.items() if v is not None})
+    response = Response(json.dumps(body), status=status, mimetype=PROBLEM_JSON)
+    for name, value in (headers or {}).items():
+        response.headers[name] = value
+    return response
+
+
+def flatten_messages(messages, prefix: str = "") -> dict[str, list[str]]:
+    """webargs' {location: {field: [...]}} (nested for nested schemas) as {field: [...]}."""
+    flat: dict[str, list[str]] = {}
+    if isinstance(messages, dict):
+        for key, value in messages.items():
+            name = f"{prefix}.{key}" if prefix else str(key)
+            if isinstance(value, dict):
+                flat.update(flatten_messages(value, name))
+            else:
+                flat[name] = [str(m) for m in (value if isinstance(value, list) else [value])]
+    else:
+        flat[prefix or "_schema"] = [str(messages)]
+    return flat
+
+
+def _strip_location(messages: dict) -> dict:
+    """Drop webargs' location level ("json", "query") so fields are named as the client sent them."""
+    if set(messages) <= {"json", "query", "headers", "form", "files", "view_args"}:
+        merged = {}
+        for value in messages.values():
+            merged.update(value if isinstance(value, dict) else {"_schema": value})
+        return merged
+    return messages
+
+
+class ProblemApi(Api):
+    """flask-smorest's Api, answering and documenting every error as problem+json."""
+
+    ERROR_SCHEMA = ProblemSchema
+
+    def handle_http_exception(self, error: HTTPException):
+        data = getattr(error, "data", None) or {}
+        messages = data.get("errors") or data.get("messages")
+        errors = flatten_messages(_strip_location(messages)) if messages else None
+        detail = data.get("message") or error.description
+        if errors and error.code == 400 and "Invalid JSON body." in sum(errors.values(), []):
+            errors, detail = None, "The request body is not valid JSON."
+        elif errors:
+            detail = "Invalid fields: " + ", ".join(sorted(errors)) + "."
+        headers = dict(data.get("headers") or {})
+        if error.code == 405 and error.valid_methods:
+            headers["Allow"] = ", ".join(error.valid_methods)
+        return problem(error.code or 500, detail, errors=errors, headers=headers)
+
+    def _register_error_handlers(self):
+        super()._register_error_handlers()
+        self._app.register_error_handler(DomainError, handle_domain_error)
+        self._app.register_error_handler(Exception, handle_unexpected)
+
+    def _register_responses(self):
+        self.DEFAULT_RESPONSE_CONTENT_TYPE = PROBLEM_JSON
+        try:
+            super()._register_responses()
+        finally:
+            del self.DEFAULT_RESPONSE_CONTENT_TYPE
+
+
+def handle_domain_error(error: DomainError):
+    status = next(s for cls, s in STATUS_OF_DOMAIN_ERROR.items() if isinstance(error, cls))
+    errors = {error.field: [error.detail]} if error.field and status == 422 else None
+    return problem(status, error.detail, errors=errors,
+                   existing_id=getattr(error, "existing_id", None))
+
+
+def handle_unexpected(error: Exception):
+    if isinstance(error, HTTPException):  # raised outside a view, e.g. by the request body limit
+        return problem(error.code or 500, error.description)
+    log.exception("unhandled error")
+    return problem(500, "The server failed to answer this request; it has been logged.")

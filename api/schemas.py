@@ -1,0 +1,296 @@
+"""Request and response schemas, built once at import."""
+
+import datetime
+
+import marshmallow as ma
+from marshmallow import fields, validate
+
+from models.claim import APPEARANCE_KINDS, REVIEW_STATES, STATUSES
+from models.link import CONTRADICTION_KINDS, LINK_STATES, ORIGINS, RELATIONS
+from models.queries import CLAIM_SORTS
+from models.review import RATINGS
+from models.speaker import SPEAKER_KINDS
+
+MAX_PAGE = 100_000
+
+
+class Timestamp(fields.DateTime):
+    """A moment: stored as naive UTC, served in ISO 8601 with its +00:00 offset."""
+
+    def _serialize(self, value, attr, obj, **kwargs):
+        if isinstance(value, datetime.datetime) and value.tzinfo is None:
+            value = value.replace(tzinfo=datetime.UTC)
+        return super()._serialize(value, attr, obj, **kwargs)
+
+
+def timestamp(**kwargs):
+    return Timestamp(**kwargs)
+
+
+class Strict(ma.Schema):
+    class Meta:
+        unknown = ma.RAISE
+        ordered = True
+
+
+def text_field(*, max_length: int, required: bool = False, **kwargs):
+    return fields.String(required=required, validate=validate.Length(min=1, max=max_length),
+                         **kwargs)
+
+
+# ----- query arguments
+
+class PageArgs(Strict):
+    page = fields.Integer(load_default=1, validate=validate.Range(min=1, max=MAX_PAGE))
+    per_page = fields.Integer(load_default=20, validate=validate.Range(min=1, max=100))
+
+
+class ClaimListArgs(PageArgs):
+    q = text_field(max_length=500, metadata={"description": "Full-text search over claim text "
+                                             "and quotes: words, and \"quoted phrases\"; all "
+                                             "must match."})
+    speaker = fields.Integer(validate=validate.Range(min=1))
+    source = fields.Integer(validate=validate.Range(min=1))
+    status = fields.String(validate=validate.OneOf(STATUSES))
+    review_state = fields.String(validate=validate.OneOf(REVIEW_STATES))
+    since = fields.Date(metadata={"description": "First seen on or after this date"})
+    until = fields.Date(metadata={"description": "First seen on or before this date"})
+    has_contradictions = fields.Boolean()
+    sort = fields.String(load_default="-created_at", validate=validate.OneOf(list(CLAIM_SORTS)))
+
+    @ma.validates_schema
+    def _dates_in_order(self, data, **kwargs):
+        if data.get("since") and data.get("until") and data["since"] > data["until"]:
+            raise ma.ValidationError("until must not be before since.", "until")
+
+
+class ContradictionListArgs(PageArgs):
+    state = fields.String(validate=validate.OneOf(LINK_STATES))
+    origin = fields.String(validate=validate.OneOf(ORIGINS))
+    kind = fields.String(validate=validate.OneOf(CONTRADICTION_KINDS))
+    speaker = fields.Integer(validate=validate.Range(min=1))
+    source = fields.Integer(validate=validate.Range(min=1))
+    min_score = fields.Float(validate=validate.Range(min=0, max=1))
+
+
+class SpeakerListArgs(PageArgs):
+    q = text_field(max_length=200, metadata={"description": "Part of the speaker's name"})
+    kind = fields.String(validate=validate.OneOf(SPEAKER_KINDS))
+
+
+class SourceListArgs(PageArgs):
+    outlet = text_field(max_length=200)
+    since = fields.Date(metadata={"description": "Published on or after this date"})
+    until = fields.Date(metadata={"description": "Published on or before this date"})
+
+
+# ----- request bodies
+
+class ClaimCreate(Strict):
+    text = text_field(max_length=5000, required=True)
+    speaker_id = fields.Integer(validate=validate.Range(min=1))
+    source_id = fields.Integer(validate=validate.Range(min=1))
+    start = fields.Integer(validate=validate.Range(min=0))
+    end = fields.Integer(validate=validate.Range(min=1))
+    kind = fields.String(validate=validate.OneOf(APPEARANCE_KINDS))
+
+
+class ClaimPatch(Strict):
+    text = text_field(max_length=5000)
+    status = fields.String(validate=validate.OneOf(("unverified", "disputed")),
+                           metadata={"description": "Verdict statuses come from reviews"})
+    review_state = fields.String(validate=validate.OneOf(REVIEW_STATES))
+    reason = text_field(max_length=2000, metadata={"description": "Kept in the audit trail"})
+
+    @ma.validates_schema
+    def _something_to_change(self, data, **kwargs):
+        if not {"text", "status", "review_state"} & set(data):
+            raise ma.ValidationError("Give at least one of text, status, review_state.")
+
+
+class ContradictionFlag(Strict):
+    claim_id = fields.Integer(required=True, validate=validate.Range(min=1))
+    explanation = text_field(max_length=2000)
+
+
+class ContradictionReview(Strict):
+    state = fields.String(required=True, validate=validate.OneOf(("confirmed", "rejected")))
+    reason = text_field(max_length=2000)
+
+
+class ReviewCreate(Strict):
+    rating = fields.String(required=True, validate=validate.OneOf(RATINGS))
+    rating_label = text_field(max_length=200)
+    explanation = text_field(max_length=10_000)
+    url = fields.Url(schemes={"http", "https"}, validate=validate.Length(max=2000))
+    reviewer = text_field(max_length=200)
+    published = fields.Date()
+
+
+class SourceCreate(Strict):
+    text = fields.String(required=True, validate=validate.Length(min=1))
+    title = text_field(max_length=1000)
+    outlet = text_field(max_length=200)
+    published = fields.Date()
+    url = fields.Url(schemes={"http", "https"}, validate=validate.Length(max=2000))
+    language = fields.String(load_default="en", validate=validate.Length(min=2, max=16))
+
+
+# ----- responses
+
+class SpeakerBrief(ma.Schema):
+    id = fields.Integer()
+    name = fields.String()
+    kind = fields.String()
+
+
+class Speaker(SpeakerBrief):
+    role = fields.String(allow_none=True)
+    same_as = fields.String(allow_none=True)
+    aliases = fields.List(fields.String())
+    claim_count = fields.Integer()
+    created_at = timestamp()
+
+
+class SourceBrief(ma.Schema):
+    id = fields.Integer()
+    title = fields.String(allow_none=True)
+    outlet = fields.String(allow_none=True)
+    published = fields.Date(allow_none=True)
+    url = fields.String(allow_none=True)
+
+
+class Appearance(ma.Schema):
+    id = fields.Integer()
+    source = fields.Nested(SourceBrief, allow_none=True)
+    speaker = fields.Nested(SpeakerBrief, allow_none=True)
+    speaker_mention = fields.String(allow_none=True)
+    quote = fields.String(allow_none=True, metadata={"description": "source.text[start:end]"})
+    start = fields.Integer(allow_none=True)
+    end = fields.Integer(allow_none=True)
+    kind = fields.String(validate=validate.OneOf(APPEARANCE_KINDS))
+
+
+class ClaimSummary(ma.Schema):
+    id = fields.Integer()
+    text = fields.String()
+    status = fields.String(validate=validate.OneOf(STATUSES))
+    review_state = fields.String(validate=validate.OneOf(REVIEW_STATES))
+    first_seen = fields.Date(allow_none=True)
+    created_at = timestamp()
+    updated_at = timestamp()
+    version = fields.Integer()
+    speakers = fields.List(fields.Nested(SpeakerBrief))
+    appearance_count = fields.Integer()
+    contradiction_count = fields.Integer()
+
+
+class ClaimBrief(ma.Schema):
+    id = fields.Integer()
+    text = fields.String()
+    status = fields.String()
+    first_seen = fields.Date(allow_none=True)
+    speakers = fields.List(fields.Nested(SpeakerBrief))
+
+
+class LinkFields(ma.Schema):
+    id = fields.Integer()
+    relation = fields.String(validate=validate.OneOf(RELATIONS))
+    origin = fields.String(validate=validate.OneOf(ORIGINS))
+    score = fields.Float()
+    cues = fields.List(fields.String())
+    kind = fields.String(allow_none=True)
+    explanation = fields.String(allow_none=True)
+    state = fields.String(validate=validate.OneOf(LINK_STATES))
+    created_by = fields.String(allow_none=True)
+    created_at = timestamp()
+    reviewed_by = fields.String(allow_none=True)
+    reviewed_at = timestamp(allow_none=True)
+    review_reason = fields.String(allow_none=True)
+
+
+class ClaimLink(LinkFields):
+    other_claim = fields.Nested(ClaimBrief)
+
+
+class Contradiction(LinkFields):
+    claim_a = fields.Nested(ClaimBrief)
+    claim_b = fields.Nested(ClaimBrief)
+
+
+class Review(ma.Schema):
+    id = fields.Integer()
+    rating = fields.String(validate=validate.OneOf(RATINGS))
+    rating_label = fields.String(allow_none=True)
+    explanation = fields.String(allow_none=True)
+    url = fields.String(allow_none=True)
+    reviewer = fields.String(allow_none=True)
+    published = fields.Date(allow_none=True)
+    created_by = fields.String(allow_none=True)
+    created_at = timestamp()
+
+
+class ClaimDetail(ClaimSummary):
+    appearances = fields.List(fields.Nested(Appearance))
+    links = fields.List(fields.Nested(ClaimLink))
+    reviews = fields.List(fields.Nested(Review))
+
+
+class StatusChange(ma.Schema):
+    id = fields.Integer()
+    field = fields.String()
+    old = fields.String(allow_none=True)
+    new = fields.String(allow_none=True)
+    actor = fields.String()
+    reason = fields.String(allow_none=True)
+    at = timestamp()
+
+
+class SpeakerDetail(Speaker):
+    claims = fields.List(fields.Nested(ClaimSummary))
+    self_contradictions = fields.List(fields.Nested(Contradiction))
+
+
+class Source(SourceBrief):
+    language = fields.String()
+    created_at = timestamp()
+    claim_count = fields.Integer()
+
+
+class SourceClaim(ClaimSummary):
+    appearances = fields.List(fields.Nested(Appearance))
+
+
+class SourceDetail(Source):
+    text = fields.String()
+    claims = fields.List(fields.Nested(SourceClaim))
+
+
+class IngestResult(ma.Schema):
+    created = fields.Boolean(metadata={"description": "False when the article was already stored"})
+    source = fields.Nested(SourceDetail)
+    links = fields.List(fields.Nested(LinkFields))
+
+
+class Health(ma.Schema):
+    status = fields.String()
+    database = fields.String(metadata={"description": "sqlite or postgresql"})
+    counts = fields.Dict(keys=fields.String(), values=fields.Integer())
+
+
+def page_of(item_schema, name: str) -> type[ma.Schema]:
+    """The list envelope {items, page, per_page, total, next} around an item schema."""
+    return ma.Schema.from_dict({
+        "items": fields.List(fields.Nested(item_schema)),
+        "page": fields.Integer(),
+        "per_page": fields.Integer(),
+        "total": fields.Integer(),
+        "next": fields.String(allow_none=True, metadata={"description": "URL of the next page"}),
+    }, name=name)
+
+
+ClaimPage = page_of(ClaimSummary, "ClaimPage")
+ContradictionPage = page_of(Contradiction, "ContradictionPage")
+SpeakerPage = page_of(Speaker, "SpeakerPage")
+SourcePage = page_of(Source, "SourcePage")
+StatusChangePage = page_of(StatusChange, "StatusChangePage")

@@ -1,0 +1,44 @@
+"""Sources: the articles, and ingesting a new one."""
+
+from flask.views import MethodView
+from flask_smorest import Blueprint
+
+from api import schemas
+from api.auth import current_actor, require
+from api.pagination import paginate
+from models import queries
+from models.ingest import ingest_article
+
+blp = Blueprint("sources", __name__, url_prefix="/api/v1/sources",
+                description="Articles and the claims found in them")
+
+
+@blp.route("")
+class Sources(MethodView):
+    @blp.arguments(schemas.SourceListArgs, location="query")
+    @blp.response(200, schemas.SourcePage)
+    def get(self, args):
+        """List sources, newest first"""
+        page = {k: args.pop(k) for k in ("page", "per_page")}
+        return paginate(queries.sources_query(**args), page, queries.source_records)
+
+    @require("write")
+    @blp.arguments(schemas.SourceCreate)
+    @blp.response(201, schemas.IngestResult)
+    @blp.alt_response(200, schema=schemas.IngestResult,
+                      description="The article was already stored; nothing was created")
+    def post(self, body):
+        """Ingest an article: store it, find its claims, link them to known claims"""
+        result = ingest_article(actor=current_actor(), **body)
+        record = {"created": result.created, "source": queries.source_detail(result.source.id),
+                  "links": [link.__data__ for link in result.links]}
+        return record, 201 if result.created else 200, {
+            "Location": f"/api/v1/sources/{result.source.id}"}
+
+
+@blp.route("/<int:source_id>")
+class SourceItem(MethodView):
+    @blp.response(200, schemas.SourceDetail)
+    def get(self, source_id):
+        """A source with its text and the claims found in it"""
+        return queries.source_detail(source_id)

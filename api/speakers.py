@@ -1,0 +1,29 @@
+"""Speakers: who makes claims, with their claims and self-contradictions."""
+
+from flask.views import MethodView
+from flask_smorest import Blueprint
+
+from api import schemas
+from api.pagination import paginate
+from models import queries
+
+blp = Blueprint("speakers", __name__, url_prefix="/api/v1/speakers",
+                description="People, organisations, countries and groups that make claims")
+
+
+@blp.route("")
+class Speakers(MethodView):
+    @blp.arguments(schemas.SpeakerListArgs, location="query")
+    @blp.response(200, schemas.SpeakerPage)
+    def get(self, args):
+        """List speakers by name"""
+        page = {k: args.pop(k) for k in ("page", "per_page")}
+        return paginate(queries.speakers_query(**args), page, queries.speaker_records)
+
+
+@blp.route("/<int:speaker_id>")
+class SpeakerItem(MethodView):
+    @blp.response(200, schemas.SpeakerDetail)
+    def get(self, speaker_id):
+        """A speaker with their latest 100 claims and their self-contradictions"""
+        return queries.speaker_detail(speaker_id)

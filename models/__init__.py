@@ -1,0 +1,15 @@
+"""The domain: tables, the database binding, the search index, and every operation that writes."""
+
+from models.apikey import ApiKey
+from models.claim import Appearance, Claim, StatusChange
+from models.db import database
+from models.link import ClaimLink
+from models.review import Review
+from models.source import Source
+from models.speaker import Speaker, SpeakerAlias
+
+TABLES = [Source, Speaker, SpeakerAlias, Claim, Appearance, ClaimLink, Review, StatusChange,
+          ApiKey]
+
+__all__ = ["TABLES", "database", "ApiKey", "Appearance", "Claim", "ClaimLink", "Review",
+           "Source", "Speaker", "SpeakerAlias", "StatusChange"]

@@ -1,0 +1,160 @@
+"""Claims, where they appear, and the audit trail of every change to them."""
+
+import peewee
+
+from analysis import claim_key
+from models import search
+from models.db import BaseModel, database, utcnow
+from models.errors import Conflict, Invalid, NotFound, VersionMismatch
+from models.source import Source
+from models.speaker import Speaker
+
+STATUSES = ("unverified", "disputed", "supported", "refuted", "mixed", "unproven")
+VERDICT_STATUSES = ("supported", "refuted", "mixed", "unproven")
+REVIEW_STATES = ("untriaged", "in_review", "reviewed")
+APPEARANCE_KINDS = ("direct_quote", "indirect", "narration")
+
+
+class Claim(BaseModel):
+    text = peewee.TextField()
+    key = peewee.TextField(index=True)
+    status = peewee.CharField(max_length=16, default="unverified", index=True)
+    review_state = peewee.CharField(max_length=16, default="untriaged", index=True)
+    first_seen = peewee.DateField(null=True, index=True)
+    created_at = peewee.DateTimeField(default=utcnow, index=True)
+    updated_at = peewee.DateTimeField(default=utcnow, index=True)
+    version = peewee.IntegerField(default=1)
+
+
+class Appearance(BaseModel):
+    claim = peewee.ForeignKeyField(Claim, backref="appearances", on_delete="CASCADE")
+    source = peewee.ForeignKeyField(Source, null=True, backref="appearances",
+                                    on_delete="CASCADE")
+    speaker = peewee.ForeignKeyField(Speaker, null=True, backref="appearances",
+                                     on_delete="SET NULL")
+    speaker_mention = peewee.TextField(null=True)
+    quote = peewee.TextField(null=True)
+    start = peewee.IntegerField(null=True)
+    end = peewee.IntegerField(null=True)
+    kind = peewee.CharField(max_length=16, default="narration")
+    created_at = peewee.DateTimeField(default=utcnow)
+
+
+class StatusChange(BaseModel):
+    claim = peewee.ForeignKeyField(Claim, backref="changes", on_delete="CASCADE")
+    field = peewee.CharField(max_length=32)
+    old = peewee.TextField(null=True)
+    new = peewee.TextField(null=True)
+    actor = peewee.TextField()
+    reason = peewee.TextField(null=True)
+    at = peewee.DateTimeField(default=utcnow, index=True)
+
+
+def get_claim(claim_id: int) -> Claim:
+    claim = Claim.get_or_none(Claim.id == claim_id)
+    if claim is None:
+        raise NotFound(f"There is no claim {claim_id}.")
+    return claim
+
+
+def change_fields(claim: Claim, changes: dict, *, actor: str, reason: str | None,
+                  expected_version: int | None = None) -> Claim:
+    """Apply changes to a claim, bump its version and audit each change (inside a transaction).
+
+    The version check is part of the UPDATE, so of two concurrent edits of one version only
+    one succeeds.
+    """
+    changed = {name: value for name, value in changes.items() if getattr(claim, name) != value}
+    if not changed:
+        return claim
+    now = utcnow()
+    values = {getattr(Claim, name): value for name, value in changed.items()}
+    if "text" in changed:
+        values[Claim.key] = claim_key(changed["text"])
+    values.update({Claim.version: Claim.version + 1, Claim.updated_at: now})
+    version = claim.version if expected_version is None else expected_version
+    updated = (Claim.update(values)
+               .where((Claim.id == claim.id) & (Claim.version == version))
+               .execute())
+    if not updated:
+        raise VersionMismatch(
+            f"Claim {claim.id} has changed since version {version}; fetch it again and retry.")
+    StatusChange.insert_many([
+        {"claim": claim.id, "field": name, "old": getattr(claim, name), "new": value,
+         "actor": actor, "reason": reason, "at": now}
+        for name, value in changed.items()
+    ]).execute()
+    return Claim.get_by_id(claim.id)
+
+
+def create_claim(*, text: str, actor: str, speaker_id: int | None = None,
+                 source_id: int | None = None, start: int | None = None,
+                 end: int | None = None, kind: str | None = None) -> Claim:
+    """Create a claim by hand, with an appearance when a speaker or a source span is given."""
+    with database.atomic():
+        speaker = source = None
+        if speaker_id is not None:
+            speaker = Speaker.get_or_none(Speaker.id == speaker_id)
+            if speaker is None:
+                raise Invalid(f"There is no speaker {speaker_id}.", field="speaker_id")
+        if source_id is not None:
+            source = Source.get_or_none(Source.id == source_id)
+            if source is None:
+                raise Invalid(f"There is no source {source_id}.", field="source_id")
+            if start is None or end is None or not 0 <= start < end <= len(source.text):
+                raise Invalid(f"start and end must give a span of source {source_id}'s text "
+                              f"(0 <= start < end <= {len(source.text)}).", field="start")
+        key = claim_key(text)
+        if not key:
+            raise Invalid("A claim needs some words.", field="text")
+        claim = Claim.create(text=text, key=key,
+                             first_seen=(source.published if source else None)
+                             or utcnow().date())
+        StatusChange.create(claim=claim, field="created", new=text, actor=actor)
+        if speaker or source:
+            Appearance.create(
+                claim=claim, source=source, speaker=speaker,
+                speaker_mention=speaker.name if speaker else None,
+                quote=source.text[start:end] if source else None,
+                start=start if source else None, end=end if source else None,
+                kind=kind or ("indirect" if speaker else "narration"))
+        reindex([claim.id])
+    return claim
+
+
+def edit_claim(claim_id: int, changes: dict, *, actor: str, reason: str | None,
+               expected_version: int | None) -> Claim:
+    """PATCH a claim: text, status (unverified/disputed only) and review_state."""
+    with database.atomic():
+        claim = get_claim(claim_id)
+        if expected_version is not None and claim.version != expected_version:
+            raise VersionMismatch(f"Claim {claim_id} is at version {claim.version}, "
+                                  f"not {expected_version}; fetch it again and retry.")
+        status = changes.get("status")
+        if status is not None and status != claim.status:
+            if status in VERDICT_STATUSES:
+                raise Invalid(f"Status {status!r} comes only from a review: "
+                              f"POST /api/v1/claims/{claim_id}/reviews.", field="status")
+            if claim.status in VERDICT_STATUSES:
+                raise Conflict(f"Claim {claim_id} has a verdict; its status follows the latest "
+                               "review.")
+        if "text" in changes and not claim_key(changes["text"]):
+            raise Invalid("A claim needs some words.", field="text")
+        claim = change_fields(claim, changes, actor=actor, reason=reason,
+                              expected_version=expected_version)
+        if "text" in changes:
+            reindex([claim.id])
+    return claim
+
+
+def reindex(claim_ids) -> None:
+    """Refresh the search document (text and every quote) of these claims."""
+    claim_ids = list(claim_ids)
+    documents = {claim_id: [text] for claim_id, text in
+                 Claim.select(Claim.id, Claim.text).where(Claim.id.in_(claim_ids)).tuples()}
+    quotes = (Appearance.select(Appearance.claim, Appearance.quote)
+              .where(Appearance.claim.in_(claim_ids) & Appearance.quote.is_null(False))
+              .tuples())
+    for claim_id, quote in quotes:
+        documents[claim_id].append(quote)
+    search.index_documents({claim_id: "\n".join(parts) for claim_id, parts in documents.items()})

@@ -1,0 +1,85 @@
+"""The database binding: one URL picks SQLite or PostgreSQL, every model binds through a proxy."""
+
+import datetime
+import json
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+import peewee
+from playhouse.pool import PooledPostgresqlDatabase
+
+database = peewee.DatabaseProxy()
+
+SQLITE_PRAGMAS = {
+    "journal_mode": "wal",
+    "foreign_keys": 1,
+    "busy_timeout": 5000,
+    "synchronous": "normal",
+    "cache_size": -64 * 1024,
+}
+
+
+class UnsupportedDatabase(ValueError):
+    """The DATABASE_URL names a database this service does not run on."""
+
+
+def open_database(url: str) -> peewee.Database:
+    """Build (but do not connect) the database a DATABASE_URL names."""
+    parts = urlsplit(url)
+    if parts.scheme == "sqlite":
+        # sqlite:///relative/path, sqlite:////absolute/path, sqlite:///:memory:
+        path = unquote(url[len("sqlite:///"):]) or ":memory:"
+        if path != ":memory:":
+            Path(path).parent.mkdir(parents=True, exist_ok=True)
+        return peewee.SqliteDatabase(path, pragmas=SQLITE_PRAGMAS, timeout=5)
+    if parts.scheme in ("postgres", "postgresql"):
+        return PooledPostgresqlDatabase(
+            unquote(parts.path.lstrip("/")),
+            host=parts.hostname or "127.0.0.1",
+            port=parts.port or 5432,
+            user=unquote(parts.username) if parts.username else None,
+            password=unquote(parts.password) if parts.password else None,
+            max_connections=32,
+            stale_timeout=300,
+            timeout=10,
+        )
+    raise UnsupportedDatabase(f"unsupported DATABASE_URL scheme {parts.scheme!r}")
+
+
+def bind(url: str) -> peewee.Database:
+    """Point every model at the database a URL names, closing any previous one."""
+    previous = database.obj
+    if previous is not None:
+        if isinstance(previous, PooledPostgresqlDatabase):
+            previous.close_all()
+        elif not previous.is_closed():
+            previous.close()
+    db = open_database(url)
+    database.initialize(db)
+    return db
+
+
+def is_postgres(db: peewee.Database | None = None) -> bool:
+    """Whether db (by default the bound database) is PostgreSQL."""
+    return isinstance(db if db is not None else database.obj, peewee.PostgresqlDatabase)
+
+
+def utcnow() -> datetime.datetime:
+    """Naive UTC, as every timestamp is stored."""
+    return datetime.datetime.now(datetime.UTC).replace(tzinfo=None)
+
+
+class JSONTextField(peewee.TextField):
+    """A JSON value kept as text, identical on both databases."""
+
+    def db_value(self, value):
+        return None if value is None else json.dumps(value, separators=(",", ":"))
+
+    def python_value(self, value):
+        return None if value is None else json.loads(value)
+
+
+class BaseModel(peewee.Model):
+    class Meta:
+        database = database
+        legacy_table_names = False

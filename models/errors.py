@@ -1,0 +1,30 @@
+"""Domain errors: what an operation refuses, in words a client can act on."""
+
+
+class DomainError(Exception):
+    """Base of every refusal an operation in models/ can raise."""
+
+    def __init__(self, detail: str, *, field: str | None = None):
+        super().__init__(detail)
+        self.detail = detail
+        self.field = field
+
+
+class NotFound(DomainError):
+    """The thing asked for does not exist."""
+
+
+class Invalid(DomainError):
+    """The request is well-formed but cannot be applied (422)."""
+
+
+class Conflict(DomainError):
+    """The request clashes with the current state (409)."""
+
+    def __init__(self, detail: str, *, existing_id: int | None = None, **kwargs):
+        super().__init__(detail, **kwargs)
+        self.existing_id = existing_id
+
+
+class VersionMismatch(DomainError):
+    """The client edited a version of a claim that is no longer current (412)."""

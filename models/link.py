@@ -1,0 +1,120 @@
+"""Links between claims: contradictions and same-claim suggestions, and their review."""
+
+import peewee
+
+from models.claim import VERDICT_STATUSES, Appearance, Claim, change_fields, get_claim
+from models.db import BaseModel, JSONTextField, database, utcnow
+from models.errors import Conflict, Invalid, NotFound
+
+RELATIONS = ("contradicts", "same_claim")
+ORIGINS = ("detected", "manual")
+LINK_STATES = ("suggested", "confirmed", "rejected")
+CONTRADICTION_KINDS = ("self", "disagreement", "conflicting_reports")
+
+
+class ClaimLink(BaseModel):
+    # Links are symmetric: claim_a always has the smaller id, so a pair is stored once.
+    claim_a = peewee.ForeignKeyField(Claim, backref="links_as_a", on_delete="CASCADE")
+    claim_b = peewee.ForeignKeyField(Claim, backref="links_as_b", on_delete="CASCADE")
+    relation = peewee.CharField(max_length=16, index=True)
+    origin = peewee.CharField(max_length=16, default="detected", index=True)
+    score = peewee.FloatField(default=1.0, index=True)
+    cues = JSONTextField(default=list)
+    explanation = peewee.TextField(null=True)
+    kind = peewee.CharField(max_length=24, null=True, index=True)
+    state = peewee.CharField(max_length=16, default="suggested", index=True)
+    created_by = peewee.TextField(null=True)
+    created_at = peewee.DateTimeField(default=utcnow, index=True)
+    reviewed_by = peewee.TextField(null=True)
+    reviewed_at = peewee.DateTimeField(null=True)
+    review_reason = peewee.TextField(null=True)
+
+    class Meta:
+        indexes = ((("claim_a", "claim_b", "relation"), True),)
+
+
+def contradiction_kind(claim_a_id: int, claim_b_id: int) -> str:
+    """self when one speaker made both claims, conflicting_reports for two narrations,
+    disagreement otherwise."""
+    speakers = {claim_a_id: set(), claim_b_id: set()}
+    query = (Appearance.select(Appearance.claim, Appearance.speaker)
+             .where(Appearance.claim.in_([claim_a_id, claim_b_id])).tuples())
+    for claim_id, speaker_id in query:
+        speakers[claim_id].add(speaker_id)
+    if (speakers[claim_a_id] & speakers[claim_b_id]) - {None}:
+        return "self"
+    if speakers[claim_a_id] <= {None} and speakers[claim_b_id] <= {None}:
+        return "conflicting_reports"
+    return "disagreement"
+
+
+def existing_link(claim_a_id: int, claim_b_id: int, relation: str) -> ClaimLink | None:
+    low, high = sorted((claim_a_id, claim_b_id))
+    return ClaimLink.get_or_none((ClaimLink.claim_a == low) & (ClaimLink.claim_b == high)
+                                 & (ClaimLink.relation == relation))
+
+
+def flag_contradiction(claim_id: int, other_id: int, *, explanation: str | None,
+                       actor: str) -> ClaimLink:
+    """An editor's own flag: a confirmed, manual contradiction between two claims."""
+    with database.atomic():
+        get_claim(claim_id)
+        if other_id == claim_id:
+            raise Invalid("A claim cannot contradict itself.", field="claim_id")
+        if Claim.get_or_none(Claim.id == other_id) is None:
+            raise Invalid(f"There is no claim {other_id}.", field="claim_id")
+        found = existing_link(claim_id, other_id, "contradicts")
+        if found is not None:
+            raise Conflict(f"Claims {claim_id} and {other_id} are already linked as a "
+                           f"contradiction (link {found.id}, {found.state}); "
+                           f"PATCH /api/v1/contradictions/{found.id} to change it.",
+                           existing_id=found.id)
+        low, high = sorted((claim_id, other_id))
+        now = utcnow()
+        link = ClaimLink.create(
+            claim_a=low, claim_b=high, relation="contradicts", origin="manual", score=1.0,
+            cues=["manual"], explanation=explanation, kind=contradiction_kind(low, high),
+            state="confirmed", created_by=actor, created_at=now, reviewed_by=actor,
+            reviewed_at=now)
+        _propagate_dispute([low, high], actor=actor,
+                           reason=f"contradiction {link.id} flagged by hand")
+    return link
+
+
+def review_contradiction(link_id: int, state: str, *, actor: str,
+                         reason: str | None) -> ClaimLink:
+    """Confirm or reject a contradiction, then update the disputed status of both claims."""
+    if state not in ("confirmed", "rejected"):
+        raise Invalid("A review sets state to 'confirmed' or 'rejected'.", field="state")
+    with database.atomic():
+        link = ClaimLink.get_or_none((ClaimLink.id == link_id)
+                                     & (ClaimLink.relation == "contradicts"))
+        if link is None:
+            raise NotFound(f"There is no contradiction {link_id}.")
+        if link.state != state:
+            link.state = state
+            link.reviewed_by = actor
+            link.reviewed_at = utcnow()
+            link.review_reason = reason
+            link.save()
+            _propagate_dispute([link.claim_a_id, link.claim_b_id], actor=actor,
+                               reason=f"contradiction {link.id} {state}"
+                               + (f": {reason}" if reason else ""))
+    return link
+
+
+def _propagate_dispute(claim_ids, *, actor: str, reason: str) -> None:
+    """A claim with a confirmed contradiction and no verdict is disputed; without one it is
+    unverified again."""
+    confirmed = set()
+    query = (ClaimLink.select(ClaimLink.claim_a, ClaimLink.claim_b)
+             .where((ClaimLink.relation == "contradicts") & (ClaimLink.state == "confirmed")
+                    & (ClaimLink.claim_a.in_(claim_ids) | ClaimLink.claim_b.in_(claim_ids)))
+             .tuples())
+    for pair in query:
+        confirmed.update(pair)
+    for claim in Claim.select().where(Claim.id.in_(claim_ids)):
+        if claim.status in VERDICT_STATUSES:
+            continue
+        status = "disputed" if claim.id in confirmed else "unverified"
+        change_fields(claim, {"status": status}, actor=actor, reason=reason)

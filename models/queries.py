@@ -1,0 +1,288 @@
+"""Read side: the filtered lists and the assembled records the API serves, in a fixed number
+of queries however many rows a page holds."""
+
+import datetime
+
+from peewee import JOIN, fn
+from playhouse.shortcuts import model_to_dict
+
+from models import search
+from models.claim import Appearance, Claim, StatusChange, get_claim
+from models.errors import NotFound
+from models.link import ClaimLink
+from models.review import Review
+from models.source import Source
+from models.speaker import Speaker, aliases_of
+
+CLAIM_SORTS = {
+    "created_at": (Claim.created_at, Claim.id),
+    "-created_at": (Claim.created_at.desc(), Claim.id.desc()),
+    "updated_at": (Claim.updated_at, Claim.id),
+    "-updated_at": (Claim.updated_at.desc(), Claim.id.desc()),
+    "first_seen": (Claim.first_seen, Claim.id),
+    "-first_seen": (Claim.first_seen.desc(), Claim.id.desc()),
+    "id": (Claim.id,),
+    "-id": (Claim.id.desc(),),
+}
+LIVE_CONTRADICTION = (ClaimLink.relation == "contradicts") & (ClaimLink.state != "rejected")
+
+
+def _contradicted_ids():
+    return (ClaimLink.select(ClaimLink.claim_a).where(LIVE_CONTRADICTION)
+            .union(ClaimLink.select(ClaimLink.claim_b).where(LIVE_CONTRADICTION)))
+
+
+def claims_query(*, q: str | None = None, speaker: int | None = None,
+                 source: int | None = None, status: str | None = None,
+                 review_state: str | None = None, since: datetime.date | None = None,
+                 until: datetime.date | None = None, has_contradictions: bool | None = None,
+                 sort: str = "-created_at"):
+    """The claims matching every given filter, in the given order."""
+    query = Claim.select()
+    if q:
+        query = query.where(Claim.id.in_(search.matching_ids(q)))
+    if speaker is not None:
+        query = query.where(Claim.id.in_(
+            Appearance.select(Appearance.claim).where(Appearance.speaker == speaker)))
+    if source is not None:
+        query = query.where(Claim.id.in_(
+            Appearance.select(Appearance.claim).where(Appearance.source == source)))
+    if status:
+        query = query.where(Claim.status == status)
+    if review_state:
+        query = query.where(Claim.review_state == review_state)
+    if since:
+        query = query.where(Claim.first_seen >= since)
+    if until:
+        query = query.where(Claim.first_seen <= until)
+    if has_contradictions is not None:
+        contradicted = Claim.id.in_(_contradicted_ids())
+        query = query.where(contradicted if has_contradictions else ~contradicted)
+    return query.order_by(*CLAIM_SORTS[sort])
+
+
+def speakers_of(claim_ids) -> dict[int, list[dict]]:
+    """The distinct speakers of each claim, in one query."""
+    found: dict[int, list[dict]] = {}
+    query = (Appearance.select(Appearance.claim, Speaker.id, Speaker.name, Speaker.kind)
+             .join(Speaker).where(Appearance.claim.in_(list(claim_ids)))
+             .distinct().order_by(Appearance.claim, Speaker.id).tuples())
+    for claim_id, speaker_id, name, kind in query:
+        found.setdefault(claim_id, []).append({"id": speaker_id, "name": name, "kind": kind})
+    return found
+
+
+def _counts(claim_ids) -> tuple[dict[int, int], dict[int, int]]:
+    """Appearances and live contradictions per claim, two grouped queries."""
+    claim_ids = list(claim_ids)
+    appearances = dict(Appearance.select(Appearance.claim, fn.COUNT(Appearance.id))
+                       .where(Appearance.claim.in_(claim_ids))
+                       .group_by(Appearance.claim).tuples())
+    contradictions: dict[int, int] = {}
+    query = (ClaimLink.select(ClaimLink.claim_a, ClaimLink.claim_b)
+             .where(LIVE_CONTRADICTION & (ClaimLink.claim_a.in_(claim_ids)
+                                          | ClaimLink.claim_b.in_(claim_ids))).tuples())
+    for pair in query:
+        for claim_id in pair:
+            contradictions[claim_id] = contradictions.get(claim_id, 0) + 1
+    return appearances, contradictions
+
+
+def claim_summaries(claims) -> list[dict]:
+    """Claims as list items, with their speakers and counts."""
+    claims = list(claims)
+    ids = [c.id for c in claims]
+    speakers = speakers_of(ids)
+    appearances, contradictions = _counts(ids)
+    return [{**claim.__data__, "speakers": speakers.get(claim.id, []),
+             "appearance_count": appearances.get(claim.id, 0),
+             "contradiction_count": contradictions.get(claim.id, 0)} for claim in claims]
+
+
+def _source_brief(row) -> dict:
+    return {"id": row.id, "title": row.title, "outlet": row.outlet,
+            "published": row.published, "url": row.url}
+
+
+def appearances_of(claim_ids) -> dict[int, list[dict]]:
+    """Every appearance of these claims with its source and speaker, in one query."""
+    found: dict[int, list[dict]] = {}
+    query = (Appearance.select(Appearance, Source.id, Source.title, Source.outlet,
+                               Source.published, Source.url, Speaker)
+             .join_from(Appearance, Source, JOIN.LEFT_OUTER)
+             .join_from(Appearance, Speaker, JOIN.LEFT_OUTER)
+             .where(Appearance.claim.in_(list(claim_ids)))
+             .order_by(Appearance.id))
+    for row in query:
+        found.setdefault(row.claim_id, []).append({
+            "id": row.id, "source": _source_brief(row.source) if row.source_id else None,
+            "speaker": row.speaker.__data__ if row.speaker_id else None,
+            "speaker_mention": row.speaker_mention, "quote": row.quote,
+            "start": row.start, "end": row.end, "kind": row.kind})
+    return found
+
+
+def links_of(claim_id: int) -> list[dict]:
+    """Every link of a claim, each with the claim at its other end."""
+    links = list(ClaimLink.select().where((ClaimLink.claim_a == claim_id)
+                                          | (ClaimLink.claim_b == claim_id))
+                 .order_by(ClaimLink.id))
+    others = {link.claim_b_id if link.claim_a_id == claim_id else link.claim_a_id
+              for link in links}
+    briefs = {c.id: c for c in Claim.select(Claim.id, Claim.text, Claim.status)
+              .where(Claim.id.in_(list(others)))}
+    speakers = speakers_of(others)
+    result = []
+    for link in links:
+        other = briefs[link.claim_b_id if link.claim_a_id == claim_id else link.claim_a_id]
+        result.append({**link.__data__, "other_claim": {
+            "id": other.id, "text": other.text, "status": other.status,
+            "speakers": speakers.get(other.id, [])}})
+    return result
+
+
+def claim_detail(claim_id: int) -> dict:
+    """A claim with its appearances, speakers, links and reviews."""
+    claim = get_claim(claim_id)
+    record = claim_summaries([claim])[0]
+    record["appearances"] = appearances_of([claim_id]).get(claim_id, [])
+    record["links"] = links_of(claim_id)
+    record["reviews"] = [model_to_dict(r, recurse=False) for r in
+                         Review.select().where(Review.claim == claim_id).order_by(Review.id)]
+    return record
+
+
+def contradictions_query(*, state=None, origin=None, kind=None, speaker=None, source=None,
+                         min_score=None, claim=None):
+    """Contradiction links matching every given filter, strongest and newest first."""
+    query = ClaimLink.select().where(ClaimLink.relation == "contradicts")
+    for column, value in ((ClaimLink.state, state), (ClaimLink.origin, origin),
+                          (ClaimLink.kind, kind)):
+        if value:
+            query = query.where(column == value)
+    if min_score is not None:
+        query = query.where(ClaimLink.score >= min_score)
+    for column, value in ((Appearance.speaker, speaker), (Appearance.source, source)):
+        if value is not None:
+            ids = Appearance.select(Appearance.claim).where(column == value)
+            query = query.where(ClaimLink.claim_a.in_(ids) | ClaimLink.claim_b.in_(ids))
+    if claim is not None:
+        query = query.where((ClaimLink.claim_a == claim) | (ClaimLink.claim_b == claim))
+    return query.order_by(ClaimLink.score.desc(), ClaimLink.id.desc())
+
+
+def contradiction_records(links) -> list[dict]:
+    """Contradiction links with both claims (id, text, status, speakers), in three queries."""
+    links = list(links)
+    ids = {i for link in links for i in (link.claim_a_id, link.claim_b_id)}
+    claims = {c.id: c for c in Claim.select(Claim.id, Claim.text, Claim.status, Claim.first_seen)
+              .where(Claim.id.in_(list(ids)))}
+    speakers = speakers_of(ids)
+
+    def brief(claim_id):
+        c = claims[claim_id]
+        return {"id": c.id, "text": c.text, "status": c.status, "first_seen": c.first_seen,
+                "speakers": speakers.get(c.id, [])}
+
+    return [{**link.__data__, "claim_a": brief(link.claim_a_id),
+             "claim_b": brief(link.claim_b_id)} for link in links]
+
+
+def get_contradiction(link_id: int) -> ClaimLink:
+    link = ClaimLink.get_or_none((ClaimLink.id == link_id) & (ClaimLink.relation == "contradicts"))
+    if link is None:
+        raise NotFound(f"There is no contradiction {link_id}.")
+    return link
+
+
+def speakers_query(*, q: str | None = None, kind: str | None = None):
+    query = Speaker.select()
+    if q:
+        query = query.where(Speaker.name_key.contains(q.casefold()))
+    if kind:
+        query = query.where(Speaker.kind == kind)
+    return query.order_by(Speaker.name_key, Speaker.id)
+
+
+def speaker_records(speakers) -> list[dict]:
+    speakers = list(speakers)
+    ids = [s.id for s in speakers]
+    aliases = aliases_of(ids)
+    counts = dict(Appearance.select(Appearance.speaker, fn.COUNT(fn.DISTINCT(Appearance.claim)))
+                  .where(Appearance.speaker.in_(ids)).group_by(Appearance.speaker).tuples())
+    return [{**s.__data__, "aliases": aliases.get(s.id, []), "claim_count": counts.get(s.id, 0)}
+            for s in speakers]
+
+
+def speaker_detail(speaker_id: int, claim_limit: int = 100) -> dict:
+    """A speaker with their latest claims and their self-contradictions."""
+    speaker = Speaker.get_or_none(Speaker.id == speaker_id)
+    if speaker is None:
+        raise NotFound(f"There is no speaker {speaker_id}.")
+    record = speaker_records([speaker])[0]
+    record["claims"] = claim_summaries(claims_query(speaker=speaker_id).limit(claim_limit))
+    record["self_contradictions"] = contradiction_records(
+        contradictions_query(speaker=speaker_id, kind="self"))
+    return record
+
+
+def sources_query(*, outlet: str | None = None, since=None, until=None):
+    query = Source.select(Source.id, Source.url, Source.title, Source.outlet, Source.published,
+                          Source.language, Source.created_at)
+    if outlet:
+        query = query.where(Source.outlet == outlet)
+    if since:
+        query = query.where(Source.published >= since)
+    if until:
+        query = query.where(Source.published <= until)
+    return query.order_by(Source.created_at.desc(), Source.id.desc())
+
+
+def source_records(sources) -> list[dict]:
+    sources = list(sources)
+    ids = [s.id for s in sources]
+    counts = dict(Appearance.select(Appearance.source, fn.COUNT(fn.DISTINCT(Appearance.claim)))
+                  .where(Appearance.source.in_(ids)).group_by(Appearance.source).tuples())
+    return [{**s.__data__, "claim_count": counts.get(s.id, 0)} for s in sources]
+
+
+def claims_in(source_id: int) -> list[Claim]:
+    """The claims found in a source, in the order they first appear in it."""
+    first = {}
+    query = (Appearance.select(Appearance.claim, Appearance.start)
+             .where(Appearance.source == source_id)
+             .order_by(Appearance.start, Appearance.id).tuples())
+    for claim_id, start in query:
+        first.setdefault(claim_id, start)
+    claims = {c.id: c for c in Claim.select().where(Claim.id.in_(list(first)))}
+    return [claims[claim_id] for claim_id in first]
+
+
+def source_detail(source_id: int) -> dict:
+    """A source with its text and the claims found in it, in order."""
+    source = Source.get_or_none(Source.id == source_id)
+    if source is None:
+        raise NotFound(f"There is no source {source_id}.")
+    record = source_records([source])[0]
+    claims = claims_in(source_id)
+    appearances = appearances_of(c.id for c in claims)
+    record["claims"] = [{**summary, "appearances": [a for a in appearances.get(summary["id"], [])
+                                                    if a["source"] and a["source"]["id"] == source_id]}
+                        for summary in claim_summaries(claims)]
+    return record
+
+
+def history_of(claim_id: int):
+    get_claim(claim_id)
+    return StatusChange.select().where(StatusChange.claim == claim_id).order_by(StatusChange.id)
+
+
+def health() -> dict:
+    """The database kind and how many rows the main tables hold."""
+    from models.db import is_postgres
+
+    counts = {name: model.select().count() for name, model in
+              (("sources", Source), ("claims", Claim), ("speakers", Speaker),
+               ("contradictions", ClaimLink))}
+    return {"status": "ok", "database": "postgresql" if is_postgres() else "sqlite",
+            "counts": counts}

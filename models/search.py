@@ -1,0 +1,92 @@
+"""Full-text search over claims: FTS5 on SQLite, tsvector + GIN on PostgreSQL, one interface.
+
+A claim's document is its text plus every quote it appears in. User queries never reach the
+engine's query syntax: they are parsed here into words and "quoted phrases".
+"""
+
+import re
+
+from peewee import SQL
+
+from models.db import database, is_postgres
+
+MAX_TERMS = 32
+_PHRASE_OR_WORD = re.compile(r'"([^"]*)"|(\w+)')
+_WORD = re.compile(r"\w+")
+
+
+class BadQuery(ValueError):
+    """A search query with nothing to search for."""
+
+
+def parse_query(q: str) -> list[str]:
+    """Split a user query into terms: single words and multi-word phrases."""
+    terms = []
+    for phrase, word in _PHRASE_OR_WORD.findall(q):
+        words = _WORD.findall(phrase) if phrase else [word]
+        if words:
+            terms.append(" ".join(words).casefold())
+    if not terms:
+        raise BadQuery("The search query has no words to search for.")
+    return terms[:MAX_TERMS]
+
+
+def create_index(db) -> None:
+    """Create the search index table (used by the migrations)."""
+    if is_postgres(db):
+        db.execute_sql("CREATE TABLE claim_search (claim_id INTEGER PRIMARY KEY "
+                       "REFERENCES claim (id) ON DELETE CASCADE, document TSVECTOR NOT NULL)")
+        db.execute_sql("CREATE INDEX claim_search_document ON claim_search USING GIN (document)")
+    else:
+        db.execute_sql("CREATE VIRTUAL TABLE claim_search USING fts5("
+                       "document, tokenize = 'porter unicode61 remove_diacritics 2')")
+
+
+def index_documents(documents: dict[int, str]) -> None:
+    """Insert or replace the search documents of these claims."""
+    if not documents:
+        return
+    ids = list(documents)
+    if is_postgres():
+        database.execute_sql("DELETE FROM claim_search WHERE claim_id = ANY(%s)", (ids,))
+        insert = ("INSERT INTO claim_search (claim_id, document) "
+                  "VALUES (%s, to_tsvector('english', %s))")
+    else:
+        database.execute_sql(
+            f"DELETE FROM claim_search WHERE rowid IN ({', '.join('?' * len(ids))})", ids)
+        insert = "INSERT INTO claim_search (rowid, document) VALUES (?, ?)"
+    for claim_id, text in documents.items():
+        database.execute_sql(insert, (claim_id, text))
+
+
+def _condition(q: str, any_term: bool) -> tuple[str, list]:
+    """The engine's WHERE condition for q, with its parameters."""
+    terms = parse_query(q)
+    if is_postgres():
+        joiner = " || " if any_term else " && "
+        tsquery = joiner.join(["phraseto_tsquery('english', %s)"] * len(terms))
+        return f"document @@ ({tsquery})", terms
+    joiner = " OR " if any_term else " "
+    match = joiner.join('"' + term.replace('"', '""') + '"' for term in terms)
+    return "claim_search MATCH ?", [match]
+
+
+def matching_ids(q: str) -> SQL:
+    """A subquery of the ids of the claims matching every term of q."""
+    condition, params = _condition(q, any_term=False)
+    column = "claim_id" if is_postgres() else "rowid"
+    return SQL(f"(SELECT {column} FROM claim_search WHERE {condition})", params)
+
+
+def ranked_ids(q: str, limit: int, *, any_term: bool = False) -> list[int]:
+    """The ids of the best `limit` matches for q, best first."""
+    condition, params = _condition(q, any_term)
+    if is_postgres():
+        sql = (f"SELECT claim_id FROM claim_search WHERE {condition} "
+               f"ORDER BY ts_rank(document, ({condition.split(' @@ ', 1)[1]})) DESC, claim_id "
+               "LIMIT %s")
+        params = [*params, *params, limit]
+    else:
+        sql = f"SELECT rowid FROM claim_search WHERE {condition} ORDER BY rank LIMIT ?"
+        params = [*params, limit]
+    return [row[0] for row in database.execute_sql(sql, params)]

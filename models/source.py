@@ -1,0 +1,35 @@
+"""Sources: the articles claims are found in."""
+
+import hashlib
+
+import peewee
+
+from models.db import BaseModel, utcnow
+
+
+class Source(BaseModel):
+    url = peewee.TextField(null=True, unique=True)
+    title = peewee.TextField(null=True)
+    outlet = peewee.TextField(null=True, index=True)
+    published = peewee.DateField(null=True, index=True)
+    text = peewee.TextField()
+    content_hash = peewee.CharField(max_length=64, unique=True)
+    language = peewee.CharField(max_length=16, default="en")
+    created_at = peewee.DateTimeField(default=utcnow, index=True)
+
+
+def normalise_text(text: str) -> str:
+    """The stored form of an article: Unix newlines, no trailing whitespace at the ends."""
+    return text.replace("\r\n", "\n").replace("\r", "\n").strip()
+
+
+def content_hash(text: str) -> str:
+    return hashlib.sha256(normalise_text(text).encode("utf-8")).hexdigest()
+
+
+def find_existing(*, url: str | None, text: str) -> Source | None:
+    """The stored source with this URL or this text, if any."""
+    query = Source.content_hash == content_hash(text)
+    if url:
+        query |= Source.url == url
+    return Source.get_or_none(query)

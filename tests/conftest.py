@@ -1,0 +1,130 @@
+"""Fixtures: an app on a fresh database (SQLite, and PostgreSQL when TEST_DATABASE_URL names a
+server), its client and CLI runner, and API keys of each scope."""
+
+import os
+import uuid
+from urllib.parse import urlsplit, urlunsplit
+
+import peewee
+import pytest
+
+from api import create_app
+from api.config import Config
+from models import TABLES
+from models.apikey import create_key
+from models.db import bind, database, is_postgres
+from models.migrate import migrate
+
+
+def _postgres_server_url() -> str | None:
+    url = os.environ.get("TEST_DATABASE_URL", "")
+    return url if url.startswith(("postgres://", "postgresql://")) else None
+
+
+def _admin_connection(url: str):
+    import psycopg2
+
+    parts = urlsplit(url)
+    conn = psycopg2.connect(dbname=parts.path.lstrip("/") or "postgres",
+                            host=parts.hostname or "127.0.0.1", port=parts.port or 5432,
+                            user=parts.username, password=parts.password, connect_timeout=5)
+    conn.autocommit = True
+    return conn
+
+
+@pytest.fixture(scope="session", params=["sqlite", "postgresql"])
+def database_url(request, tmp_path_factory):
+    """A migrated, empty database of each kind, for the whole session."""
+    if request.param == "sqlite":
+        url = f"sqlite:///{tmp_path_factory.mktemp('db') / 'claims.db'}"
+        bind(url)
+        with database.connection_context():
+            migrate()
+        yield url
+        return
+    server = _postgres_server_url()
+    if server is None:
+        pytest.skip("PostgreSQL tests need TEST_DATABASE_URL (e.g. "
+                    "postgresql://postgres@127.0.0.1:5432/test)")
+    try:
+        admin = _admin_connection(server)
+    except Exception as error:  # noqa: BLE001 - any failure to reach the server
+        if os.environ.get("CI"):
+            pytest.fail(f"CI is set but PostgreSQL at {server} cannot be reached: {error}")
+        pytest.skip(f"PostgreSQL at {server} cannot be reached: {error}")
+    name = f"claimtracker_test_{uuid.uuid4().hex[:10]}"
+    with admin.cursor() as cursor:
+        cursor.execute(f'CREATE DATABASE "{name}"')
+    parts = urlsplit(server)
+    url = urlunsplit((parts.scheme, parts.netloc, f"/{name}", "", ""))
+    bind(url)
+    with database.connection_context():
+        migrate()
+    yield url
+    bind("sqlite:///:memory:")  # closes the pool
+    with admin.cursor() as cursor:
+        cursor.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+    admin.close()
+
+
+def empty_tables() -> None:
+    """Delete every row, keeping the schema, and restart the id sequences."""
+    with database.connection_context():
+        if is_postgres():
+            names = ", ".join(f'"{t._meta.table_name}"' for t in TABLES)
+            database.execute_sql(f"TRUNCATE {names}, claim_search RESTART IDENTITY CASCADE")
+        else:
+            with database.atomic():
+                for table in reversed(peewee.sort_models(TABLES)):
+                    table.delete().execute()
+                database.execute_sql("DELETE FROM claim_search")
+                database.execute_sql("DELETE FROM sqlite_sequence")
+
+
+@pytest.fixture
+def app(database_url):
+    app = create_app(Config(DATABASE_URL=database_url, TESTING=True))
+    empty_tables()
+    yield app
+    if not database.is_closed():
+        database.close()
+
+
+@pytest.fixture
+def client(app):
+    return app.test_client()
+
+
+@pytest.fixture
+def runner(app):
+    return app.test_cli_runner()
+
+
+def _key_headers(scope: str) -> dict:
+    with database.connection_context():
+        _, plain = create_key(f"test-{scope}", scope)
+    return {"Authorization": f"Bearer {plain}"}
+
+
+@pytest.fixture
+def write_headers(app):
+    return _key_headers("write")
+
+
+@pytest.fixture
+def read_headers(app):
+    return _key_headers("read")
+
+
+@pytest.fixture
+def admin_headers(app):
+    return _key_headers("admin")
+
+
+@pytest.fixture
+def seeded(app):
+    """The three seed articles, ingested."""
+    from seed import load_seed
+
+    with database.connection_context():
+        load_seed()
