@@ -20,9 +20,6 @@ class Config:
         self.DATABASE_URL = os.environ.get("DATABASE_URL", "sqlite:///var/claims.db")
         self.MAX_CONTENT_LENGTH = _int("MAX_BODY_BYTES", 1024 * 1024)
         self.READS_NEED_KEY = _bool("READS_NEED_KEY", False)
-        self.MAX_PER_PAGE = 100
-        self.DEFAULT_PER_PAGE = 20
-        self.MAX_QUERY_LENGTH = _int("MAX_QUERY_LENGTH", 500)
         self.API_TITLE = "Claim tracker"
         self.API_VERSION = "v1"
         self.OPENAPI_VERSION = "3.0.3"

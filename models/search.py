@@ -9,14 +9,11 @@ import re
 from peewee import SQL
 
 from models.db import database, is_postgres
+from models.errors import Invalid
 
 MAX_TERMS = 32
 _PHRASE_OR_WORD = re.compile(r'"([^"]*)"|(\w+)')
 _WORD = re.compile(r"\w+")
-
-
-class BadQuery(ValueError):
-    """A search query with nothing to search for."""
 
 
 def parse_query(q: str) -> list[str]:
@@ -27,7 +24,7 @@ def parse_query(q: str) -> list[str]:
         if words:
             terms.append(" ".join(words).casefold())
     if not terms:
-        raise BadQuery("The search query has no words to search for.")
+        raise Invalid("The search query has no words to search for.", field="q")
     return terms[:MAX_TERMS]
 
 

@@ -78,7 +78,6 @@ def empty_tables() -> None:
                 for table in reversed(peewee.sort_models(TABLES)):
                     table.delete().execute()
                 database.execute_sql("DELETE FROM claim_search")
-                database.execute_sql("DELETE FROM sqlite_sequence")
 
 
 @pytest.fixture

@@ -1,0 +1,34 @@
+# Two commands on a fresh machine: `make serve` and `make test`. Both honour DATABASE_URL,
+# HOST and PORT.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+DATABASE_URL ?= sqlite:///var/claims.db
+HOST ?= 127.0.0.1
+PORT ?= 8000
+export DATABASE_URL HOST PORT
+
+.PHONY: serve test lint openapi eval bench clean
+
+$(STAMP): pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[dev,postgres]'
+	touch $(STAMP)
+
+serve: $(STAMP)
+	$(BIN)/claimtracker setup
+	$(BIN)/claimtracker serve
+
+test: $(STAMP)
+	$(BIN)/pytest
+
+lint: $(STAMP)
+	$(BIN)/ruff check .
+
+openapi: $(STAMP)
+	$(BIN)/claimtracker openapi write --format=yaml openapi.yaml
+
+clean:
+	rm -rf $(VENV) var .pytest_cache
