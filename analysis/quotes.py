@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 _OPENERS = {"“": "”", "«": "»", "„": "“"}
 _STRAIGHT = '"'
+_MARKS = re.compile('["“”«»„]')
 
 
 @dataclass(frozen=True)
@@ -24,8 +26,8 @@ def find_quotes(text: str, start: int, end: int) -> list[Quote]:
     quotes: list[Quote] = []
     open_at: int | None = None
     closer = ""
-    for i in range(start, end):
-        char = text[i]
+    for match in _MARKS.finditer(text, start, end):
+        i, char = match.start(), match.group()
         if open_at is None:
             if char in _OPENERS or char == _STRAIGHT:
                 open_at, closer = i, _OPENERS.get(char, _STRAIGHT)

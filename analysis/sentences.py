@@ -19,9 +19,10 @@ class Span:
     end: int
 
 
-# pysbd costs about 2.5 us a character: past this many characters of one article the
-# fast rule-based splitter takes over, so that a megabyte still parses in well under 2 s.
-PYSBD_BUDGET = 150_000
+# pysbd costs about 2.5 us a character, and grows quadratically inside one long paragraph:
+# past these sizes the fast rule-based splitter takes over, so a megabyte stays well under 2 s.
+PYSBD_BUDGET = 100_000
+PYSBD_LONGEST_PARAGRAPH = 5_000
 _SEGMENTER = pysbd.Segmenter(language="en", clean=False)
 
 _BLANK_LINE = re.compile(r"\n[^\S\n]*\n\s*")
@@ -90,7 +91,7 @@ def split_sentences(text: str, paragraphs: list[Span], lower_case: bool = False)
     result = []
     for para in paragraphs:
         size = para.end - para.start
-        use_pysbd = not lower_case and size <= budget
+        use_pysbd = not lower_case and size <= min(budget, PYSBD_LONGEST_PARAGRAPH)
         budget -= size if use_pysbd else 0
         result.append(_paragraph_sentences(text, para, use_pysbd, lower_case))
     return result
@@ -102,7 +103,7 @@ def _paragraph_sentences(text: str, para: Span, use_pysbd: bool, lower_case: boo
     masked = re.sub(r"\s", " ", text[para.start : para.end])
     pieces = _pysbd_pieces(masked) if use_pysbd else None
     if pieces is None:
-        pieces = _rule_pieces(masked, lower_case)
+        pieces = rule_pieces(masked, lower_case)
     spans = []
     for a, b in pieces:
         cuts = [a, *(a + m.start() for m in _GLUED.finditer(masked[a:b]) if m.start() > 0), b]
@@ -129,7 +130,7 @@ def _pysbd_pieces(masked: str) -> list[tuple[int, int]] | None:
     return pieces
 
 
-def _rule_pieces(masked: str, lower_case: bool) -> list[tuple[int, int]]:
+def rule_pieces(masked: str, lower_case: bool) -> list[tuple[int, int]]:
     """Sentence ranges from punctuation rules, for lower-case or very long text."""
     pieces = []
     start = 0

@@ -2,12 +2,21 @@
 
 from flask import Flask, request
 from flask_swagger_ui import get_swaggerui_blueprint
+from werkzeug.routing import IntegerConverter
 
 from api import claims, contradictions, health, sources, speakers
 from api.auth import check_key
 from api.config import Config
 from api.errors import ProblemApi
+from api.schemas import MAX_ID
 from models.db import bind, database
+
+
+class IdConverter(IntegerConverter):
+    """A row id in a URL: a positive integer a database can hold (anything else is a 404)."""
+
+    def __init__(self, map, *args, **kwargs):
+        super().__init__(map, min=1, max=MAX_ID)
 
 
 def create_app(config: Config | None = None) -> Flask:
@@ -16,6 +25,7 @@ def create_app(config: Config | None = None) -> Flask:
     app.config.from_object(config)
     app.json.sort_keys = False
     bind(app.config["DATABASE_URL"])
+    app.url_map.converters["id"] = IdConverter
 
     api = ProblemApi(app, spec_kwargs={
         "info": {"description": "Claims, who made them, where, in which words, and which "
@@ -24,6 +34,7 @@ def create_app(config: Config | None = None) -> Flask:
     api.spec.components.security_scheme(
         "bearerAuth", {"type": "http", "scheme": "bearer",
                        "description": "An API key from `claimtracker keys create`"})
+    api.register_converter(IdConverter, lambda converter: {"type": "integer", "minimum": 1})
     for module in (health, claims, contradictions, speakers, sources):
         api.register_blueprint(module.blp)
     app.register_blueprint(get_swaggerui_blueprint(

@@ -5,6 +5,7 @@ import re
 from flask import request
 from flask.views import MethodView
 from flask_smorest import Blueprint, abort
+from marshmallow import RAISE
 from playhouse.shortcuts import model_to_dict
 
 from api import schemas
@@ -44,7 +45,7 @@ def _with_etag(record: dict):
 
 @blp.route("")
 class Claims(MethodView):
-    @blp.arguments(schemas.ClaimListArgs, location="query")
+    @blp.arguments(schemas.ClaimListArgs, location="query", unknown=RAISE)
     @blp.response(200, schemas.ClaimPage)
     def get(self, args):
         """List and search claims"""
@@ -62,7 +63,7 @@ class Claims(MethodView):
                              "Location": f"/api/v1/claims/{claim.id}"}
 
 
-@blp.route("/<int:claim_id>")
+@blp.route("/<id:claim_id>")
 class ClaimItem(MethodView):
     @blp.response(200, schemas.ClaimDetail, headers={"ETag": {"schema": {"type": "string"}}})
     def get(self, claim_id):
@@ -86,9 +87,9 @@ class ClaimItem(MethodView):
         return _with_etag(queries.claim_detail(claim_id))
 
 
-@blp.route("/<int:claim_id>/history")
+@blp.route("/<id:claim_id>/history")
 class ClaimHistory(MethodView):
-    @blp.arguments(schemas.PageArgs, location="query")
+    @blp.arguments(schemas.PageArgs, location="query", unknown=RAISE)
     @blp.response(200, schemas.StatusChangePage)
     def get(self, args, claim_id):
         """The audit trail of a claim, oldest first"""
@@ -96,9 +97,9 @@ class ClaimHistory(MethodView):
                         lambda rows: [row.__data__ for row in rows])
 
 
-@blp.route("/<int:claim_id>/contradictions")
+@blp.route("/<id:claim_id>/contradictions")
 class ClaimContradictions(MethodView):
-    @blp.arguments(schemas.ContradictionListArgs, location="query")
+    @blp.arguments(schemas.ContradictionListArgs, location="query", unknown=RAISE)
     @blp.response(200, schemas.ContradictionPage)
     def get(self, args, claim_id):
         """The claims that contradict this one, with explanations"""
@@ -118,7 +119,7 @@ class ClaimContradictions(MethodView):
             "Location": f"/api/v1/contradictions/{link.id}"}
 
 
-@blp.route("/<int:claim_id>/reviews")
+@blp.route("/<id:claim_id>/reviews")
 class ClaimReviews(MethodView):
     @require("write")
     @blp.arguments(schemas.ReviewCreate)

@@ -2,6 +2,7 @@
 
 from flask.views import MethodView
 from flask_smorest import Blueprint
+from marshmallow import RAISE
 
 from api import schemas
 from api.auth import current_actor, require
@@ -15,7 +16,7 @@ blp = Blueprint("contradictions", __name__, url_prefix="/api/v1/contradictions",
 
 @blp.route("")
 class Contradictions(MethodView):
-    @blp.arguments(schemas.ContradictionListArgs, location="query")
+    @blp.arguments(schemas.ContradictionListArgs, location="query", unknown=RAISE)
     @blp.response(200, schemas.ContradictionPage)
     def get(self, args):
         """List contradictions, strongest first"""
@@ -24,7 +25,7 @@ class Contradictions(MethodView):
                         queries.contradiction_records)
 
 
-@blp.route("/<int:link_id>")
+@blp.route("/<id:link_id>")
 class ContradictionItem(MethodView):
     @blp.response(200, schemas.Contradiction)
     def get(self, link_id):

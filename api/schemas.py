@@ -1,6 +1,7 @@
 """Request and response schemas, built once at import."""
 
 import datetime
+from collections.abc import Mapping
 
 import marshmallow as ma
 from marshmallow import fields, validate
@@ -12,6 +13,7 @@ from models.review import RATINGS
 from models.speaker import SPEAKER_KINDS
 
 MAX_PAGE = 100_000
+MAX_ID = 2**63 - 1  # the largest row id SQLite (and PostgreSQL BIGINT) can hold
 
 
 class Timestamp(fields.DateTime):
@@ -32,6 +34,16 @@ class Strict(ma.Schema):
         unknown = ma.RAISE
         ordered = True
 
+    @ma.pre_load
+    def _no_nul_characters(self, data, **kwargs):
+        # PostgreSQL cannot store U+0000 in text, and no claim or query needs it.
+        if isinstance(data, Mapping):
+            bad = {name: ["Must not contain NUL (U+0000) characters."]
+                   for name, value in data.items() if isinstance(value, str) and "\x00" in value}
+            if bad:
+                raise ma.ValidationError(bad)
+        return data
+
 
 def text_field(*, max_length: int, required: bool = False, **kwargs):
     return fields.String(required=required, validate=validate.Length(min=1, max=max_length),
@@ -49,8 +61,8 @@ class ClaimListArgs(PageArgs):
     q = text_field(max_length=500, metadata={"description": "Full-text search over claim text "
                                              "and quotes: words, and \"quoted phrases\"; all "
                                              "must match."})
-    speaker = fields.Integer(validate=validate.Range(min=1))
-    source = fields.Integer(validate=validate.Range(min=1))
+    speaker = fields.Integer(validate=validate.Range(min=1, max=MAX_ID))
+    source = fields.Integer(validate=validate.Range(min=1, max=MAX_ID))
     status = fields.String(validate=validate.OneOf(STATUSES))
     review_state = fields.String(validate=validate.OneOf(REVIEW_STATES))
     since = fields.Date(metadata={"description": "First seen on or after this date"})
@@ -68,8 +80,8 @@ class ContradictionListArgs(PageArgs):
     state = fields.String(validate=validate.OneOf(LINK_STATES))
     origin = fields.String(validate=validate.OneOf(ORIGINS))
     kind = fields.String(validate=validate.OneOf(CONTRADICTION_KINDS))
-    speaker = fields.Integer(validate=validate.Range(min=1))
-    source = fields.Integer(validate=validate.Range(min=1))
+    speaker = fields.Integer(validate=validate.Range(min=1, max=MAX_ID))
+    source = fields.Integer(validate=validate.Range(min=1, max=MAX_ID))
     min_score = fields.Float(validate=validate.Range(min=0, max=1))
 
 
@@ -88,10 +100,10 @@ class SourceListArgs(PageArgs):
 
 class ClaimCreate(Strict):
     text = text_field(max_length=5000, required=True)
-    speaker_id = fields.Integer(validate=validate.Range(min=1))
-    source_id = fields.Integer(validate=validate.Range(min=1))
+    speaker_id = fields.Integer(validate=validate.Range(min=1, max=MAX_ID))
+    source_id = fields.Integer(validate=validate.Range(min=1, max=MAX_ID))
     start = fields.Integer(validate=validate.Range(min=0))
-    end = fields.Integer(validate=validate.Range(min=1))
+    end = fields.Integer(validate=validate.Range(min=1, max=MAX_ID))
     kind = fields.String(validate=validate.OneOf(APPEARANCE_KINDS))
 
 
@@ -109,7 +121,7 @@ class ClaimPatch(Strict):
 
 
 class ContradictionFlag(Strict):
-    claim_id = fields.Integer(required=True, validate=validate.Range(min=1))
+    claim_id = fields.Integer(required=True, validate=validate.Range(min=1, max=MAX_ID))
     explanation = text_field(max_length=2000)
 
 

@@ -2,6 +2,7 @@
 
 from flask.views import MethodView
 from flask_smorest import Blueprint
+from marshmallow import RAISE
 
 from api import schemas
 from api.auth import current_actor, require
@@ -15,7 +16,7 @@ blp = Blueprint("sources", __name__, url_prefix="/api/v1/sources",
 
 @blp.route("")
 class Sources(MethodView):
-    @blp.arguments(schemas.SourceListArgs, location="query")
+    @blp.arguments(schemas.SourceListArgs, location="query", unknown=RAISE)
     @blp.response(200, schemas.SourcePage)
     def get(self, args):
         """List sources, newest first"""
@@ -36,7 +37,7 @@ class Sources(MethodView):
             "Location": f"/api/v1/sources/{result.source.id}"}
 
 
-@blp.route("/<int:source_id>")
+@blp.route("/<id:source_id>")
 class SourceItem(MethodView):
     @blp.response(200, schemas.SourceDetail)
     def get(self, source_id):

@@ -2,6 +2,7 @@
 
 from flask.views import MethodView
 from flask_smorest import Blueprint
+from marshmallow import RAISE
 
 from api import schemas
 from api.pagination import paginate
@@ -13,7 +14,7 @@ blp = Blueprint("speakers", __name__, url_prefix="/api/v1/speakers",
 
 @blp.route("")
 class Speakers(MethodView):
-    @blp.arguments(schemas.SpeakerListArgs, location="query")
+    @blp.arguments(schemas.SpeakerListArgs, location="query", unknown=RAISE)
     @blp.response(200, schemas.SpeakerPage)
     def get(self, args):
         """List speakers by name"""
@@ -21,7 +22,7 @@ class Speakers(MethodView):
         return paginate(queries.speakers_query(**args), page, queries.speaker_records)
 
 
-@blp.route("/<int:speaker_id>")
+@blp.route("/<id:speaker_id>")
 class SpeakerItem(MethodView):
     @blp.response(200, schemas.SpeakerDetail)
     def get(self, speaker_id):

@@ -97,6 +97,9 @@ def create_claim(*, text: str, actor: str, speaker_id: int | None = None,
             speaker = Speaker.get_or_none(Speaker.id == speaker_id)
             if speaker is None:
                 raise Invalid(f"There is no speaker {speaker_id}.", field="speaker_id")
+        if source_id is None and (start is not None or end is not None):
+            raise Invalid("start and end are offsets into a source: give its source_id too.",
+                          field="source_id")
         if source_id is not None:
             source = Source.get_or_none(Source.id == source_id)
             if source is None:

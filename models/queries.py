@@ -281,8 +281,9 @@ def health() -> dict:
     """The database kind and how many rows the main tables hold."""
     from models.db import is_postgres
 
-    counts = {name: model.select().count() for name, model in
-              (("sources", Source), ("claims", Claim), ("speakers", Speaker),
-               ("contradictions", ClaimLink))}
+    counts = {name: query.count() for name, query in
+              (("sources", Source.select()), ("claims", Claim.select()),
+               ("speakers", Speaker.select()),
+               ("contradictions", ClaimLink.select().where(ClaimLink.relation == "contradicts")))}
     return {"status": "ok", "database": "postgresql" if is_postgres() else "sqlite",
             "counts": counts}

@@ -12,15 +12,19 @@ from models.db import database, is_postgres
 from models.errors import Invalid
 
 MAX_TERMS = 32
-_PHRASE_OR_WORD = re.compile(r'"([^"]*)"|(\w+)')
-_WORD = re.compile(r"\w+")
+# A word keeps its inner apostrophes ("O'Neil"); a lone word drops a possessive: "Russia's"
+# searches for "Russia", as PostgreSQL's stemmer does, not for "Russia" and a stray "s".
+_WORD_PATTERN = r"\w+(?:['\u2019]\w+)*"
+_PHRASE_OR_WORD = re.compile(rf'"([^"]*)"|({_WORD_PATTERN})')
+_WORD = re.compile(_WORD_PATTERN)
+_POSSESSIVE = re.compile(r"['\u2019]s$", re.IGNORECASE)
 
 
 def parse_query(q: str) -> list[str]:
     """Split a user query into terms: single words and multi-word phrases."""
     terms = []
     for phrase, word in _PHRASE_OR_WORD.findall(q):
-        words = _WORD.findall(phrase) if phrase else [word]
+        words = _WORD.findall(phrase) if phrase else [_POSSESSIVE.sub("", word)] if word else []
         if words:
             terms.append(" ".join(words).casefold())
     if not terms:

@@ -23,7 +23,8 @@ def test_spec_and_offline_docs_are_served_at_the_root(client):
     assert "/openapi.json" in html
     assert "https://" not in html.replace("https://github.com", ""), "docs must not need a CDN"
     for asset in ("swagger-ui-bundle.js", "swagger-ui.css"):
-        assert client.get(f"/docs/{asset}").status_code == 200
+        with client.get(f"/docs/{asset}") as response:
+            assert response.status_code == 200
 
 
 def test_every_operation_has_a_summary_and_documents_problem_errors(app):

@@ -1,0 +1,572 @@
+"""The attribution sieve: who says what, tried from the most precise rule to the least.
+
+Stage 1 finds direct quotes and their speakers; stage 2 runs SENTENCE_RULES in order on every
+other sentence (the first rule that answers wins); what no rule claims becomes narration.
+A later rule is added by writing one function and putting it in SENTENCE_RULES.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import cached_property
+
+from analysis.furniture import is_boilerplate_line, prefix_length
+from analysis.lexicon import (
+    FUNCTION_WORDS,
+    ORGANIZATION_HEADS,
+    REPORTING_VERBS,
+    TITLE_HEADS,
+    ReportingVerb,
+)
+from analysis.quotes import Quote, find_quotes
+from analysis.sentences import Span
+from analysis.speakers import DETERMINERS, Cast, Entity, Mention, parse_mention, role_phrase
+
+DIRECT, INDIRECT, NARRATION = "direct_quote", "indirect", "narration"
+
+
+@dataclass(frozen=True)
+class Attribution:
+    """A claim's words in the article and who says them (None: the outlet's narration)."""
+
+    kind: str
+    start: int
+    end: int
+    speaker: Entity | None = None
+    mention: str | None = None
+
+
+@dataclass(frozen=True)
+class Token:
+    """A word or punctuation mark with its place in the article."""
+
+    text: str
+    start: int
+    end: int
+
+    @property
+    def fold(self) -> str:
+        return self.text.casefold()
+
+    @property
+    def is_word(self) -> bool:
+        return self.text[0].isalnum()
+
+
+@dataclass
+class Article:
+    """Everything the sieve needs to know about the text being read."""
+
+    text: str
+    lower_case: bool
+    paragraphs: list[Span]
+    sentences: list[list[Span]]
+    cast: Cast
+
+    @cached_property
+    def sentence_edges(self) -> list[int]:
+        """Every sentence start and end, sorted."""
+        return sorted({edge for para in self.sentences for s in para for edge in (s.start, s.end)})
+
+
+_VERB_FORMS = sorted(REPORTING_VERBS, key=len, reverse=True)
+_VERB = re.compile(r"(?<![\w'’-])(?:" + "|".join(re.escape(v) for v in _VERB_FORMS) + r")(?![\w'’-])", re.I)
+_TOKEN = re.compile(r"[^\W_](?:[\w'’.&-]*[^\W_])?\.?|--|[^\w\s]")
+_ABBREVIATED = re.compile(r"^(?:[^\W\d_]\.|(?:[^\W\d_]\.){2,}|[^\W\d_]{1,4}\.)$")
+_HEADS = TITLE_HEADS | ORGANIZATION_HEADS
+_FILLERS = frozenset(
+    "has have had is was were will would also again later earlier today yesterday repeatedly "
+    "publicly privately previously already then still now reportedly once recently quickly "
+    "firmly flatly openly always often never subsequently separately".split()
+)
+_VERB_WORDS = frozenset(w for form in REPORTING_VERBS for w in form.split())
+_PRONOUN_SUBJECTS = frozenset({"he", "she", "they", "it", "we", "i"})
+# A speaker appearing in the media before a gerund: "X was on television saying ...".
+_ON_AIR = re.compile(
+    r"\s+(?:was|is|were|are|appeared|went)\s+(?:on|in)\s+(?:[\w.'’-]+\s+){0,3}?"
+    r"(?:television|tv|radio|air|camera|record)\s*$|\s+(?:was|is|were)\s+quoted\s+(?:by\s+[^,]{1,40}?\s+)?as\s*$",
+    re.I,
+)
+_WEEKDAY = r"(?:mon|tues|wednes|thurs|fri|satur|sun)day"
+_LEAD_ADVERBIAL = re.compile(
+    rf"(?:(?:today|yesterday|tonight|on {_WEEKDAY}|{_WEEKDAY}|again|also|repeatedly|recently|earlier|later"
+    r"|in an? (?:statement|interview|speech|letter|televised address|press conference)"
+    r"|(?:this|last|next) (?:week|month|year|weekend))[,]?\s+)+",
+    re.I,
+)
+_PREPOSITIONS = frozenset("after before during in at on with following for from by since over".split())
+_AUDIENCE = frozenset(
+    "reporters journalists agencies agency newspaper television radio parliament lawmakers "
+    "ministers audience crowd students supporters delegates conference interviewer "
+    "correspondents listeners viewers readers congress senators".split()
+)
+_BAD_COMPLEMENT_START = frozenset("to of about by with for and or but as than if".split())
+_THAT_SPLIT = re.compile(r",?\s+and\s+that\s+", re.I)
+_CLAUSE_BREAK = re.compile(r"(?:,\s*(?:but|and|while|whereas)|;|\s+but)\s+$", re.I)
+_ACCORDING_FRONT = re.compile(r"according\s+to\s+(?P<who>[^,]{2,80}?)\s*,\s*", re.I)
+_ACCORDING_BACK = re.compile(r",\s*according\s+to\s+(?P<who>[^,;]{2,80}?)\s*[.!]?[\"”’)]*\s*$", re.I)
+_VERBS_ALT = "|".join(re.escape(v) for v in _VERB_FORMS)
+_TRAILING_NORMAL = re.compile(
+    rf",\s*(?P<who>[^,;:\"“”]{{2,80}}?)\s+(?:(?:has|have|had)\s+)?(?P<verb>{_VERBS_ALT})\s*[.!]?[\"”’)]*\s*$",
+    re.I,
+)
+_TRAILING_INVERTED = re.compile(
+    rf",\s*(?P<verb>{_VERBS_ALT})\s+(?P<who>[^,;:\"“”]{{2,80}}?)\s*[.!]?[\"”’)]*\s*$", re.I
+)
+_FRAME_INVERTED = re.compile(rf"^[\s,:;.!?—–-]*(?P<verb>{_VERBS_ALT})\s+(?P<who>[^;:\"“”]+)", re.I)
+_FRAME_NORMAL = re.compile(
+    rf"^[\s,:;.!?—–-]*(?P<who>[^,;:\"“”]{{1,80}}?)\s+(?:(?:{'|'.join(sorted(_FILLERS))})\s+)*"
+    rf"(?P<verb>{_VERBS_ALT})(?![\w'’-])",
+    re.I,
+)
+_FRAME_BEFORE = re.compile(rf"(?P<verb>{_VERBS_ALT})(?![\w'’-])[^\"“”]{{0,60}}?[:,]\s*$", re.I)
+_CUT_SPEAKER = re.compile(r"\s+(?:of|from|at|in|on|who|when|after|before|during|to)\s+.*$", re.I)
+_WORD = re.compile(r"\w+")
+
+
+def tokens(text: str, start: int, end: int) -> list[Token]:
+    """Words and punctuation of text[start:end]; a sentence-final period is its own token."""
+    found = []
+    for match in _TOKEN.finditer(text, start, end):
+        word = match.group()
+        if len(word) > 1 and word.endswith(".") and not _ABBREVIATED.match(word):
+            found.append(Token(word[:-1], match.start(), match.end() - 1))
+            found.append(Token(".", match.end() - 1, match.end()))
+        else:
+            found.append(Token(word, match.start(), match.end()))
+    return found
+
+
+def _is_head(token: Token) -> bool:
+    return token.fold in _HEADS or token.fold.rstrip(".") in _HEADS
+
+
+def _np_start_before(toks: list[Token]) -> int:
+    """Index where the noun phrase ending the token list starts (len(toks) if none)."""
+    i = start = len(toks)
+    if toks and toks[-1].fold in _PRONOUN_SUBJECTS:
+        return len(toks) - 1
+    while i > 0:
+        tok = toks[i - 1]
+        if not tok.is_word:
+            break
+        if tok.fold in {"of", "for"}:
+            if i >= 2 and _is_head(toks[i - 2]) and start < len(toks):
+                i -= 1
+                continue
+            break
+        if tok.fold in DETERMINERS:
+            start = i - 1
+            # "a spokesman for the ministry": the determiner is inside an of/for phrase.
+            if i >= 3 and toks[i - 2].fold in {"of", "for"} and _is_head(toks[i - 3]):
+                i -= 1
+                continue
+            break
+        if tok.fold in FUNCTION_WORDS or tok.fold in _VERB_WORDS:
+            break
+        start = i - 1
+        i -= 1
+    return start
+
+
+def _np_end_after(toks: list[Token], start: int) -> int:
+    """Index just past the noun phrase that starts at toks[start]."""
+    i = start
+    while i < len(toks):
+        tok = toks[i]
+        if not tok.is_word:
+            break
+        if tok.fold in {"of", "for"} and i > start and _is_head(toks[i - 1]):
+            i += 1
+            continue
+        after_of = i > start and toks[i - 1].fold in {"of", "for"}
+        if tok.fold in DETERMINERS and (i == start or after_of):
+            i += 1
+            continue
+        if tok.fold in FUNCTION_WORDS or tok.fold in _VERB_WORDS:
+            break
+        i += 1
+    return i
+
+
+class SpeakerFinder:
+    """Turns the words around a reporting verb into a resolved speaker."""
+
+    def __init__(self, article: Article):
+        self.article = article
+
+    def phrase(self, toks: list[Token]) -> tuple[Mention, int] | None:
+        """Parse tokens as a mention; tries known surnames and capitalised tails when the whole fails."""
+        if not toks:
+            return None
+        text = self.article.text
+        lower_case = self.article.lower_case
+        whole = parse_mention(text[toks[0].start : toks[-1].end], lower_case)
+        if whole and whole.kind in {"person", "country", "group", "pronoun", "description"}:
+            return whole, toks[0].start
+        last = toks[-1]
+        known = self.article.cast.find("person", last.text.title() if lower_case else last.text)
+        if known is not None or (not lower_case and last.text[:1].isupper()):
+            j = len(toks) - 1
+            while j > 0 and (known is None and toks[j - 1].text[:1].isupper()):
+                j -= 1
+            tail = parse_mention(text[toks[j].start : last.end], lower_case)
+            if tail and tail.kind == "person":
+                return tail, toks[j].start
+        if whole and whole.kind == "organization":
+            return whole, toks[0].start
+        return None
+
+    def resolve(self, found: tuple[Mention, int] | None, role: str | None = None) -> tuple[Entity, str] | None:
+        """The entity a parsed mention refers to, with the words used."""
+        if found is None:
+            return None
+        mention, position = found
+        if mention.kind in {"pronoun", "description"}:
+            entity = self.article.cast.resolve(mention, position)
+        else:
+            entity = self.article.cast.add(mention, position, role)
+        return (entity, mention.surface) if entity else None
+
+    def before(self, start: int, end: int) -> tuple[Entity, str] | None:
+        """The subject of a verb at end, read back from the text before it."""
+        text = self.article.text
+        left = text[start:end]
+        on_air = _ON_AIR.search(left)
+        if on_air:
+            end = start + on_air.start()
+        toks = tokens(text, start, end)
+        while toks and toks[-1].fold in _FILLERS:
+            toks.pop()
+        if toks and toks[-1].text == ",":
+            appositive = self._apposition(toks[:-1])
+            if appositive:
+                return appositive
+            return self.clause_subject(toks)
+        np_start = _np_start_before(toks)
+        if np_start == len(toks):
+            return self.clause_subject(toks) if toks and toks[-1].fold in {"and", "by", "while"} else None
+        return self.resolve(self.phrase(toks[np_start:]))
+
+    def _apposition(self, toks: list[Token]) -> tuple[Entity, str] | None:
+        """ "NAME, a ROLE," or "a ROLE, NAME," just before the verb."""
+        comma = max((i for i, t in enumerate(toks) if t.text == ","), default=-1)
+        inner = toks[comma + 1 :]
+        if comma < 0 or not inner:
+            return None
+        outer_all = toks[:comma]
+        outer = outer_all[_np_start_before(outer_all) :]
+        text = self.article.text
+        inner_text = text[inner[0].start : inner[-1].end]
+        inner_mention = self.phrase(inner)
+        named_inner = inner_mention and (
+            inner_mention[0].kind in {"person", "country"}
+            or (inner_mention[0].kind == "organization" and inner[0].fold not in DETERMINERS)
+        )
+        if named_inner:
+            role = role_phrase(text[outer[0].start : outer[-1].end]) if outer else None
+            return self.resolve(inner_mention, role)
+        outer_mention = self.phrase(outer)
+        if outer_mention and outer_mention[0].kind in {"person", "organization", "country", "group"}:
+            return self.resolve(outer_mention, role_phrase(inner_text))
+        return None
+
+    def clause_subject(self, toks: list[Token]) -> tuple[Entity, str] | None:
+        """The subject at the head of the clause, for "..., saying" and "X did Y and warned"."""
+        i = 0
+        while i < len(toks) and (not toks[i].is_word or (toks[i].fold in FUNCTION_WORDS and toks[i].fold not in DETERMINERS)):
+            i += 1
+        end = _np_end_after(toks, i)
+        if end <= i:
+            return None
+        rest = toks[end:]
+        if rest and rest[0].text == ",":
+            closing = next((k for k, t in enumerate(rest[1:], 1) if t.text == ","), None)
+            if closing is not None:
+                named = self.phrase(rest[1:closing])
+                if named and named[0].kind == "person":
+                    text = self.article.text
+                    return self.resolve(named, role_phrase(text[toks[i].start : toks[end - 1].end]))
+        for stop in range(end, i, -1):
+            found = self.phrase(toks[i:stop])
+            if found and (not self.article.lower_case or stop == i + 1 or self.article.cast.find("person", found[0].name)):
+                return self.resolve(found)
+        return self.resolve(self.phrase(toks[i:end]))
+
+    def after(self, phrase_start: int, phrase_end: int) -> tuple[Entity, str] | None:
+        """A speaker named after the verb: "..., said Mr Jane Doe of the institute"."""
+        text = self.article.text
+        phrase = text[phrase_start:phrase_end]
+        cut = re.split(r"[,;(]|\s--?\s|\s[—–]\s", phrase, maxsplit=1)[0]
+        for candidate in (cut, _CUT_SPEAKER.sub("", cut)):
+            stripped = candidate.rstrip(" .!?\"”’")
+            toks = tokens(text, phrase_start, phrase_start + len(stripped))
+            found = self.phrase(toks)
+            if found:
+                return self.resolve(found)
+        return None
+
+
+# ---- stage 1: direct quotes -------------------------------------------------------------
+
+
+def _sentence_of(sentences: list[Span], position: int) -> Span | None:
+    return next((s for s in sentences if s.start <= position < s.end), None)
+
+
+def _word_count(text: str) -> int:
+    return len(_WORD.findall(text))
+
+
+def _is_standalone(article: Article, quote: Quote, sentences: list[Span]) -> bool:
+    """A quotation rather than a scare quote: it opens its sentence or follows "said:"."""
+    if _word_count(article.text[quote.start : quote.end]) < 3:
+        return False
+    sentence = _sentence_of(sentences, quote.open_mark)
+    before = article.text[sentence.start if sentence else quote.open_mark : quote.open_mark]
+    before = before[prefix_length(before) :]
+    return not before.strip() or bool(_FRAME_BEFORE.search(before))
+
+
+def standalone_quotes(article: Article, index: int) -> list[Quote]:
+    """Stage 1a: the quotations of one paragraph (scare quotes and short phrases left out)."""
+    para = article.paragraphs[index]
+    sentences = article.sentences[index]
+    return [
+        q for q in find_quotes(article.text, para.start, para.end) if _is_standalone(article, q, sentences)
+    ]
+
+
+def quote_attribution(article: Article, index: int, quote: Quote) -> Attribution:
+    """Stage 1b: a quotation with the speaker its frame names (None when the frame names none)."""
+    speaker = _quote_speaker(article, SpeakerFinder(article), quote, article.sentences[index])
+    entity, mention = speaker if speaker else (None, None)
+    return Attribution(DIRECT, quote.start, quote.end, entity, mention)
+
+
+def _quote_speaker(article: Article, finder: SpeakerFinder, quote: Quote, sentences: list[Span]):
+    """The speaker named in the frame around the quote: after it first, then before it."""
+    text = article.text
+    if quote.close_mark is not None:
+        sentence = _sentence_of(sentences, quote.close_mark)
+        end = sentence.end if sentence else quote.close_mark + 1
+        frame = text[quote.close_mark + 1 : end]
+        punctuated = text[quote.end - 1 : quote.end] in ",.!?…" or frame.lstrip()[:1] in {",", "."}
+        inverted = _FRAME_INVERTED.match(frame)
+        normal = _FRAME_NORMAL.match(frame)
+        if punctuated and inverted:
+            base = quote.close_mark + 1
+            who = finder.after(base + inverted.start("who"), base + inverted.end("who"))
+            if who:
+                return who
+        if punctuated and normal:
+            base = quote.close_mark + 1
+            who = finder.before(base, base + normal.start("verb"))
+            if who:
+                return who
+    sentence = _sentence_of(sentences, quote.open_mark)
+    start = sentence.start if sentence else quote.open_mark
+    frame = text[start : quote.open_mark]
+    verb = _FRAME_BEFORE.search(frame)
+    if verb:
+        return finder.before(start + prefix_length(frame), start + verb.start())
+    return None
+
+
+def inherit_speakers(article: Article, index: int, found: list[Attribution], previous: Attribution | None):
+    """Unattributed quotes take the speaker of the quote before, or after, in the paragraph;
+    a paragraph that opens with a quote continues the last quotation of the one before."""
+    para = article.paragraphs[index]
+    opens_with_quote = article.text[para.start : para.start + 1] in {'"', "“", "«"}
+    result = list(found)
+    for i, claim in enumerate(result):
+        if claim.speaker is not None:
+            continue
+        donor = next((c for c in reversed(result[:i]) if c.speaker), None)
+        donor = donor or next((c for c in result[i + 1 :] if c.speaker), None)
+        if donor is None and i == 0 and opens_with_quote and previous is not None:
+            donor = previous if previous.speaker else None
+        if donor is not None:
+            result[i] = Attribution(DIRECT, claim.start, claim.end, donor.speaker, donor.mention)
+    return result
+
+
+# ---- stage 2: one sentence at a time ----------------------------------------------------
+
+Rule = Callable[[Article, int, int], list[Attribution] | None]
+
+
+def according_to(article: Article, start: int, end: int) -> list[Attribution] | None:
+    """ "According to X, P." and "P, according to X." """
+    text = article.text
+    finder = SpeakerFinder(article)
+    front = _ACCORDING_FRONT.match(text, start, end)
+    if front:
+        who = finder.after(front.start("who"), front.end("who"))
+        if who and _word_count(text[front.end() : end]) >= 3:
+            return [Attribution(INDIRECT, front.end(), end, *who)]
+    back = _ACCORDING_BACK.search(text, start, end)
+    if back:
+        who = finder.after(back.start("who"), back.end("who"))
+        if who and _word_count(text[start : back.start()]) >= 3:
+            return [Attribution(INDIRECT, start, back.start(), *who)]
+    return None
+
+
+def trailing_attribution(article: Article, start: int, end: int) -> list[Attribution] | None:
+    """ "P, the minister said." and "P, said the minister." """
+    text = article.text
+    finder = SpeakerFinder(article)
+    normal = _TRAILING_NORMAL.search(text, start, end)
+    if normal and _word_count(text[start : normal.start()]) >= 4:
+        who = finder.before(normal.start("who") - 1, normal.start("verb"))
+        if who:
+            return [Attribution(INDIRECT, start, normal.start(), *who)]
+    inverted = _TRAILING_INVERTED.search(text, start, end)
+    if inverted and _word_count(text[start : inverted.start()]) >= 4:
+        who = finder.after(inverted.start("who"), inverted.end("who"))
+        if who:
+            return [Attribution(INDIRECT, start, inverted.start(), *who)]
+    return None
+
+
+def reported_clause(article: Article, start: int, end: int) -> list[Attribution] | None:
+    """ "X says (that) P", "X, a ROLE, told reporters P", "X vowed to P": the first verb that fits."""
+    text = article.text
+    finder = SpeakerFinder(article)
+    for verb_match in _VERB.finditer(text, start, end):
+        verb = REPORTING_VERBS[" ".join(verb_match.group().casefold().split())]
+        complement = _complement(article, verb_match.end(), end, verb)
+        if complement is None:
+            continue
+        who = finder.before(start, verb_match.start())
+        if who is None:
+            continue
+        c_start, infinitive = complement
+        if infinitive:
+            subject_start = _subject_start(article, start, verb_match.start(), who[1])
+            return [Attribution(INDIRECT, subject_start, end, *who)]
+        claims = [Attribution(INDIRECT, a, b, *who) for a, b in _split_that(text, c_start, end)]
+        return _with_lead_narration(article, start, verb_match.start(), who[1]) + claims
+    return None
+
+
+def _subject_start(article: Article, start: int, verb_start: int, mention: str) -> int:
+    """Where the subject's words begin, so "Bush vowed to P" keeps its subject."""
+    found = article.text.rfind(mention, start, verb_start)
+    if found < 0:
+        found = article.text.casefold().rfind(mention.casefold(), start, verb_start)
+    return found if found >= 0 else start
+
+
+def _with_lead_narration(article: Article, start: int, verb_start: int, mention: str) -> list[Attribution]:
+    """ "P, but analysts say Q": P is the outlet's own statement."""
+    subject = _subject_start(article, start, verb_start, mention)
+    lead = article.text[start:subject]
+    broken = _CLAUSE_BREAK.search(lead)
+    if broken and _word_count(lead[: broken.start()]) >= 4:
+        return [Attribution(NARRATION, start, start + broken.start())]
+    return []
+
+
+def _split_that(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """ "P and that Q" holds two claims."""
+    spans = []
+    cursor = start
+    for match in _THAT_SPLIT.finditer(text, start, end):
+        if _word_count(text[cursor : match.start()]) >= 3:
+            spans.append((cursor, match.start()))
+            cursor = match.end()
+    spans.append((cursor, end))
+    return spans
+
+
+def _complement(article: Article, pos: int, end: int, verb: ReportingVerb) -> tuple[int, bool] | None:
+    """Where the reported proposition starts after a verb, and whether it is a to-infinitive."""
+    text = article.text
+    rest = text[pos:end]
+    offset = len(rest) - len(rest.lstrip())
+    adverbial = _LEAD_ADVERBIAL.match(rest, offset)
+    if adverbial:
+        offset = adverbial.end()
+    if verb.lemma == "tell":
+        offset = _past_listener(rest, offset)
+        if offset is None:
+            return None
+    toks = rest[offset:].split()
+    if not toks:
+        return None
+    first = toks[0].casefold().strip(",")
+    if verb.takes_infinitive and first == "to":
+        return pos + offset, True
+    if first in _PREPOSITIONS or first == ":":
+        that = re.search(r"(?<![\w'’-])that\s+", rest[offset : offset + 120])
+        if that is None or re.search(r"[,;]", rest[offset : offset + that.start()]):
+            infinitive = re.search(r"(?<![\w'’-])to\s+\w", rest[offset : offset + 80])
+            if verb.takes_infinitive and infinitive and "," not in rest[offset : offset + infinitive.start()]:
+                return pos + offset, True
+            return None
+        offset += that.end()
+    elif first == "that":
+        offset += rest[offset:].casefold().index("that") + 4
+    elif first.startswith(":"):
+        offset += rest[offset:].index(":") + 1
+    offset += len(rest[offset:]) - len(rest[offset:].lstrip())
+    words = rest[offset:].split()
+    if len(words) < 3 or words[0].casefold().strip(",") in _BAD_COMPLEMENT_START or not words[0][0].isalnum() and words[0][0] not in "\"“$":
+        return None
+    return pos + offset, False
+
+
+def _past_listener(rest: str, offset: int) -> int | None:
+    """Skip the listener after "told": up to "that", a subject pronoun, or a word like "reporters"."""
+    for match in re.finditer(r"[\w'’.-]+|,", rest[offset:]):
+        word = match.group().casefold()
+        if match.start() > 80 or word == ",":
+            return None
+        if word == "that":
+            return offset + match.end()
+        if word in _PRONOUN_SUBJECTS and match.start() > 0:
+            return offset + match.start()
+        if word in _AUDIENCE:
+            return offset + match.end()
+    return None
+
+
+SENTENCE_RULES: tuple[Rule, ...] = (according_to, trailing_attribution, reported_clause)
+
+
+def is_declarative(text: str) -> bool:
+    """A statement worth tracking: ends in a full stop or "!", has a few words, is not furniture."""
+    core = text.rstrip().rstrip("\"”’')]")
+    if not core or core[-1] not in ".!" or core.endswith("...") or _word_count(text) < 4:
+        return False
+    return not is_boilerplate_line(text) and any(c.islower() for c in text)
+
+
+def attribute_sentence(article: Article, start: int, end: int) -> list[Attribution]:
+    """Stage 2 and 3 for one sentence: the first rule that answers, else narration."""
+    text = article.text
+    start += prefix_length(text[start:end])
+    if not is_declarative(text[start:end]):
+        return []
+    for rule in SENTENCE_RULES:
+        found = rule(article, start, end)
+        if found:
+            return found
+    return [Attribution(NARRATION, start, end)]
+
+
+def lend_speakers(quotes: list[Attribution], others: list[Attribution], para: Span) -> list[Attribution]:
+    """A quote still without a speaker takes the one attributed just before it in the paragraph."""
+    result = []
+    for quote in quotes:
+        if quote.speaker is None:
+            earlier = [a for a in others if a.speaker and para.start <= a.start and a.end <= quote.start]
+            if earlier:
+                donor = max(earlier, key=lambda a: a.end)
+                quote = Attribution(DIRECT, quote.start, quote.end, donor.speaker, donor.mention)
+        result.append(quote)
+    return result

@@ -1,0 +1,47 @@
+"""Claim matching: a normalised key for exact matches and a similarity for paraphrases."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from analysis.lexicon import FUNCTION_WORDS
+
+# "A-B-M" and "A.B.M." are spellings of one acronym.
+_SPELLED = re.compile(r"\b(?:[^\W\d_][-.]){1,}[^\W\d_]\b\.?")
+_NOT_WORD = re.compile(r"[^\w\s]|_")
+_SUFFIXES = ("ational", "ations", "ation", "ments", "ment", "ness", "ings", "ing", "ies", "ied",
+             "ers", "er", "ed", "es", "ly", "s")
+# Negation and modal words change a claim's meaning, so similarity keeps them as content.
+_KEEP = frozenset("no not never nor will would can could may might must".split())
+
+
+def claim_key(text: str) -> str:
+    """Normal form for exact matching: case, quotes, punctuation, whitespace and acronyms folded."""
+    text = unicodedata.normalize("NFKC", text)
+    text = _SPELLED.sub(lambda m: re.sub(r"[-.]", "", m.group()), text)
+    text = text.replace("’", "'").replace("'s ", " ").replace("'", "")
+    return " ".join(_NOT_WORD.sub(" ", text).casefold().split())
+
+
+def _stem(word: str) -> str:
+    """A crude suffix-stripping stem: enough to meet "agrees" with "agreed"."""
+    for suffix in _SUFFIXES:
+        if len(word) - len(suffix) >= 3 and word.endswith(suffix):
+            return word[: -len(suffix)]
+    return word
+
+
+def content_stems(text: str) -> frozenset[str]:
+    """Stems of the content words of a claim."""
+    return frozenset(
+        _stem(w) for w in claim_key(text).split() if w not in FUNCTION_WORDS or w in _KEEP
+    )
+
+
+def similarity(a: str, b: str) -> float:
+    """Dice overlap of content-word stems, 0..1, symmetric."""
+    x, y = content_stems(a), content_stems(b)
+    if not x and not y:
+        return 1.0 if claim_key(a) == claim_key(b) else 0.0
+    return 2 * len(x & y) / (len(x) + len(y))

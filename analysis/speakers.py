@@ -1,0 +1,305 @@
+"""Speakers: naming them from a phrase, and keeping track of who is who in one article."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, insort
+from dataclasses import dataclass, field
+
+from analysis.lexicon import (
+    COUNTRY_NAMES,
+    DEMONYMS,
+    FUNCTION_WORDS,
+    GROUP_HEADS,
+    HONORIFICS,
+    METONYMS,
+    ORGANIZATION_HEADS,
+    REPORTING_VERBS,
+    TITLE_HEADS,
+    TITLE_MODIFIERS,
+)
+
+
+@dataclass(frozen=True)
+class SpeakerRef:
+    """A speaker as this text names them, before matching against the database."""
+
+    name: str
+    kind: str
+    role: str | None = None
+    aliases: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Mention:
+    """What one phrase says about a speaker: a name, a pronoun or a description."""
+
+    surface: str
+    kind: str  # person | organization | country | group | pronoun | description
+    name: str = ""
+    role: str | None = None
+    gender: str | None = None
+
+
+PRONOUNS = {"he": "m", "she": "f", "they": None, "it": None}
+DETERMINERS = frozenset({"the", "a", "an"})
+_VERB_WORDS = frozenset(w for form in REPORTING_VERBS for w in form.split())
+_TITLE_WORDS = TITLE_HEADS | TITLE_MODIFIERS | frozenset(DEMONYMS) | {"of", "for", "and"}
+_TOKEN = re.compile(r"[^\W_](?:[\w'’.&-]*[^\W_])?\.?")
+_POSSESSIVE = re.compile(r"['’]s$")
+
+
+def words(phrase: str) -> list[str]:
+    """The word tokens of a phrase ("U.S.", "O'Neill", "president-elect" stay whole)."""
+    return _TOKEN.findall(phrase)
+
+
+def _fold(token: str) -> str:
+    return token.casefold().rstrip(".") if token.count(".") == 1 else token.casefold()
+
+
+def _is_title_word(token: str, lower_case: bool) -> bool:
+    folded = token.casefold()
+    if folded in {"of", "for", "and"}:
+        return False
+    known = folded in _TITLE_WORDS or _fold(token) in _TITLE_WORDS or folded in COUNTRY_NAMES
+    return known and (lower_case or not token[0].islower() or folded in TITLE_MODIFIERS)
+
+
+def _is_name_word(token: str, lower_case: bool) -> bool:
+    folded = token.casefold()
+    if folded in FUNCTION_WORDS or folded in _VERB_WORDS or not token[0].isalpha():
+        return False
+    if folded in TITLE_HEADS or folded in ORGANIZATION_HEADS or folded in GROUP_HEADS:
+        return False
+    return lower_case or token[0].isupper()
+
+
+def _display(tokens: list[str], lower_case: bool) -> str:
+    """Tokens as a name: title-cased when the article has no capitals to go by."""
+    return " ".join(t.title() if lower_case else t for t in tokens)
+
+
+def _title_case_known(tokens: list[str], lower_case: bool) -> str:
+    """Group or organisation names: capitalise only countries and demonyms in lower-case text."""
+    if not lower_case:
+        return " ".join(tokens)
+    shown = [t.title() if _POSSESSIVE.sub("", t) in COUNTRY_NAMES or t in DEMONYMS else t for t in tokens]
+    return " ".join(shown)
+
+
+def parse_mention(phrase: str, lower_case: bool = False) -> Mention | None:
+    """Read a noun phrase as a speaker mention, or None when it names no speaker."""
+    tokens = words(phrase)
+    if not tokens or len(tokens) > 12:
+        return None
+    surface = " ".join(phrase.split()).strip(" ,;:")
+    folded = [t.casefold() for t in tokens]
+    if len(tokens) == 1 and folded[0] in PRONOUNS:
+        return Mention(surface, "pronoun", gender=PRONOUNS[folded[0]])
+    bare = tokens[1:] if folded[0] in DETERMINERS else tokens
+    bare_folded = " ".join(t.casefold() for t in bare)
+    if not bare:
+        return None
+    place = METONYMS.get(" ".join(folded)) or METONYMS.get(bare_folded) or COUNTRY_NAMES.get(bare_folded)
+    if place:
+        return Mention(surface, "country", place)
+    head = bare[-1].casefold()
+    if head in GROUP_HEADS and all(t.casefold() not in PRONOUNS for t in bare):
+        return Mention(surface, "group", _capitalise(_title_case_known(bare, lower_case)))
+    if any(t.casefold() in ORGANIZATION_HEADS for t in bare) and folded[0] not in HONORIFICS:
+        if not any(t.casefold() in TITLE_HEADS for t in bare[-1:]):
+            return Mention(surface, "organization", _capitalise(_title_case_known(bare, lower_case)))
+    return _person(surface, tokens, lower_case)
+
+
+def _capitalise(name: str) -> str:
+    return name[:1].upper() + name[1:]
+
+
+def _person(surface: str, tokens: list[str], lower_case: bool) -> Mention | None:
+    """A person named with optional honorific and title, or a description ("the analyst")."""
+    definite = tokens[0].casefold() in DETERMINERS
+    rest = tokens[1:] if definite else tokens
+    gender = None
+    honorific = rest[0].casefold() if rest else ""
+    if honorific in HONORIFICS:
+        gender = HONORIFICS[honorific]
+        rest = rest[1:]
+    split = 0
+    while split < len(rest) and _is_title_word(rest[split], lower_case):
+        split += 1
+    # "Secretary of State Jane Doe": of-phrases inside a title.
+    title, name = rest[:split], rest[split:]
+    if name and all(_is_name_word(t, lower_case) for t in name) and len(name) <= 4 and not definite:
+        role = _display(title, lower_case) if title else None
+        return Mention(surface, "person", _display(name, lower_case), role, gender)
+    if title and not name and any(t.casefold() in TITLE_HEADS or _fold(t) in TITLE_HEADS for t in title):
+        return Mention(surface, "description", role=" ".join(title))
+    if definite and any(t.casefold() in TITLE_HEADS for t in rest):
+        return Mention(surface, "description", role=" ".join(rest))
+    return None
+
+
+def role_phrase(phrase: str) -> str | None:
+    """An apposition or copula complement as a role: "an independent analyst" -> "independent analyst"."""
+    tokens = phrase.split()
+    if tokens and tokens[0].casefold() in DETERMINERS:
+        tokens = tokens[1:]
+    if not any(_fold(t.strip(",")) in TITLE_HEADS for t in tokens):
+        return None
+    return " ".join(tokens).strip(" ,")
+
+
+@dataclass(eq=False)
+class Entity:
+    """One speaker or person of the article, with every way the text names them."""
+
+    kind: str
+    name: str
+    role: str | None = None
+    gender: str | None = None
+    aliases: list[str] = field(default_factory=list)
+    positions: list[int] = field(default_factory=list)
+
+    def ref(self) -> SpeakerRef:
+        """The contract form of this entity."""
+        return SpeakerRef(self.name, self.kind, self.role, tuple(dict.fromkeys(self.aliases)))
+
+    def last_before(self, position: int) -> int:
+        """Where the text last named this entity before position (-1 if it did not)."""
+        index = bisect_left(self.positions, position)
+        return self.positions[index - 1] if index else -1
+
+    def seen_at(self, position: int) -> None:
+        """Note that the text names this entity at position."""
+        insort(self.positions, position)
+
+
+def _same_person(a: str, b: str) -> bool:
+    """Names of one person: same surname, and same first name when both have one."""
+    x, y = a.casefold().split(), b.casefold().split()
+    if not x or not y or x[-1] != y[-1]:
+        return False
+    return len(x) == 1 or len(y) == 1 or x[0] == y[0]
+
+
+@dataclass
+class Cast:
+    """The speakers and people of one article, in the order the text names them."""
+
+    lower_case: bool = False
+    entities: list[Entity] = field(default_factory=list)
+
+    def find(self, kind: str, name: str) -> Entity | None:
+        """The entity this name refers to, if the article has named it already."""
+        for entity in self.entities:
+            if entity.kind != kind:
+                continue
+            if entity.name.casefold() == name.casefold():
+                return entity
+            if kind == "person" and _same_person(entity.name, name):
+                return entity
+        return None
+
+    def add(self, mention: Mention, position: int, role: str | None = None) -> Entity:
+        """Record a named mention and return its entity, merging with earlier names."""
+        entity = self.find(mention.kind, mention.name)
+        if entity is None:
+            entity = Entity(mention.kind, mention.name)
+            self.entities.append(entity)
+        if len(mention.name.split()) > len(entity.name.split()):
+            entity.name = mention.name
+        new_role = mention.role or role
+        # A shorter form of a known title ("President" after "Russian President") adds nothing.
+        if new_role and not (entity.role and new_role.casefold() in entity.role.casefold()):
+            entity.role = new_role
+        entity.gender = entity.gender or mention.gender
+        entity.aliases.append(mention.surface)
+        entity.seen_at(position)
+        return entity
+
+    def resolve(self, mention: Mention, position: int) -> Entity | None:
+        """The entity a mention refers to: names are added, pronouns and titles looked back."""
+        if mention.kind == "pronoun":
+            return self._antecedent(mention, position)
+        if mention.kind == "description":
+            return self._described(mention, position)
+        return self.add(mention, position)
+
+    def _antecedent(self, mention: Mention, position: int) -> Entity | None:
+        """The last compatible entity named before the pronoun."""
+        if mention.surface.casefold() in {"he", "she"}:
+            kinds = {"person"}
+        elif mention.surface.casefold() == "it":
+            kinds = {"organization", "country"}
+        else:
+            kinds = {"group", "organization", "country"}
+        candidates = [
+            e
+            for e in self.entities
+            if e.kind in kinds and e.last_before(position) >= 0
+            and (mention.gender is None or e.gender in (None, mention.gender))
+        ]
+        if not candidates:
+            return None
+        entity = max(candidates, key=lambda e: e.last_before(position))
+        entity.gender = entity.gender or mention.gender
+        entity.seen_at(position)
+        return entity
+
+    def _described(self, mention: Mention, position: int) -> Entity | None:
+        """The last person whose role fits "the analyst"; else a person named by the role."""
+        heads = {t.casefold() for t in words(mention.role or "")} & TITLE_HEADS
+        people = [e for e in self.entities if e.kind == "person" and e.last_before(position) >= 0]
+        fitting = [e for e in people if heads & {t.casefold() for t in words(e.role or "")}]
+        if fitting:
+            entity = max(fitting, key=lambda e: e.last_before(position))
+            entity.seen_at(position)
+            return entity
+        role = mention.role or ""
+        if len(words(role)) < 2:
+            return None
+        name = _display(words(role), True)
+        entity = self.find("person", name) or Entity("person", name, role=name)
+        if entity not in self.entities:
+            self.entities.append(entity)
+        entity.seen_at(position)
+        return entity
+
+
+def titled_names(text: str, start: int, end: int, lower_case: bool) -> list[tuple[int, Mention]]:
+    """People named with an honorific or title ("Ms. Rice", "Foreign Minister Jane Doe")."""
+    found = []
+    tokens = [(m.group(), m.start()) for m in _TOKEN.finditer(text, start, end)]
+    i = 0
+    while i < len(tokens):
+        token = tokens[i][0]
+        j = i
+        while j < len(tokens) and (
+            _is_title_word(tokens[j][0], lower_case) or tokens[j][0].casefold() in HONORIFICS
+        ) and _adjacent(text, tokens, j):
+            j += 1
+        k = j
+        while k < len(tokens) and k - j < 4 and _is_name_word(tokens[k][0], lower_case) and _adjacent(text, tokens, k):
+            k += 1
+        heads = [t for t, _ in tokens[i:j] if t.casefold() in TITLE_HEADS or t.casefold() in HONORIFICS
+                 or _fold(t) in TITLE_HEADS]
+        if heads and k > j:
+            phrase = text[tokens[i][1] : tokens[k - 1][1] + len(tokens[k - 1][0])]
+            mention = parse_mention(phrase, lower_case)
+            if mention and mention.kind == "person":
+                found.append((tokens[i][1], mention))
+            i = k
+        else:
+            i = max(i + 1, j)
+    return found
+
+
+def _adjacent(text: str, tokens: list[tuple[str, int]], index: int) -> bool:
+    """True when token index follows the previous token across plain spaces only."""
+    if index == 0:
+        return True
+    prev, at = tokens[index - 1]
+    gap = text[at + len(prev) : tokens[index][1]]
+    return gap.strip() == ""
