@@ -27,6 +27,9 @@ test: $(STAMP)
 lint: $(STAMP)
 	$(BIN)/ruff check .
 
+eval: $(STAMP)
+	$(BIN)/python -m tests.evaluation
+
 openapi: $(STAMP)
 	$(BIN)/claimtracker openapi write --format=yaml openapi.yaml
 

@@ -1,0 +1,131 @@
+"""`make eval`: extraction measured against the hand annotation of the seed articles.
+
+The articles are ingested in order through the real pipeline (analysis + speaker resolution
+against the database) into a throwaway SQLite database. A found claim matches an annotated one
+when their spans overlap by at least half of the shorter. Recall: annotated claims found.
+Precision: found claims that match an annotation. Speaker accuracy: of the annotated claims
+found, those whose best-overlapping appearance has the annotated speaker (or none for
+narration).
+"""
+
+import json
+import sys
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+ANNOTATIONS = Path(__file__).parent / "data" / "seed_annotations.json"
+
+
+@dataclass
+class Scores:
+    gold: int = 0
+    found: int = 0
+    recalled: int = 0
+    precise: int = 0
+    speaker_right: int = 0
+
+    def add(self, other: "Scores") -> None:
+        for name in self.__dataclass_fields__:
+            setattr(self, name, getattr(self, name) + getattr(other, name))
+
+    @property
+    def recall(self) -> float:
+        return self.recalled / self.gold if self.gold else 1.0
+
+    @property
+    def precision(self) -> float:
+        return self.precise / self.found if self.found else 1.0
+
+    @property
+    def speaker_accuracy(self) -> float:
+        return self.speaker_right / self.recalled if self.recalled else 1.0
+
+
+def _overlap(a: tuple[int, int], b: tuple[int, int]) -> int:
+    return max(0, min(a[1], b[1]) - max(a[0], b[0]))
+
+
+def _matches(a, b) -> bool:
+    return _overlap(a, b) * 2 >= min(a[1] - a[0], b[1] - b[0])
+
+
+def gold_spans(text: str, items: list[dict]) -> list[tuple[tuple[int, int], list | None]]:
+    spans = []
+    for item in items:
+        start = -1
+        for _ in range(item.get("occurrence", 0) + 1):
+            start = text.index(item["span"], start + 1)
+        spans.append(((start, start + len(item["span"])), item["speaker"]))
+    return spans
+
+
+def score_article(text, gold, found, name_key, log) -> Scores:
+    """found: [((start, end), speaker name or None)] for one article."""
+    scores = Scores(gold=len(gold), found=len(found))
+    scores.precise = sum(any(_matches(span, g) for g, _ in gold) for span, _ in found)
+    for span, speakers in gold:
+        candidates = [(_overlap(span, f), name) for f, name in found if _matches(span, f)]
+        if not candidates:
+            log(f"  missed   {text[span[0]:span[1]][:90]!r}")
+            continue
+        scores.recalled += 1
+        name = max(candidates, key=lambda c: c[0])[1]
+        right = (name is None if speakers is None
+                 else name is not None and name_key(name) in {name_key(s) for s in speakers})
+        scores.speaker_right += right
+        if not right:
+            log(f"  speaker  {name!r} for {speakers!r}: {text[span[0]:span[1]][:60]!r}")
+    for span, name in found:
+        if not any(_matches(span, g) for g, _ in gold):
+            log(f"  extra    {name!r}: {text[span[0]:span[1]][:90]!r}")
+    return scores
+
+
+def evaluate(log=lambda line: None) -> Scores:
+    from api import create_app
+    from api.config import Config
+    from peewee import JOIN
+
+    from models import Appearance, Speaker
+    from models.db import database
+    from models.migrate import migrate
+    from models.speaker import name_key
+    from seed import seed_articles
+
+    annotations = json.loads(ANNOTATIONS.read_text(encoding="utf-8"))
+    names = sorted(n for n in annotations if not n.startswith("_"))
+    total = Scores()
+    with tempfile.TemporaryDirectory() as tmp:
+        create_app(Config(DATABASE_URL=f"sqlite:///{tmp}/eval.db"))
+        with database.connection_context():
+            migrate()
+            from models.ingest import ingest_article
+
+            for name, article in zip(names, seed_articles(), strict=True):
+                source = ingest_article(actor="eval", **article).source
+                found = [((a.start, a.end), a.speaker.name if a.speaker_id else None)
+                         for a in Appearance.select(Appearance, Speaker)
+                         .join(Speaker, JOIN.LEFT_OUTER)
+                         .where(Appearance.source == source.id)]
+                log(name)
+                scores = score_article(source.text, gold_spans(source.text, annotations[name]),
+                                       found, name_key, log)
+                log(f"  recall {scores.recall:.2f}  precision {scores.precision:.2f}  "
+                    f"speaker accuracy {scores.speaker_accuracy:.2f}")
+                total.add(scores)
+    return total
+
+
+def main() -> int:
+    verbose = "-q" not in sys.argv
+    scores = evaluate(print if verbose else (lambda line: None))
+    print(f"claims annotated {scores.gold}, found {scores.found}")
+    print(f"claim recall     {scores.recall:.3f}")
+    print(f"claim precision  {scores.precision:.3f}")
+    print(f"speaker accuracy {scores.speaker_accuracy:.3f}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
