@@ -138,7 +138,7 @@ def rule_pieces(masked: str, lower_case: bool) -> list[tuple[int, int]]:
         following = masked[match.end() : match.end() + 2].lstrip("\"“‘([")
         if not following or not (lower_case or following[0].isupper() or following[0].isdigit()):
             continue
-        word = _LAST_WORD.search(masked[: match.end()])
+        word = _LAST_WORD.search(masked[max(0, match.start() - 40) : match.end()])
         token = word.group(1).casefold() if word else ""
         # Initials ("george w. bush"), dotted acronyms and abbreviations do not end sentences.
         if len(token) == 1 or "." in token or token in _ABBREVIATIONS:

@@ -4,7 +4,7 @@ from flask import Flask, request
 from flask_swagger_ui import get_swaggerui_blueprint
 from werkzeug.routing import IntegerConverter
 
-from api import claims, contradictions, health, sources, speakers
+from api import check, claims, contradictions, health, sources, speakers
 from api.auth import check_key
 from api.config import Config
 from api.errors import ProblemApi
@@ -35,7 +35,7 @@ def create_app(config: Config | None = None) -> Flask:
         "bearerAuth", {"type": "http", "scheme": "bearer",
                        "description": "An API key from `claimtracker keys create`"})
     api.register_converter(IdConverter, lambda converter: {"type": "integer", "minimum": 1})
-    for module in (health, claims, contradictions, speakers, sources):
+    for module in (health, claims, contradictions, speakers, sources, check):
         api.register_blueprint(module.blp)
     app.register_blueprint(get_swaggerui_blueprint(
         "/docs", "/openapi.json", config={"app_name": "Claim tracker API"}))
@@ -43,8 +43,9 @@ def create_app(config: Config | None = None) -> Flask:
     @app.before_request
     def _open_connection():
         database.connect(reuse_if_open=True)
-        if (app.config["READS_NEED_KEY"] and request.method in ("GET", "HEAD")
-                and request.path.startswith("/api/v1/") and request.path != "/api/v1/health"):
+        is_read = request.method in ("GET", "HEAD") or request.path == "/api/v1/check"
+        if (app.config["READS_NEED_KEY"] and is_read and request.path.startswith("/api/v1/")
+                and request.path != "/api/v1/health"):
             check_key("read")
 
     @app.teardown_request

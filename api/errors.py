@@ -64,7 +64,7 @@ def flatten_messages(messages, prefix: str = "") -> dict[str, list[str]]:
 
 
 def _strip_location(messages: dict) -> dict:
-    """Drop webargs' location level ("json", "query") so fields are named as the client sent them."""
+    """Drop webargs' location level ("json", "query"): fields are named as the client sent them."""
     if set(messages) <= {"json", "query", "headers", "form", "files", "view_args"}:
         merged = {}
         for value in messages.values():

@@ -284,6 +284,40 @@ class IngestResult(ma.Schema):
     links = fields.List(fields.Nested(LinkFields))
 
 
+class CheckRequest(Strict):
+    text = fields.String(required=True, validate=validate.Length(min=1),
+                         metadata={"description": "The draft's text; nothing is stored"})
+
+
+class CheckSpeaker(ma.Schema):
+    id = fields.Integer(allow_none=True, metadata={"description": "null when not known yet"})
+    name = fields.String()
+    kind = fields.String()
+    role = fields.String(allow_none=True)
+
+
+class CheckMatch(ma.Schema):
+    claim = fields.Nested(ClaimBrief)
+    score = fields.Float()
+    relation = fields.String(validate=validate.OneOf(("same_claim", "similar")))
+
+
+class CheckedClaim(ma.Schema):
+    text = fields.String()
+    quote = fields.String(metadata={"description": "draft[start:end]"})
+    start = fields.Integer()
+    end = fields.Integer()
+    kind = fields.String(validate=validate.OneOf(APPEARANCE_KINDS))
+    speaker = fields.Nested(CheckSpeaker, allow_none=True)
+    speaker_mention = fields.String(allow_none=True)
+    matches = fields.List(fields.Nested(CheckMatch))
+    contradictions = fields.List(fields.Nested(ClaimBrief))
+
+
+class CheckResult(ma.Schema):
+    claims = fields.List(fields.Nested(CheckedClaim))
+
+
 class Health(ma.Schema):
     status = fields.String()
     database = fields.String(metadata={"description": "sqlite or postgresql"})

@@ -1,22 +1,17 @@
 """Ingesting an article: store it, extract its claims, match them against the base, link them."""
 
 import datetime
-import re
 from dataclasses import dataclass, field
 
-from analysis import claim_key, extract_claims, similarity
-from models import search
+from analysis import claim_key, extract_claims
 from models.claim import Appearance, Claim, StatusChange, reindex
 from models.db import database
 from models.errors import Invalid
 from models.link import ClaimLink, existing_link
+from models.matching import same_claim, similar_claims
 from models.queries import claims_in
 from models.source import Source, content_hash, find_existing, normalise_text
 from models.speaker import resolve_speaker
-
-SAME_CLAIM_THRESHOLD = 0.6
-CANDIDATES = 20
-_SEARCH_WORD = re.compile(r"[^\W\d_]{4,}")
 
 
 @dataclass
@@ -58,7 +53,7 @@ def _store_claims(source: Source, actor: str) -> list[Claim]:
         key = claim_key(extracted.text)
         if not key:
             continue
-        claim = _same_claim(key, speaker)
+        claim = same_claim(key, speaker.id if speaker else None)
         if claim is None:
             claim = Claim.create(text=extracted.text, key=key, first_seen=seen)
             StatusChange.create(claim=claim, field="created", new=claim.text, actor=actor,
@@ -73,32 +68,17 @@ def _store_claims(source: Source, actor: str) -> list[Claim]:
     return list(found.values())
 
 
-def _same_claim(key: str, speaker) -> Claim | None:
-    """The stored claim with the same words from the same speaker (or the same narration)."""
-    said_by = (Appearance.speaker.is_null() if speaker is None
-               else Appearance.speaker == speaker.id)
-    return (Claim.select().join(Appearance)
-            .where((Claim.key == key) & said_by)
-            .order_by(Claim.id).first())
-
-
 def _suggest_same_claims(claims: list[Claim], actor: str) -> list[ClaimLink]:
-    """Suggest same_claim links to close paraphrases, found through the search index."""
+    """Suggest same_claim links to close paraphrases already in the base."""
     links = []
     for claim in claims:
-        words = list(dict.fromkeys(w.casefold() for w in _SEARCH_WORD.findall(claim.text)))
-        if not words:
-            continue
-        candidate_ids = [i for i in search.ranked_ids(" ".join(words), CANDIDATES, any_term=True)
-                         if i != claim.id]
-        for other in Claim.select(Claim.id, Claim.text).where(Claim.id.in_(candidate_ids)):
-            score = similarity(claim.text, other.text)
-            if score < SAME_CLAIM_THRESHOLD or existing_link(claim.id, other.id, "same_claim"):
+        for other, score in similar_claims(claim.text, exclude=claim.id):
+            if existing_link(claim.id, other.id, "same_claim"):
                 continue
             low, high = sorted((claim.id, other.id))
             links.append(ClaimLink.create(
                 claim_a=low, claim_b=high, relation="same_claim", origin="detected",
                 score=round(score, 3), cues=["paraphrase"], created_by=actor,
-                explanation=f"{score:.0%} of the content words of claims {low} and {high} "
-                            "are shared."))
+                explanation=f"Claims {low} and {high} share {score:.0%} of their content "
+                            "words."))
     return links

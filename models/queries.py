@@ -127,18 +127,12 @@ def links_of(claim_id: int) -> list[dict]:
     links = list(ClaimLink.select().where((ClaimLink.claim_a == claim_id)
                                           | (ClaimLink.claim_b == claim_id))
                  .order_by(ClaimLink.id))
-    others = {link.claim_b_id if link.claim_a_id == claim_id else link.claim_a_id
-              for link in links}
-    briefs = {c.id: c for c in Claim.select(Claim.id, Claim.text, Claim.status)
-              .where(Claim.id.in_(list(others)))}
-    speakers = speakers_of(others)
-    result = []
-    for link in links:
-        other = briefs[link.claim_b_id if link.claim_a_id == claim_id else link.claim_a_id]
-        result.append({**link.__data__, "other_claim": {
-            "id": other.id, "text": other.text, "status": other.status,
-            "speakers": speakers.get(other.id, [])}})
-    return result
+
+    def other(link):
+        return link.claim_b_id if link.claim_a_id == claim_id else link.claim_a_id
+
+    briefs = claim_briefs({other(link) for link in links})
+    return [{**link.__data__, "other_claim": briefs[other(link)]} for link in links]
 
 
 def claim_detail(claim_id: int) -> dict:
@@ -171,21 +165,22 @@ def contradictions_query(*, state=None, origin=None, kind=None, speaker=None, so
     return query.order_by(ClaimLink.score.desc(), ClaimLink.id.desc())
 
 
+def claim_briefs(claim_ids) -> dict[int, dict]:
+    """Claims by id as {id, text, status, first_seen, speakers}, in two queries."""
+    ids = list(claim_ids)
+    speakers = speakers_of(ids)
+    query = (Claim.select(Claim.id, Claim.text, Claim.status, Claim.first_seen)
+             .where(Claim.id.in_(ids)))
+    return {c.id: {"id": c.id, "text": c.text, "status": c.status, "first_seen": c.first_seen,
+                   "speakers": speakers.get(c.id, [])} for c in query}
+
+
 def contradiction_records(links) -> list[dict]:
     """Contradiction links with both claims (id, text, status, speakers), in three queries."""
     links = list(links)
-    ids = {i for link in links for i in (link.claim_a_id, link.claim_b_id)}
-    claims = {c.id: c for c in Claim.select(Claim.id, Claim.text, Claim.status, Claim.first_seen)
-              .where(Claim.id.in_(list(ids)))}
-    speakers = speakers_of(ids)
-
-    def brief(claim_id):
-        c = claims[claim_id]
-        return {"id": c.id, "text": c.text, "status": c.status, "first_seen": c.first_seen,
-                "speakers": speakers.get(c.id, [])}
-
-    return [{**link.__data__, "claim_a": brief(link.claim_a_id),
-             "claim_b": brief(link.claim_b_id)} for link in links]
+    briefs = claim_briefs({i for link in links for i in (link.claim_a_id, link.claim_b_id)})
+    return [{**link.__data__, "claim_a": briefs[link.claim_a_id],
+             "claim_b": briefs[link.claim_b_id]} for link in links]
 
 
 def get_contradiction(link_id: int) -> ClaimLink:
@@ -266,9 +261,10 @@ def source_detail(source_id: int) -> dict:
     record = source_records([source])[0]
     claims = claims_in(source_id)
     appearances = appearances_of(c.id for c in claims)
-    record["claims"] = [{**summary, "appearances": [a for a in appearances.get(summary["id"], [])
-                                                    if a["source"] and a["source"]["id"] == source_id]}
-                        for summary in claim_summaries(claims)]
+    record["claims"] = [
+        {**summary, "appearances": [a for a in appearances.get(summary["id"], [])
+                                    if a["source"] and a["source"]["id"] == source_id]}
+        for summary in claim_summaries(claims)]
     return record
 
 

@@ -1,4 +1,5 @@
-"""Speakers: the people, organisations, countries and groups that make claims."""
+"""Speakers: the people, organisations, countries and groups that make claims, and how a name
+in a new article is matched to one already known."""
 
 import re
 
@@ -7,16 +8,24 @@ import peewee
 from models.db import BaseModel, utcnow
 
 SPEAKER_KINDS = ("person", "organization", "country", "group")
+_NOT_NAME = re.compile(r"[.\u2019']")
 
 
 def name_key(name: str) -> str:
     """The form names are matched on: case, dots and spacing ignored."""
-    return re.sub(r"\s+", " ", re.sub(r"[.\u2019']", "", name)).strip().casefold()
+    return " ".join(_NOT_NAME.sub("", name).split()).casefold()
+
+
+def surname_key(name: str) -> str:
+    """The last word of a person's name, the part news copy repeats ("Rice", "Putin")."""
+    parts = name_key(name).split()
+    return parts[-1] if parts else ""
 
 
 class Speaker(BaseModel):
     name = peewee.TextField()
     name_key = peewee.TextField(index=True)
+    surname_key = peewee.TextField(null=True, index=True)
     kind = peewee.CharField(max_length=16, default="person", index=True)
     role = peewee.TextField(null=True)
     same_as = peewee.TextField(null=True)
@@ -55,23 +64,67 @@ def add_aliases(speaker: Speaker, names) -> None:
             known.add(key)
 
 
+def same_person(a: str, b: str) -> bool:
+    """Whether two full names can name one person: same first and last name, and any middle
+    names or initials of one agree with the other's ("George W. Bush" = "George Bush")."""
+    x, y = name_key(a).split(), name_key(b).split()
+    if len(x) < 2 or len(y) < 2 or x[0] != y[0] or x[-1] != y[-1]:
+        return False
+    middle_x, middle_y = x[1:-1], y[1:-1]
+    if not middle_x or not middle_y:
+        return True
+    return len(middle_x) == len(middle_y) and all(
+        m == n or (len(m) == 1 and n.startswith(m)) or (len(n) == 1 and m.startswith(n))
+        for m, n in zip(middle_x, middle_y, strict=True))
+
+
+def find_speaker(ref) -> Speaker | None:
+    """The known speaker a SpeakerRef names, if one can be told apart from every other."""
+    key = name_key(ref.name)
+    exact = (Speaker.select()
+             .where((Speaker.name_key == key) & (Speaker.kind == ref.kind))
+             .order_by(Speaker.id).first())
+    if exact is not None or ref.kind != "person":
+        return exact or (Speaker.select().join(SpeakerAlias)
+                         .where((SpeakerAlias.alias_key == key) & (Speaker.kind == ref.kind))
+                         .order_by(Speaker.id).first())
+    namesakes = list(Speaker.select().where((Speaker.surname_key == surname_key(ref.name))
+                                            & (Speaker.kind == "person")).order_by(Speaker.id))
+    if len(key.split()) > 1:
+        # A full name: a full name that agrees with it, else a speaker known only by this
+        # surname; never someone with another first name.
+        matching = ([s for s in namesakes if same_person(s.name, ref.name)]
+                    or [s for s in namesakes if len(s.name_key.split()) == 1])
+    elif ref.role:
+        matching = [s for s in namesakes if s.role and name_key(s.role) == name_key(ref.role)]
+        matching = matching or (namesakes if len(namesakes) == 1 else [])
+    else:
+        matching = namesakes
+    # A bare surname shared by several known people is ambiguous: better a new speaker an
+    # editor can merge than a quote given to the wrong person.
+    return matching[0] if len(matching) == 1 else None
+
+
 def resolve_speaker(ref) -> Speaker:
-    """The stored speaker an analysed SpeakerRef names, created when new (call inside a transaction)."""
-    keys = {name_key(ref.name)} | {name_key(a) for a in ref.aliases}
-    speaker = (Speaker.select()
-               .where((Speaker.name_key == name_key(ref.name)) & (Speaker.kind == ref.kind))
-               .first())
+    """The stored speaker a SpeakerRef names, created when new (inside a transaction)."""
+    speaker = find_speaker(ref)
     if speaker is None:
-        speaker = (Speaker.select()
-                   .join(SpeakerAlias)
-                   .where(SpeakerAlias.alias_key.in_(list(keys)) & (Speaker.kind == ref.kind))
-                   .order_by(Speaker.id)
-                   .first())
-    if speaker is None:
-        speaker = Speaker.create(name=ref.name, name_key=name_key(ref.name), kind=ref.kind,
-                                 role=ref.role)
-    elif ref.role and ref.role != speaker.role:
-        speaker.role = ref.role
-        speaker.save(only=[Speaker.role])
+        speaker = Speaker.create(
+            name=ref.name, name_key=name_key(ref.name), kind=ref.kind, role=ref.role,
+            surname_key=surname_key(ref.name) if ref.kind == "person" else None)
+    else:
+        changes = {}
+        if ref.role and ref.role != speaker.role:
+            changes["role"] = ref.role
+        if ref.kind == "person" and len(name_key(ref.name)) > len(speaker.name_key) \
+                and same_person(ref.name, speaker.name):
+            # "George Bush" known, "George W. Bush" now: keep the fuller name as canonical.
+            changes.update(name=ref.name, name_key=name_key(ref.name))
+        elif len(speaker.name_key.split()) == 1 and len(name_key(ref.name).split()) > 1:
+            changes.update(name=ref.name, name_key=name_key(ref.name))
+        if changes:
+            for field, value in changes.items():
+                setattr(speaker, field, value)
+            speaker.save(only=[getattr(Speaker, f) for f in changes])
     add_aliases(speaker, [ref.name, *ref.aliases])
     return speaker

@@ -83,10 +83,10 @@ def score_article(text, gold, found, name_key, log) -> Scores:
 
 
 def evaluate(log=lambda line: None) -> Scores:
-    from api import create_app
-    from api.config import Config
     from peewee import JOIN
 
+    from api import create_app
+    from api.config import Config
     from models import Appearance, Speaker
     from models.db import database
     from models.migrate import migrate

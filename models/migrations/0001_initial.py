@@ -4,7 +4,6 @@ from peewee import *
 from models.search import create_index
 
 
-
 def up(migrator, db):
     class ApiKey(Model):
         name = TextField()

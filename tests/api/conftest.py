@@ -3,6 +3,9 @@ the API itself, the way a newsroom client would."""
 
 import pytest
 
+from models.db import database
+from models.link import ClaimLink, contradiction_kind
+from models.speaker import Speaker, add_aliases, name_key
 from tests.api.contract import API, ARTICLE
 
 
@@ -89,8 +92,6 @@ def get_claim(client):
 @pytest.fixture
 def make_speaker(app):
     """Store a speaker the way ingestion does (the API has no route that creates one)."""
-    from models.db import database
-    from models.speaker import Speaker, add_aliases, name_key
 
     def make(name: str, kind: str = "person", aliases=(), role: str | None = None) -> int:
         with database.connection_context(), database.atomic():
@@ -104,8 +105,6 @@ def make_speaker(app):
 @pytest.fixture
 def detected_link(app):
     """Store a contradiction the way the detector does: suggested, with a score and cues."""
-    from models.db import database
-    from models.link import ClaimLink, contradiction_kind
 
     def make(claim_id: int, other_id: int, score: float = 0.5) -> int:
         low, high = sorted((claim_id, other_id))

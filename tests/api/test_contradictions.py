@@ -2,6 +2,8 @@
 
 import pytest
 
+from models.db import database
+from models.link import ClaimLink
 from tests.api.contract import API, ids_of, problem_of
 
 CONTRADICTIONS = f"{API}/contradictions"
@@ -225,8 +227,6 @@ def test_get_one_contradiction_and_404(client, links):
 
 
 def test_a_same_claim_link_is_not_a_contradiction(client, make_claim, app):
-    from models.db import database
-    from models.link import ClaimLink
 
     a, b = make_claim("The tax will rise")["id"], make_claim("Taxes will rise")["id"]
     with database.connection_context():

@@ -1,5 +1,7 @@
 """GET /api/v1/health: the service and its database answer, and what they hold."""
 
+from models.db import database
+from models.link import ClaimLink
 from tests.api.contract import API
 
 HEALTH = f"{API}/health"
@@ -32,8 +34,6 @@ def test_health_needs_no_key(client):
 
 
 def test_health_counts_only_contradictions_as_contradictions(client, make_claim, app):
-    from models.db import database
-    from models.link import ClaimLink
 
     a, b = make_claim("Taxes will rise")["id"], make_claim("The taxes will rise")["id"]
     with database.connection_context():
