@@ -73,6 +73,8 @@ class Article:
 
 _VERB_FORMS = sorted(REPORTING_VERBS, key=len, reverse=True)
 _VERB = re.compile(r"(?<![\w'’-])(?:" + "|".join(re.escape(v) for v in _VERB_FORMS) + r")(?![\w'’-])", re.I)
+_VERB_FIRST_WORDS = frozenset(form.split()[0] for form in REPORTING_VERBS)
+_PLAIN_WORD = re.compile(r"[\w'’-]+")
 _TOKEN = re.compile(r"[^\W_](?:[\w'’.&-]*[^\W_])?\.?|--|[^\w\s]")
 _ABBREVIATED = re.compile(r"^(?:[^\W\d_]\.|(?:[^\W\d_]\.){2,}|[^\W\d_]{1,4}\.)$")
 _HEADS = TITLE_HEADS | ORGANIZATION_HEADS
@@ -436,7 +438,7 @@ def reported_clause(article: Article, start: int, end: int) -> list[Attribution]
     """ "X says (that) P", "X, a ROLE, told reporters P", "X vowed to P": the first verb that fits."""
     text = article.text
     finder = SpeakerFinder(article)
-    for verb_match in _VERB.finditer(text, start, end):
+    for verb_match in _verbs(text, start, end):
         verb = REPORTING_VERBS[" ".join(verb_match.group().casefold().split())]
         complement = _complement(article, verb_match.end(), end, verb)
         if complement is None:
@@ -451,6 +453,15 @@ def reported_clause(article: Article, start: int, end: int) -> list[Attribution]
         claims = [Attribution(INDIRECT, a, b, *who) for a, b in _split_that(text, c_start, end)]
         return _with_lead_narration(article, start, verb_match.start(), who[1]) + claims
     return None
+
+
+def _verbs(text: str, start: int, end: int):
+    """Reporting verbs in text[start:end]; a set look-up first, as one big regex is slow."""
+    for word in _PLAIN_WORD.finditer(text, start, end):
+        if word.group().casefold() in _VERB_FIRST_WORDS:
+            verb = _VERB.match(text, word.start(), end)
+            if verb:
+                yield verb
 
 
 def _subject_start(article: Article, start: int, verb_start: int, mention: str) -> int:

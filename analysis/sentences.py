@@ -21,7 +21,7 @@ class Span:
 
 # pysbd costs about 2.5 us a character, and grows quadratically inside one long paragraph:
 # past these sizes the fast rule-based splitter takes over, so a megabyte stays well under 2 s.
-PYSBD_BUDGET = 100_000
+PYSBD_BUDGET = 60_000
 PYSBD_LONGEST_PARAGRAPH = 5_000
 _SEGMENTER = pysbd.Segmenter(language="en", clean=False)
 

@@ -47,6 +47,8 @@ _VERB_WORDS = frozenset(w for form in REPORTING_VERBS for w in form.split())
 _TITLE_WORDS = TITLE_HEADS | TITLE_MODIFIERS | frozenset(DEMONYMS) | {"of", "for", "and"}
 _TOKEN = re.compile(r"[^\W_](?:[\w'’.&-]*[^\W_])?\.?")
 _POSSESSIVE = re.compile(r"['’]s$")
+# Where a titled name can begin: an honorific, a title word, a country or demonym.
+_STARTS = frozenset(HONORIFICS) | (_TITLE_WORDS - {"of", "for", "and"}) | frozenset(COUNTRY_NAMES)
 
 
 def words(phrase: str) -> list[str]:
@@ -144,9 +146,10 @@ def _person(surface: str, tokens: list[str], lower_case: bool) -> Mention | None
 def role_phrase(phrase: str) -> str | None:
     """An apposition or copula complement as a role: "an independent analyst" -> "independent analyst"."""
     tokens = phrase.split()
+    # "a water engineer" is a role by its article; "deputy head" by its title word.
     if tokens and tokens[0].casefold() in DETERMINERS:
         tokens = tokens[1:]
-    if not any(_fold(t.strip(",")) in TITLE_HEADS for t in tokens):
+    elif not any(_fold(t.strip(",")) in TITLE_HEADS for t in tokens):
         return None
     return " ".join(tokens).strip(" ,")
 
@@ -271,28 +274,27 @@ class Cast:
 def titled_names(text: str, start: int, end: int, lower_case: bool) -> list[tuple[int, Mention]]:
     """People named with an honorific or title ("Ms. Rice", "Foreign Minister Jane Doe")."""
     found = []
-    tokens = [(m.group(), m.start()) for m in _TOKEN.finditer(text, start, end)]
-    i = 0
-    while i < len(tokens):
-        token = tokens[i][0]
-        j = i
-        while j < len(tokens) and (
+    consumed = start
+    for hit in _TOKEN.finditer(text, start, end):
+        if hit.start() < consumed or hit.group().casefold() not in _STARTS:
+            continue
+        tokens = [(m.group(), m.start()) for m in _TOKEN.finditer(text, hit.start(), min(end, hit.start() + 120))]
+        j = 0
+        while j < len(tokens) and _adjacent(text, tokens, j) and (
             _is_title_word(tokens[j][0], lower_case) or tokens[j][0].casefold() in HONORIFICS
-        ) and _adjacent(text, tokens, j):
+        ):
             j += 1
         k = j
         while k < len(tokens) and k - j < 4 and _is_name_word(tokens[k][0], lower_case) and _adjacent(text, tokens, k):
             k += 1
-        heads = [t for t, _ in tokens[i:j] if t.casefold() in TITLE_HEADS or t.casefold() in HONORIFICS
-                 or _fold(t) in TITLE_HEADS]
-        if heads and k > j:
-            phrase = text[tokens[i][1] : tokens[k - 1][1] + len(tokens[k - 1][0])]
-            mention = parse_mention(phrase, lower_case)
-            if mention and mention.kind == "person":
-                found.append((tokens[i][1], mention))
-            i = k
-        else:
-            i = max(i + 1, j)
+        heads = [t for t, _ in tokens[:j] if t.casefold() in HONORIFICS or _fold(t) in TITLE_HEADS]
+        if not heads or k == j:
+            continue
+        phrase = text[tokens[0][1] : tokens[k - 1][1] + len(tokens[k - 1][0])]
+        mention = parse_mention(phrase, lower_case)
+        if mention and mention.kind == "person":
+            found.append((tokens[0][1], mention))
+            consumed = tokens[k - 1][1]
     return found
 
 

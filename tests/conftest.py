@@ -127,3 +127,8 @@ def seeded(app):
 
     with database.connection_context():
         load_seed()
+
+
+def pytest_report_header(config):
+    server = _postgres_server_url()
+    return [f"PostgreSQL tests: {'on ' + server if server else 'SKIPPED (TEST_DATABASE_URL unset)'}"]
