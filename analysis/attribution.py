@@ -72,7 +72,9 @@ class Article:
 
 
 _VERB_FORMS = sorted(REPORTING_VERBS, key=len, reverse=True)
-_VERB = re.compile(r"(?<![\w'’-])(?:" + "|".join(re.escape(v) for v in _VERB_FORMS) + r")(?![\w'’-])", re.I)
+_VERB = re.compile(
+    r"(?<![\w'’-])(?:" + "|".join(re.escape(v) for v in _VERB_FORMS) + r")(?![\w'’-])", re.I
+)
 _VERB_FIRST_WORDS = frozenset(form.split()[0] for form in REPORTING_VERBS)
 _PLAIN_WORD = re.compile(r"[\w'’-]+")
 _TOKEN = re.compile(r"[^\W_](?:[\w'’.&-]*[^\W_])?\.?|--|[^\w\s]")
@@ -93,12 +95,15 @@ _ON_AIR = re.compile(
 )
 _WEEKDAY = r"(?:mon|tues|wednes|thurs|fri|satur|sun)day"
 _LEAD_ADVERBIAL = re.compile(
-    rf"(?:(?:today|yesterday|tonight|on {_WEEKDAY}|{_WEEKDAY}|again|also|repeatedly|recently|earlier|later"
+    rf"(?:(?:today|yesterday|tonight|on {_WEEKDAY}|{_WEEKDAY}"
+    r"|again|also|repeatedly|recently|earlier|later"
     r"|in an? (?:statement|interview|speech|letter|televised address|press conference)"
     r"|(?:this|last|next) (?:week|month|year|weekend))[,]?\s+)+",
     re.I,
 )
-_PREPOSITIONS = frozenset("after before during in at on with following for from by since over".split())
+_PREPOSITIONS = frozenset(
+    "after before during in at on with following for from by since over".split()
+)
 _AUDIENCE = frozenset(
     "reporters journalists agencies agency newspaper television radio parliament lawmakers "
     "ministers audience crowd students supporters delegates conference interviewer "
@@ -108,7 +113,9 @@ _BAD_COMPLEMENT_START = frozenset("to of about by with for and or but as than if
 _THAT_SPLIT = re.compile(r",?\s+and\s+that\s+", re.I)
 _CLAUSE_BREAK = re.compile(r"(?:,\s*(?:but|and|while|whereas)|;|\s+but)\s+$", re.I)
 _ACCORDING_FRONT = re.compile(r"according\s+to\s+(?P<who>[^,]{2,80}?)\s*,\s*", re.I)
-_ACCORDING_BACK = re.compile(r",\s*according\s+to\s+(?P<who>[^,;]{2,80}?)\s*[.!]?[\"”’)]*\s*$", re.I)
+_ACCORDING_BACK = re.compile(
+    r",\s*according\s+to\s+(?P<who>[^,;]{2,80}?)\s*[.!]?[\"”’)]*\s*$", re.I
+)
 _VERBS_ALT = "|".join(re.escape(v) for v in _VERB_FORMS)
 _TRAILING_NORMAL = re.compile(
     rf",\s*(?P<who>[^,;:\"“”]{{2,80}}?)\s+(?:(?:has|have|had)\s+)?(?P<verb>{_VERBS_ALT})\s*[.!]?[\"”’)]*\s*$",
@@ -126,6 +133,7 @@ _FRAME_NORMAL = re.compile(
 _FRAME_BEFORE = re.compile(rf"(?P<verb>{_VERBS_ALT})(?![\w'’-])[^\"“”]{{0,60}}?[:,]\s*$", re.I)
 _CUT_SPEAKER = re.compile(r"\s+(?:of|from|at|in|on|who|when|after|before|during|to)\s+.*$", re.I)
 _WORD = re.compile(r"\w+")
+_AFTER_LAST_QUOTE = re.compile(r"^.*[\"”»]", re.S)
 
 
 def tokens(text: str, start: int, end: int) -> list[Token]:
@@ -200,7 +208,7 @@ class SpeakerFinder:
         self.article = article
 
     def phrase(self, toks: list[Token]) -> tuple[Mention, int] | None:
-        """Parse tokens as a mention; tries known surnames and capitalised tails when the whole fails."""
+        """Tokens as a mention; else their known surname or capitalised tail."""
         if not toks:
             return None
         text = self.article.text
@@ -221,7 +229,9 @@ class SpeakerFinder:
             return whole, toks[0].start
         return None
 
-    def resolve(self, found: tuple[Mention, int] | None, role: str | None = None) -> tuple[Entity, str] | None:
+    def resolve(
+        self, found: tuple[Mention, int] | None, role: str | None = None
+    ) -> tuple[Entity, str] | None:
         """The entity a parsed mention refers to, with the words used."""
         if found is None:
             return None
@@ -249,7 +259,11 @@ class SpeakerFinder:
             return self.clause_subject(toks)
         np_start = _np_start_before(toks)
         if np_start == len(toks):
-            return self.clause_subject(toks) if toks and toks[-1].fold in {"and", "by", "while"} else None
+            return (
+                self.clause_subject(toks)
+                if toks and toks[-1].fold in {"and", "by", "while"}
+                else None
+            )
         return self.resolve(self.phrase(toks[np_start:]))
 
     def _apposition(self, toks: list[Token]) -> tuple[Entity, str] | None:
@@ -271,14 +285,22 @@ class SpeakerFinder:
             role = role_phrase(text[outer[0].start : outer[-1].end]) if outer else None
             return self.resolve(inner_mention, role)
         outer_mention = self.phrase(outer)
-        if outer_mention and outer_mention[0].kind in {"person", "organization", "country", "group"}:
+        if outer_mention and outer_mention[0].kind in {
+            "person",
+            "organization",
+            "country",
+            "group",
+        }:
             return self.resolve(outer_mention, role_phrase(inner_text))
         return None
 
     def clause_subject(self, toks: list[Token]) -> tuple[Entity, str] | None:
         """The subject at the head of the clause, for "..., saying" and "X did Y and warned"."""
         i = 0
-        while i < len(toks) and (not toks[i].is_word or (toks[i].fold in FUNCTION_WORDS and toks[i].fold not in DETERMINERS)):
+        while i < len(toks) and (
+            not toks[i].is_word
+            or (toks[i].fold in FUNCTION_WORDS and toks[i].fold not in DETERMINERS)
+        ):
             i += 1
         end = _np_end_after(toks, i)
         if end <= i:
@@ -293,7 +315,11 @@ class SpeakerFinder:
                     return self.resolve(named, role_phrase(text[toks[i].start : toks[end - 1].end]))
         for stop in range(end, i, -1):
             found = self.phrase(toks[i:stop])
-            if found and (not self.article.lower_case or stop == i + 1 or self.article.cast.find("person", found[0].name)):
+            if found and (
+                not self.article.lower_case
+                or stop == i + 1
+                or self.article.cast.find("person", found[0].name)
+            ):
                 return self.resolve(found)
         return self.resolve(self.phrase(toks[i:end]))
 
@@ -302,13 +328,17 @@ class SpeakerFinder:
         text = self.article.text
         phrase = text[phrase_start:phrase_end]
         cut = re.split(r"[,;(]|\s--?\s|\s[—–]\s", phrase, maxsplit=1)[0]
-        for candidate in (cut, _CUT_SPEAKER.sub("", cut)):
-            stripped = candidate.rstrip(" .!?\"”’")
-            toks = tokens(text, phrase_start, phrase_start + len(stripped))
-            found = self.phrase(toks)
-            if found:
-                return self.resolve(found)
-        return None
+        short, full = (
+            self._parse_prefix(phrase_start, c) for c in (_CUT_SPEAKER.sub("", cut), cut)
+        )
+        # "Jane Doe of the port council": the person, not the council.
+        if short and short[0].kind in {"person", "country", "group", "pronoun"}:
+            return self.resolve(short)
+        return self.resolve(full or short)
+
+    def _parse_prefix(self, start: int, phrase: str) -> tuple[Mention, int] | None:
+        stripped = phrase.rstrip(' .!?"”’')
+        return self.phrase(tokens(self.article.text, start, start + len(stripped)))
 
 
 # ---- stage 1: direct quotes -------------------------------------------------------------
@@ -329,6 +359,8 @@ def _is_standalone(article: Article, quote: Quote, sentences: list[Span]) -> boo
     sentence = _sentence_of(sentences, quote.open_mark)
     before = article.text[sentence.start if sentence else quote.open_mark : quote.open_mark]
     before = before[prefix_length(before) :]
+    # Only another quotation before it: "Q1." "Q2," she said.
+    before = _AFTER_LAST_QUOTE.sub("", before)
     return not before.strip() or bool(_FRAME_BEFORE.search(before))
 
 
@@ -337,7 +369,9 @@ def standalone_quotes(article: Article, index: int) -> list[Quote]:
     para = article.paragraphs[index]
     sentences = article.sentences[index]
     return [
-        q for q in find_quotes(article.text, para.start, para.end) if _is_standalone(article, q, sentences)
+        q
+        for q in find_quotes(article.text, para.start, para.end)
+        if _is_standalone(article, q, sentences)
     ]
 
 
@@ -377,7 +411,9 @@ def _quote_speaker(article: Article, finder: SpeakerFinder, quote: Quote, senten
     return None
 
 
-def inherit_speakers(article: Article, index: int, found: list[Attribution], previous: Attribution | None):
+def inherit_speakers(
+    article: Article, index: int, found: list[Attribution], previous: Attribution | None
+):
     """Unattributed quotes take the speaker of the quote before, or after, in the paragraph;
     a paragraph that opens with a quote continues the last quotation of the one before."""
     para = article.paragraphs[index]
@@ -435,7 +471,7 @@ def trailing_attribution(article: Article, start: int, end: int) -> list[Attribu
 
 
 def reported_clause(article: Article, start: int, end: int) -> list[Attribution] | None:
-    """ "X says (that) P", "X, a ROLE, told reporters P", "X vowed to P": the first verb that fits."""
+    """ "X says (that) P", "X, a ROLE, told reporters P", "X vowed to P": first fitting verb."""
     text = article.text
     finder = SpeakerFinder(article)
     for verb_match in _verbs(text, start, end):
@@ -472,7 +508,9 @@ def _subject_start(article: Article, start: int, verb_start: int, mention: str) 
     return found if found >= 0 else start
 
 
-def _with_lead_narration(article: Article, start: int, verb_start: int, mention: str) -> list[Attribution]:
+def _with_lead_narration(
+    article: Article, start: int, verb_start: int, mention: str
+) -> list[Attribution]:
     """ "P, but analysts say Q": P is the outlet's own statement."""
     subject = _subject_start(article, start, verb_start, mention)
     lead = article.text[start:subject]
@@ -494,7 +532,9 @@ def _split_that(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return spans
 
 
-def _complement(article: Article, pos: int, end: int, verb: ReportingVerb) -> tuple[int, bool] | None:
+def _complement(
+    article: Article, pos: int, end: int, verb: ReportingVerb
+) -> tuple[int, bool] | None:
     """Where the reported proposition starts after a verb, and whether it is a to-infinitive."""
     text = article.text
     rest = text[pos:end]
@@ -516,7 +556,11 @@ def _complement(article: Article, pos: int, end: int, verb: ReportingVerb) -> tu
         that = re.search(r"(?<![\w'’-])that\s+", rest[offset : offset + 120])
         if that is None or re.search(r"[,;]", rest[offset : offset + that.start()]):
             infinitive = re.search(r"(?<![\w'’-])to\s+\w", rest[offset : offset + 80])
-            if verb.takes_infinitive and infinitive and "," not in rest[offset : offset + infinitive.start()]:
+            if (
+                verb.takes_infinitive
+                and infinitive
+                and "," not in rest[offset : offset + infinitive.start()]
+            ):
                 return pos + offset, True
             return None
         offset += that.end()
@@ -526,13 +570,18 @@ def _complement(article: Article, pos: int, end: int, verb: ReportingVerb) -> tu
         offset += rest[offset:].index(":") + 1
     offset += len(rest[offset:]) - len(rest[offset:].lstrip())
     words = rest[offset:].split()
-    if len(words) < 3 or words[0].casefold().strip(",") in _BAD_COMPLEMENT_START or not words[0][0].isalnum() and words[0][0] not in "\"“$":
+    if (
+        len(words) < 3
+        or words[0].casefold().strip(",") in _BAD_COMPLEMENT_START
+        or not words[0][0].isalnum()
+        and words[0][0] not in '"“$'
+    ):
         return None
     return pos + offset, False
 
 
 def _past_listener(rest: str, offset: int) -> int | None:
-    """Skip the listener after "told": up to "that", a subject pronoun, or a word like "reporters"."""
+    """Skip the listener after "told": up to "that", a pronoun, or a word like "reporters"."""
     for match in re.finditer(r"[\w'’.-]+|,", rest[offset:]):
         word = match.group().casefold()
         if match.start() > 80 or word == ",":
@@ -570,12 +619,16 @@ def attribute_sentence(article: Article, start: int, end: int) -> list[Attributi
     return [Attribution(NARRATION, start, end)]
 
 
-def lend_speakers(quotes: list[Attribution], others: list[Attribution], para: Span) -> list[Attribution]:
+def lend_speakers(
+    quotes: list[Attribution], others: list[Attribution], para: Span
+) -> list[Attribution]:
     """A quote still without a speaker takes the one attributed just before it in the paragraph."""
     result = []
     for quote in quotes:
         if quote.speaker is None:
-            earlier = [a for a in others if a.speaker and para.start <= a.start and a.end <= quote.start]
+            earlier = [
+                a for a in others if a.speaker and para.start <= a.start and a.end <= quote.start
+            ]
             if earlier:
                 donor = max(earlier, key=lambda a: a.end)
                 quote = Attribution(DIRECT, quote.start, quote.end, donor.speaker, donor.mention)

@@ -37,7 +37,7 @@ class ExtractedClaim:
 
 
 _WORD = re.compile(r"\w+")
-_QUOTE_MARKS = "\"“”«»„"
+_QUOTE_MARKS = '"“”«»„'
 _EDGE_JUNK = " \t\r\n\f\v\u00a0,;:—–-"
 # "Viktor Example is the deputy head of the institute": a copula gives a person's role.
 _COPULA_ROLE = re.compile(
@@ -52,13 +52,21 @@ def extract_claims(text: str) -> list[ExtractedClaim]:
         return []
     lower_case = is_lower_case(text)
     paragraphs = split_paragraphs(text)
-    article = Article(text, lower_case, paragraphs, split_sentences(text, paragraphs, lower_case), Cast(lower_case))
+    article = Article(
+        text,
+        lower_case,
+        paragraphs,
+        split_sentences(text, paragraphs, lower_case),
+        Cast(lower_case),
+    )
     _meet_the_cast(article)
     found: list[Attribution] = []
     previous_quote: Attribution | None = None
     for index in range(len(paragraphs)):
         quotes, others = _read_paragraph(article, index)
-        quotes = lend_speakers(inherit_speakers(article, index, quotes, previous_quote), others, paragraphs[index])
+        quotes = lend_speakers(
+            inherit_speakers(article, index, quotes, previous_quote), others, paragraphs[index]
+        )
         found.extend(others)
         found.extend(quotes)
         previous_quote = quotes[-1] if quotes else None
@@ -73,7 +81,11 @@ def _read_paragraph(article: Article, index: int) -> tuple[list[Attribution], li
     quotes: list[Attribution] = []
     others: list[Attribution] = []
     for sentence in article.sentences[index]:
-        inside = [q for q in pending if q.open_mark < sentence.end and (q.close_mark or q.end) >= sentence.start]
+        inside = [
+            q
+            for q in pending
+            if q.open_mark < sentence.end and (q.close_mark or q.end) >= sentence.start
+        ]
         if not inside:
             others.extend(attribute_sentence(article, sentence.start, sentence.end))
         for quote in inside:
@@ -105,7 +117,9 @@ def _meet_the_cast(article: Article) -> None:
             article.cast.add(mention, match.start(), role)
 
 
-def _claims(article: Article, found: Attribution, refs: dict[int, SpeakerRef]) -> list[ExtractedClaim]:
+def _claims(
+    article: Article, found: Attribution, refs: dict[int, SpeakerRef]
+) -> list[ExtractedClaim]:
     """The claims of one attribution: a direct quote gives one claim per quoted sentence."""
     pieces = [(found.start, found.end)]
     if found.kind == DIRECT:
@@ -117,14 +131,20 @@ def _claims(article: Article, found: Attribution, refs: dict[int, SpeakerRef]) -
         quote = article.text[start:end]
         if len(_WORD.findall(quote)) < 2 or quote.rstrip(_QUOTE_MARKS + "’')").endswith("?"):
             continue
-        claims.append(ExtractedClaim(claim_text(quote), quote, start, end, found.kind, speaker, found.mention))
+        claims.append(
+            ExtractedClaim(claim_text(quote), quote, start, end, found.kind, speaker, found.mention)
+        )
     return claims
 
 
 def _quoted_sentences(article: Article, found: Attribution) -> list[tuple[int, int]]:
     """A quotation cut at the sentence boundaries inside it."""
     edges = article.sentence_edges
-    cuts = [found.start, found.end, *edges[bisect_right(edges, found.start) : bisect_left(edges, found.end)]]
+    cuts = [
+        found.start,
+        found.end,
+        *edges[bisect_right(edges, found.start) : bisect_left(edges, found.end)],
+    ]
     # pysbd keeps a quotation whole; its inner sentence ends are cut by rule.
     offset = found.start
     masked = article.text[found.start : found.end]
@@ -161,7 +181,5 @@ def claim_text(quote: str) -> str:
     words = words[0].upper() + words[1:]
     core = words.rstrip(_QUOTE_MARKS + "’')]")
     if not core.endswith((".", "!", "?", "…")):
-        words = core.rstrip(_EDGE_JUNK) + "." + words[len(core):] if core != words else words + "."
+        words = core.rstrip(_EDGE_JUNK) + "." + words[len(core) :] if core != words else words + "."
     return words
-
-

@@ -6,7 +6,7 @@ import re
 
 from analysis.lexicon import BOILERPLATE
 
-# "MOSCOW, Russia (Reuters) --", "WASHINGTON (AP) -", "moscow, russia (reuters) --".
+# "OSLO, Norway (Wire) --", "WASHINGTON (AP) -", "lima, peru (agency) --".
 _DATELINE = re.compile(
     r"(?P<place>[^\W\d_][\w.'’ -]{1,30}?)"
     r"(?:,\s*[^\W\d_][\w.'’ -]{1,30}?)?"
@@ -16,7 +16,9 @@ _DATELINE = re.compile(
 )
 # Radio-script cues: "INTRO:", "TEXT:", "///", "/// OPT ///".
 _MARKER = re.compile(r"(?:[A-Z]{2,}(?:[ -][A-Z]{2,})*:\s*|/{2,}[^/\n]*/{2,}\s*|/{2,}\s*)+")
-_BYLINE = re.compile(r"by\s+[^\W\d_][\w.'’-]*(?:\s+[^\W\d_][\w.'’-]*){0,4}(?:\s*,\s*[\w .'’-]+)?", re.I)
+_BYLINE = re.compile(
+    r"by\s+[^\W\d_][\w.'’-]*(?:\s+[^\W\d_][\w.'’-]*){0,4}(?:\s*,\s*[\w .'’-]+)?", re.I
+)
 _NON_LETTERS = re.compile(r"[^\w\s]|_")
 
 

@@ -76,5 +76,7 @@ GROUP_HEADS = _words("group_heads.txt")
 ORGANIZATION_HEADS = _words("organization_heads.txt")
 COUNTRY_NAMES, DEMONYMS = _countries()
 METONYMS = _metonymy()
-FUNCTION_WORDS = frozenset(w.casefold() for line in _lines("function_words.txt") for w in line.split())
+FUNCTION_WORDS = frozenset(
+    w.casefold() for line in _lines("function_words.txt") for w in line.split()
+)
 BOILERPLATE = frozenset(line.casefold() for line in _lines("boilerplate.txt"))

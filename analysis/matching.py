@@ -10,8 +10,24 @@ from analysis.lexicon import FUNCTION_WORDS
 # "A-B-M" and "A.B.M." are spellings of one acronym.
 _SPELLED = re.compile(r"\b(?:[^\W\d_][-.]){1,}[^\W\d_]\b\.?")
 _NOT_WORD = re.compile(r"[^\w\s]|_")
-_SUFFIXES = ("ational", "ations", "ation", "ments", "ment", "ness", "ings", "ing", "ies", "ied",
-             "ers", "er", "ed", "es", "ly", "s")
+_SUFFIXES = (
+    "ational",
+    "ations",
+    "ation",
+    "ments",
+    "ment",
+    "ness",
+    "ings",
+    "ing",
+    "ies",
+    "ied",
+    "ers",
+    "er",
+    "ed",
+    "es",
+    "ly",
+    "s",
+)
 # Negation and modal words change a claim's meaning, so similarity keeps them as content.
 _KEEP = frozenset("no not never nor will would can could may might must".split())
 

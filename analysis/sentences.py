@@ -28,7 +28,7 @@ _SEGMENTER = pysbd.Segmenter(language="en", clean=False)
 _BLANK_LINE = re.compile(r"\n[^\S\n]*\n\s*")
 _LINE = re.compile(r"[^\n]*\n?")
 _TERMINAL = re.compile(r"[.!?…:][\"”’')\]]*\s*$")
-# Sentence ends glued to the next sentence: "ready to change ABM.Moscow has", "today."We".
+# Sentence ends glued to the next sentence: "a new XYZ.Officials say", "today."We".
 _GLUED = re.compile(r"(?<=\w\w\w[.!?])(?=[A-Z][a-z]|[\"“][A-Z])|(?<=[.!?][\"”])(?=[A-Z])")
 _BOUNDARY = re.compile(r"[.!?…]+[\"”’')\]]*\s+(?=[\"“‘(\[]?\w)")
 _LAST_WORD = re.compile(r"([\w.'’-]*)[.!?…]+[\"”’')\]]*\s+$")
@@ -52,7 +52,9 @@ def split_paragraphs(text: str) -> list[Span]:
 
 def _split_block(text: str, start: int, end: int) -> list[Span]:
     """Split one block of non-blank lines where a line break is a real paragraph break."""
-    lines = [(m.start() + start, m.end() + start) for m in _LINE.finditer(text[start:end]) if m.group()]
+    lines = [
+        (m.start() + start, m.end() + start) for m in _LINE.finditer(text[start:end]) if m.group()
+    ]
     widths = [len(text[a:b].strip()) for a, b in lines]
     widest = max(widths, default=0)
     spans: list[Span] = []
@@ -85,7 +87,9 @@ def is_lower_case(text: str) -> bool:
     return bool(letters) and upper < 0.01 * len(letters)
 
 
-def split_sentences(text: str, paragraphs: list[Span], lower_case: bool = False) -> list[list[Span]]:
+def split_sentences(
+    text: str, paragraphs: list[Span], lower_case: bool = False
+) -> list[list[Span]]:
     """The sentences of each paragraph, as spans of the article text."""
     budget = PYSBD_BUDGET
     result = []
@@ -135,7 +139,7 @@ def rule_pieces(masked: str, lower_case: bool) -> list[tuple[int, int]]:
     pieces = []
     start = 0
     for match in _BOUNDARY.finditer(masked):
-        following = masked[match.end() : match.end() + 2].lstrip("\"“‘([")
+        following = masked[match.end() : match.end() + 2].lstrip('"“‘([')
         if not following or not (lower_case or following[0].isupper() or following[0].isdigit()):
             continue
         word = _LAST_WORD.search(masked[max(0, match.start() - 40) : match.end()])

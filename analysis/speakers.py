@@ -86,7 +86,9 @@ def _title_case_known(tokens: list[str], lower_case: bool) -> str:
     """Group or organisation names: capitalise only countries and demonyms in lower-case text."""
     if not lower_case:
         return " ".join(tokens)
-    shown = [t.title() if _POSSESSIVE.sub("", t) in COUNTRY_NAMES or t in DEMONYMS else t for t in tokens]
+    shown = [
+        t.title() if _POSSESSIVE.sub("", t) in COUNTRY_NAMES or t in DEMONYMS else t for t in tokens
+    ]
     return " ".join(shown)
 
 
@@ -103,7 +105,11 @@ def parse_mention(phrase: str, lower_case: bool = False) -> Mention | None:
     bare_folded = " ".join(t.casefold() for t in bare)
     if not bare:
         return None
-    place = METONYMS.get(" ".join(folded)) or METONYMS.get(bare_folded) or COUNTRY_NAMES.get(bare_folded)
+    place = (
+        METONYMS.get(" ".join(folded))
+        or METONYMS.get(bare_folded)
+        or COUNTRY_NAMES.get(bare_folded)
+    )
     if place:
         return Mention(surface, "country", place)
     head = bare[-1].casefold()
@@ -111,7 +117,9 @@ def parse_mention(phrase: str, lower_case: bool = False) -> Mention | None:
         return Mention(surface, "group", _capitalise(_title_case_known(bare, lower_case)))
     if any(t.casefold() in ORGANIZATION_HEADS for t in bare) and folded[0] not in HONORIFICS:
         if not any(t.casefold() in TITLE_HEADS for t in bare[-1:]):
-            return Mention(surface, "organization", _capitalise(_title_case_known(bare, lower_case)))
+            return Mention(
+                surface, "organization", _capitalise(_title_case_known(bare, lower_case))
+            )
     return _person(surface, tokens, lower_case)
 
 
@@ -136,7 +144,11 @@ def _person(surface: str, tokens: list[str], lower_case: bool) -> Mention | None
     if name and all(_is_name_word(t, lower_case) for t in name) and len(name) <= 4 and not definite:
         role = _display(title, lower_case) if title else None
         return Mention(surface, "person", _display(name, lower_case), role, gender)
-    if title and not name and any(t.casefold() in TITLE_HEADS or _fold(t) in TITLE_HEADS for t in title):
+    if (
+        title
+        and not name
+        and any(t.casefold() in TITLE_HEADS or _fold(t) in TITLE_HEADS for t in title)
+    ):
         return Mention(surface, "description", role=" ".join(title))
     if definite and any(t.casefold() in TITLE_HEADS for t in rest):
         return Mention(surface, "description", role=" ".join(rest))
@@ -144,7 +156,7 @@ def _person(surface: str, tokens: list[str], lower_case: bool) -> Mention | None
 
 
 def role_phrase(phrase: str) -> str | None:
-    """An apposition or copula complement as a role: "an independent analyst" -> "independent analyst"."""
+    """An apposition as a role: "an independent analyst" -> "independent analyst"."""
     tokens = phrase.split()
     # "a water engineer" is a role by its article; "deputy head" by its title word.
     if tokens and tokens[0].casefold() in DETERMINERS:
@@ -241,7 +253,8 @@ class Cast:
         candidates = [
             e
             for e in self.entities
-            if e.kind in kinds and e.last_before(position) >= 0
+            if e.kind in kinds
+            and e.last_before(position) >= 0
             and (mention.gender is None or e.gender in (None, mention.gender))
         ]
         if not candidates:
@@ -272,20 +285,30 @@ class Cast:
 
 
 def titled_names(text: str, start: int, end: int, lower_case: bool) -> list[tuple[int, Mention]]:
-    """People named with an honorific or title ("Ms. Rice", "Foreign Minister Jane Doe")."""
+    """People named with an honorific or title ("Ms. Doe", "Foreign Minister Jane Doe")."""
     found = []
     consumed = start
     for hit in _TOKEN.finditer(text, start, end):
         if hit.start() < consumed or hit.group().casefold() not in _STARTS:
             continue
-        tokens = [(m.group(), m.start()) for m in _TOKEN.finditer(text, hit.start(), min(end, hit.start() + 120))]
+        tokens = [
+            (m.group(), m.start())
+            for m in _TOKEN.finditer(text, hit.start(), min(end, hit.start() + 120))
+        ]
         j = 0
-        while j < len(tokens) and _adjacent(text, tokens, j) and (
-            _is_title_word(tokens[j][0], lower_case) or tokens[j][0].casefold() in HONORIFICS
+        while (
+            j < len(tokens)
+            and _adjacent(text, tokens, j)
+            and (_is_title_word(tokens[j][0], lower_case) or tokens[j][0].casefold() in HONORIFICS)
         ):
             j += 1
         k = j
-        while k < len(tokens) and k - j < 4 and _is_name_word(tokens[k][0], lower_case) and _adjacent(text, tokens, k):
+        while (
+            k < len(tokens)
+            and k - j < 4
+            and _is_name_word(tokens[k][0], lower_case)
+            and _adjacent(text, tokens, k)
+        ):
             k += 1
         heads = [t for t, _ in tokens[:j] if t.casefold() in HONORIFICS or _fold(t) in TITLE_HEADS]
         if not heads or k == j:

@@ -14,7 +14,11 @@ def speaker_of(claim):
         ('"The bridge is safe," Maria Lindqvist said.', "The bridge is safe.", "Maria Lindqvist"),
         ("“The bridge is safe,” Maria Lindqvist said.", "The bridge is safe.", "Maria Lindqvist"),
         ('Maria Lindqvist said: "The bridge is safe."', "The bridge is safe.", "Maria Lindqvist"),
-        ('"The bridge is safe," adds Dr. Maria Lindqvist.', "The bridge is safe.", "Maria Lindqvist"),
+        (
+            '"The bridge is safe," adds Dr. Maria Lindqvist.',
+            "The bridge is safe.",
+            "Maria Lindqvist",
+        ),
         ('"Costs will rise," Mayor Otto Brandt told reporters.', "Costs will rise.", "Otto Brandt"),
     ],
 )
@@ -81,23 +85,87 @@ def test_scare_quotes_stay_in_the_sentence(only_claim):
 @pytest.mark.parametrize(
     "text, complement, speaker",
     [
-        ("Hugo Maes says the harbour is too small.", "The harbour is too small.", ("Hugo Maes", "person")),
-        ("Hugo Maes said that the harbour is too small.", "The harbour is too small.", ("Hugo Maes", "person")),
-        ("Hugo Maes believes the harbour is too small.", "The harbour is too small.", ("Hugo Maes", "person")),
-        ("Hugo Maes warned on Monday that the harbour is too small.", "The harbour is too small.", ("Hugo Maes", "person")),
-        ("Hugo Maes insists the harbour is too small.", "The harbour is too small.", ("Hugo Maes", "person")),
-        ("Hugo Maes made it clear that the harbour is too small.", "The harbour is too small.", ("Hugo Maes", "person")),
-        ("Hugo Maes told local radio that the harbour is too small.", "The harbour is too small.", ("Hugo Maes", "person")),
-        ("Hugo Maes told reporters the harbour is too small.", "The harbour is too small.", ("Hugo Maes", "person")),
-        ("Hugo Maes said after a board meeting that the harbour is too small.", "The harbour is too small.", ("Hugo Maes", "person")),
+        (
+            "Hugo Maes says the harbour is too small.",
+            "The harbour is too small.",
+            ("Hugo Maes", "person"),
+        ),
+        (
+            "Hugo Maes said that the harbour is too small.",
+            "The harbour is too small.",
+            ("Hugo Maes", "person"),
+        ),
+        (
+            "Hugo Maes believes the harbour is too small.",
+            "The harbour is too small.",
+            ("Hugo Maes", "person"),
+        ),
+        (
+            "Hugo Maes warned on Monday that the harbour is too small.",
+            "The harbour is too small.",
+            ("Hugo Maes", "person"),
+        ),
+        (
+            "Hugo Maes insists the harbour is too small.",
+            "The harbour is too small.",
+            ("Hugo Maes", "person"),
+        ),
+        (
+            "Hugo Maes made it clear that the harbour is too small.",
+            "The harbour is too small.",
+            ("Hugo Maes", "person"),
+        ),
+        (
+            "Hugo Maes told local radio that the harbour is too small.",
+            "The harbour is too small.",
+            ("Hugo Maes", "person"),
+        ),
+        (
+            "Hugo Maes told reporters the harbour is too small.",
+            "The harbour is too small.",
+            ("Hugo Maes", "person"),
+        ),
+        (
+            "Hugo Maes said after a board meeting that the harbour is too small.",
+            "The harbour is too small.",
+            ("Hugo Maes", "person"),
+        ),
         ("Tokyo says the harbour is too small.", "The harbour is too small.", ("Japan", "country")),
-        ("The White House said the harbour is too small.", "The harbour is too small.", ("United States", "country")),
-        ("Dutch economists say the harbour is too small.", "The harbour is too small.", ("Dutch economists", "group")),
-        ("Canada's transport ministry says the harbour is too small.", "The harbour is too small.", ("Canada's transport ministry", "organization")),
-        ("According to Hugo Maes, the harbour is too small.", "The harbour is too small.", ("Hugo Maes", "person")),
-        ("The harbour is too small, according to Hugo Maes.", "The harbour is too small.", ("Hugo Maes", "person")),
-        ("The harbour is too small, Hugo Maes said.", "The harbour is too small.", ("Hugo Maes", "person")),
-        ("The harbour is too small, said Hugo Maes.", "The harbour is too small.", ("Hugo Maes", "person")),
+        (
+            "The White House said the harbour is too small.",
+            "The harbour is too small.",
+            ("United States", "country"),
+        ),
+        (
+            "Dutch economists say the harbour is too small.",
+            "The harbour is too small.",
+            ("Dutch economists", "group"),
+        ),
+        (
+            "Canada's transport ministry says the harbour is too small.",
+            "The harbour is too small.",
+            ("Canada's transport ministry", "organization"),
+        ),
+        (
+            "According to Hugo Maes, the harbour is too small.",
+            "The harbour is too small.",
+            ("Hugo Maes", "person"),
+        ),
+        (
+            "The harbour is too small, according to Hugo Maes.",
+            "The harbour is too small.",
+            ("Hugo Maes", "person"),
+        ),
+        (
+            "The harbour is too small, Hugo Maes said.",
+            "The harbour is too small.",
+            ("Hugo Maes", "person"),
+        ),
+        (
+            "The harbour is too small, said Hugo Maes.",
+            "The harbour is too small.",
+            ("Hugo Maes", "person"),
+        ),
     ],
 )
 def test_reported_speech_keeps_the_complement(only_claim, text, complement, speaker):
@@ -110,9 +178,21 @@ def test_reported_speech_keeps_the_complement(only_claim, text, complement, spea
 @pytest.mark.parametrize(
     "text, name, role",
     [
-        ("Rosa Pereira, an independent energy analyst, says the grid is fragile.", "Rosa Pereira", "independent energy analyst"),
-        ("A spokesman for the energy ministry, Paulo Reis, said the grid is fragile.", "Paulo Reis", "spokesman for the energy ministry"),
-        ("Brazilian Energy Minister Paulo Reis said the grid is fragile.", "Paulo Reis", "Brazilian Energy Minister"),
+        (
+            "Rosa Pereira, an independent energy analyst, says the grid is fragile.",
+            "Rosa Pereira",
+            "independent energy analyst",
+        ),
+        (
+            "A spokesman for the energy ministry, Paulo Reis, said the grid is fragile.",
+            "Paulo Reis",
+            "spokesman for the energy ministry",
+        ),
+        (
+            "Brazilian Energy Minister Paulo Reis said the grid is fragile.",
+            "Paulo Reis",
+            "Brazilian Energy Minister",
+        ),
     ],
 )
 def test_roles_come_from_apposition_and_titles(only_claim, text, name, role):
@@ -121,7 +201,9 @@ def test_roles_come_from_apposition_and_titles(only_claim, text, name, role):
 
 
 def test_on_television_saying_attributes_to_the_speaker(only_claim):
-    claim = only_claim("Within hours, Paulo Reis was on national television saying the grid is fragile.")
+    claim = only_claim(
+        "Within hours, Paulo Reis was on national television saying the grid is fragile."
+    )
     assert claim.speaker.name == "Paulo Reis"
     assert claim.text == "The grid is fragile."
 
@@ -137,7 +219,9 @@ def test_a_title_subject_resolves_to_the_person_with_that_role(claims_of):
 
 
 def test_narration_before_but_is_its_own_claim(claims_of):
-    claims = claims_of("The council approved the budget on Friday, but critics say the figures do not add up.")
+    claims = claims_of(
+        "The council approved the budget on Friday, but critics say the figures do not add up."
+    )
     assert [(c.kind, c.text) for c in claims] == [
         ("narration", "The council approved the budget on Friday."),
         ("indirect", "The figures do not add up."),
@@ -146,7 +230,9 @@ def test_narration_before_but_is_its_own_claim(claims_of):
 
 
 def test_and_that_splits_two_reported_claims(claims_of):
-    claims = claims_of("Paulo Reis said the grid was fragile and that prices would double by winter.")
+    claims = claims_of(
+        "Paulo Reis said the grid was fragile and that prices would double by winter."
+    )
     assert [c.text for c in claims] == ["The grid was fragile.", "Prices would double by winter."]
 
 
@@ -188,8 +274,14 @@ def test_non_statements_are_not_claims(claims_of, text):
 @pytest.mark.parametrize(
     "text, expected",
     [
-        ("OSLO (Nordic Wire) -- The fjord ferry will stop running in June.", "The fjord ferry will stop running in June."),
-        ("TEXT: The fjord ferry will stop running in June.", "The fjord ferry will stop running in June."),
+        (
+            "OSLO (Nordic Wire) -- The fjord ferry will stop running in June.",
+            "The fjord ferry will stop running in June.",
+        ),
+        (
+            "TEXT: The fjord ferry will stop running in June.",
+            "The fjord ferry will stop running in June.",
+        ),
     ],
 )
 def test_datelines_and_markers_are_stripped_from_claims(only_claim, text, expected):

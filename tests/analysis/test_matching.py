@@ -42,7 +42,9 @@ def test_negation_lowers_similarity():
     assert similarity("The port will open.", "The port will not open.") < 1.0
 
 
-@pytest.mark.parametrize("a, b", [("", ""), ("a b c", ""), ("The dam is safe.", "Is the dam safe?")])
+@pytest.mark.parametrize(
+    "a, b", [("", ""), ("a b c", ""), ("The dam is safe.", "Is the dam safe?")]
+)
 def test_similarity_is_bounded_and_symmetric(a, b):
     assert 0.0 <= similarity(a, b) <= 1.0
     assert similarity(a, b) == similarity(b, a)

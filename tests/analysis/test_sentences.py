@@ -13,7 +13,10 @@ def sentences_of(text):
 
 def test_blank_lines_separate_paragraphs():
     text = "The dam opened in May. It cost a lot.\n\nFarmers were pleased with it."
-    assert sentences_of(text) == [["The dam opened in May.", "It cost a lot."], ["Farmers were pleased with it."]]
+    assert sentences_of(text) == [
+        ["The dam opened in May.", "It cost a lot."],
+        ["Farmers were pleased with it."],
+    ]
 
 
 def test_hard_wrapped_lines_stay_one_paragraph():
@@ -41,20 +44,27 @@ def test_lower_case_text_is_split_into_sentences(text, expected):
 
 @pytest.mark.parametrize(
     "text",
-    ["The port is ready to expand CTX.Officials said so.", '"We are ready," she told staff today."We will win."'],
+    [
+        "The port is ready to expand CTX.Officials said so.",
+        '"We are ready," she told staff today."We will win."',
+    ],
 )
 def test_sentences_glued_without_a_space_are_split(text):
     assert len(sentences_of(text)[0]) == 2
 
 
 def test_a_dateline_line_starts_a_new_paragraph():
-    text = "Harbour News - Port plans new cranes - May 3\nHAMBURG (Nordic Wire) - The port will buy new cranes."
+    text = "Harbour News - Port plans cranes - May 3\nHAMBURG (Nordic Wire) - The port buys cranes."
     assert len(sentences_of(text)) == 2
 
 
 def test_furniture_lines_are_their_own_paragraphs():
     text = "The budget passed.\nREAD MORE\nA second vote is due in June."
-    assert sentences_of(text) == [["The budget passed."], ["READ MORE"], ["A second vote is due in June."]]
+    assert sentences_of(text) == [
+        ["The budget passed."],
+        ["READ MORE"],
+        ["A second vote is due in June."],
+    ]
 
 
 @pytest.mark.parametrize("text", ["", "   ", "\n\n\n", "x", '"""', "…", "\u2028\u2029"])

@@ -13,7 +13,12 @@ from analysis.speakers import Cast, parse_mention, role_phrase
         ("Trade Minister Tomasz Wrobel", "person", "Tomasz Wrobel", "Trade Minister"),
         ("Japanese Prime Minister Kenji Arata", "person", "Kenji Arata", "Japanese Prime Minister"),
         ("General Marta Ruiz", "person", "Marta Ruiz", "General"),
-        ("french defence minister odile marchal", "person", "Odile Marchal", "French Defence Minister"),
+        (
+            "french defence minister odile marchal",
+            "person",
+            "Odile Marchal",
+            "French Defence Minister",
+        ),
         ("Tokyo", "country", "Japan", None),
         ("the White House", "country", "United States", None),
         ("the Kremlin", "country", "Russia", None),
@@ -36,7 +41,9 @@ def test_pronouns_are_mentions_to_resolve(phrase, gender):
     assert (mention.kind, mention.gender) == ("pronoun", gender)
 
 
-@pytest.mark.parametrize("phrase", ["the harbour analyst", "the Brazilian president", "the spokeswoman"])
+@pytest.mark.parametrize(
+    "phrase", ["the harbour analyst", "the Brazilian president", "the spokeswoman"]
+)
 def test_titles_with_an_article_are_descriptions(phrase):
     assert parse_mention(phrase).kind == "description"
 
