@@ -131,4 +131,5 @@ def seeded(app):
 
 def pytest_report_header(config):
     server = _postgres_server_url()
-    return [f"PostgreSQL tests: {'on ' + server if server else 'SKIPPED (TEST_DATABASE_URL unset)'}"]
+    where = f"on {server}" if server else "SKIPPED (TEST_DATABASE_URL unset)"
+    return [f"PostgreSQL tests: {where}"]
