@@ -1,6 +1,7 @@
 """Claims: search and list them, read one whole, create, edit, and see their history."""
 
 import re
+from functools import partial
 
 from flask import request
 from flask.views import MethodView
@@ -49,8 +50,7 @@ class Claims(MethodView):
     @blp.response(200, schemas.ClaimPage)
     def get(self, args):
         """List and search claims"""
-        page = {k: args.pop(k) for k in ("page", "per_page")}
-        return paginate(queries.claims_query(**args), page, queries.claim_summaries)
+        return paginate(queries.claims_query, args, queries.claim_summaries)
 
     @require("write")
     @blp.arguments(schemas.ClaimCreate)
@@ -93,7 +93,7 @@ class ClaimHistory(MethodView):
     @blp.response(200, schemas.StatusChangePage)
     def get(self, args, claim_id):
         """The audit trail of a claim, oldest first"""
-        return paginate(queries.history_of(claim_id), args,
+        return paginate(partial(queries.history_of, claim_id), args,
                         lambda rows: [row.__data__ for row in rows])
 
 
@@ -104,8 +104,7 @@ class ClaimContradictions(MethodView):
     def get(self, args, claim_id):
         """The claims that contradict this one, with explanations"""
         queries.get_claim(claim_id)
-        page = {k: args.pop(k) for k in ("page", "per_page")}
-        return paginate(queries.contradictions_query(claim=claim_id, **args), page,
+        return paginate(partial(queries.contradictions_query, claim=claim_id), args,
                         queries.contradiction_records)
 
     @require("write")

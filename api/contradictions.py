@@ -20,8 +20,7 @@ class Contradictions(MethodView):
     @blp.response(200, schemas.ContradictionPage)
     def get(self, args):
         """List contradictions, strongest first"""
-        page = {k: args.pop(k) for k in ("page", "per_page")}
-        return paginate(queries.contradictions_query(**args), page,
+        return paginate(queries.contradictions_query, args,
                         queries.contradiction_records)
 
 

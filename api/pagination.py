@@ -7,9 +7,12 @@ body, so the envelope is built here.
 from flask import request, url_for
 
 
-def paginate(query, args: dict, records) -> dict:
-    """One page of a query, its rows turned into dicts by `records` (a batch function)."""
-    page, per_page = args["page"], args["per_page"]
+def paginate(build_query, args: dict, records) -> dict:
+    """One page of build_query(**filters), its rows turned into dicts by `records` (a batch
+    function); args are the parsed query arguments, page and per_page among them."""
+    filters = dict(args)
+    page, per_page = filters.pop("page"), filters.pop("per_page")
+    query = build_query(**filters)
     total = query.count()
     rows = list(query.paginate(page, per_page)) if (page - 1) * per_page < total else []
     next_url = None

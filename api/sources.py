@@ -20,8 +20,7 @@ class Sources(MethodView):
     @blp.response(200, schemas.SourcePage)
     def get(self, args):
         """List sources, newest first"""
-        page = {k: args.pop(k) for k in ("page", "per_page")}
-        return paginate(queries.sources_query(**args), page, queries.source_records)
+        return paginate(queries.sources_query, args, queries.source_records)
 
     @require("write")
     @blp.arguments(schemas.SourceCreate)

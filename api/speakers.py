@@ -18,8 +18,7 @@ class Speakers(MethodView):
     @blp.response(200, schemas.SpeakerPage)
     def get(self, args):
         """List speakers by name"""
-        page = {k: args.pop(k) for k in ("page", "per_page")}
-        return paginate(queries.speakers_query(**args), page, queries.speaker_records)
+        return paginate(queries.speakers_query, args, queries.speaker_records)
 
 
 @blp.route("/<id:speaker_id>")
