@@ -9,7 +9,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 export DATABASE_URL HOST PORT
 
-.PHONY: serve test lint openapi eval bench clean
+.PHONY: serve test lint openapi eval clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)

@@ -36,6 +36,7 @@ class Attribution:
     end: int
     speaker: Entity | None = None
     mention: str | None = None
+    text: str | None = None  # the claim as a proposition, when it is not the quoted words
 
 
 @dataclass(frozen=True)
@@ -86,6 +87,7 @@ _FILLERS = frozenset(
     "firmly flatly openly always often never subsequently separately".split()
 )
 _VERB_WORDS = frozenset(w for form in REPORTING_VERBS for w in form.split())
+_CLAUSE_OPENERS = frozenset({"but", "while", "whereas", "although", "though", "because", ";"})
 _PRONOUN_SUBJECTS = frozenset({"he", "she", "they", "it", "we", "i"})
 # A speaker appearing in the media before a gerund: "X was on television saying ...".
 _ON_AIR = re.compile(
@@ -116,9 +118,19 @@ _ACCORDING_FRONT = re.compile(r"according\s+to\s+(?P<who>[^,]{2,80}?)\s*,\s*", r
 _ACCORDING_BACK = re.compile(
     r",\s*according\s+to\s+(?P<who>[^,;]{2,80}?)\s*[.!]?[\"”’)]*\s*$", re.I
 )
+_AND_BEFORE_VERB = re.compile(rf",?\s+and\s+(?:(?:{'|'.join(sorted(_FILLERS))})\s+)*$", re.I)
+_FOR_FRONT = re.compile(
+    r"(?:(?:but|and|yet|still)\s+)?for\s+(?P<who>[^,;:\"“”]{2,80}?)\s*,\s*", re.I
+)
 _VERBS_ALT = "|".join(re.escape(v) for v in _VERB_FORMS)
+# "..., the minister said on Friday.": a time after the verb closes the frame.
+_WHEN = (
+    rf"(?:on\s+{_WEEKDAY}|today|yesterday|tonight|earlier|later|this\s+week|last\s+week"
+    r"|in\s+a\s+statement|on\s+(?:television|radio))"
+)
 _TRAILING_NORMAL = re.compile(
-    rf",\s*(?P<who>[^,;:\"“”]{{2,80}}?)\s+(?:(?:has|have|had)\s+)?(?P<verb>{_VERBS_ALT})\s*[.!]?[\"”’)]*\s*$",
+    rf",\s*(?P<who>[^,;:\"“”]{{2,80}}?)\s+(?:(?:has|have|had)\s+)?(?P<verb>{_VERBS_ALT})"
+    rf"(?:\s+{_WHEN})?\s*[.!]?[\"”’)]*\s*$",
     re.I,
 )
 _TRAILING_INVERTED = re.compile(
@@ -259,11 +271,14 @@ class SpeakerFinder:
             return self.clause_subject(toks)
         np_start = _np_start_before(toks)
         if np_start == len(toks):
-            return (
-                self.clause_subject(toks)
-                if toks and toks[-1].fold in {"and", "by", "while"}
-                else None
+            if not toks or toks[-1].fold not in {"and", "by", "while"}:
+                return None
+            # "P, but X did Y and warned Q": the subject heads the last clause, not the sentence.
+            clause = max(
+                (i + 1 for i, t in enumerate(toks[:-1]) if t.fold in _CLAUSE_OPENERS),
+                default=0,
             )
+            return self.clause_subject(toks[clause:])
         return self.resolve(self.phrase(toks[np_start:]))
 
     def _apposition(self, toks: list[Token]) -> tuple[Entity, str] | None:
@@ -445,7 +460,9 @@ def according_to(article: Article, start: int, end: int) -> list[Attribution] | 
         who = finder.after(front.start("who"), front.end("who"))
         if who and _word_count(text[front.end() : end]) >= 3:
             return [Attribution(INDIRECT, front.end(), end, *who)]
-    back = _ACCORDING_BACK.search(text, start, end)
+    # The back frame holds no comma after its own: it can only start at the last comma.
+    last_comma = text.rfind(",", start, end)
+    back = _ACCORDING_BACK.match(text, last_comma, end) if last_comma >= 0 else None
     if back:
         who = finder.after(back.start("who"), back.end("who"))
         if who and _word_count(text[start : back.start()]) >= 3:
@@ -453,20 +470,55 @@ def according_to(article: Article, start: int, end: int) -> list[Attribution] | 
     return None
 
 
+def for_speaker(article: Article, start: int, end: int) -> list[Attribution] | None:
+    """ "For Ms. Doe, P" and "But for the analyst, P": P is the view of that person."""
+    text = article.text
+    front = _FOR_FRONT.match(text, start, end)
+    if front is None or _word_count(text[front.end() : end]) < 3:
+        return None
+    finder = SpeakerFinder(article)
+    found = finder.phrase(tokens(text, front.start("who"), front.end("who")))
+    if found is None or found[1] != front.start("who") or not _names_a_speaker(article, found[0]):
+        return None
+    who = finder.resolve(found)
+    return [Attribution(INDIRECT, front.end(), end, *who)] if who else None
+
+
+def _names_a_speaker(article: Article, mention: Mention) -> bool:
+    """A person by name or title, a described role or a group; not "For years" or "For now"."""
+    if mention.kind in {"description", "group"}:
+        return True
+    if mention.kind != "person":
+        return False
+    titled = mention.role is not None or mention.gender is not None
+    known = article.cast.find("person", mention.name) is not None
+    full_name = not article.lower_case and len(mention.name.split()) >= 2
+    return titled or known or full_name
+
+
 def trailing_attribution(article: Article, start: int, end: int) -> list[Attribution] | None:
     """ "P, the minister said." and "P, said the minister." """
     text = article.text
     finder = SpeakerFinder(article)
-    normal = _TRAILING_NORMAL.search(text, start, end)
-    if normal and _word_count(text[start : normal.start()]) >= 4:
-        who = finder.before(normal.start("who") - 1, normal.start("verb"))
-        if who:
-            return [Attribution(INDIRECT, start, normal.start(), *who)]
-    inverted = _TRAILING_INVERTED.search(text, start, end)
-    if inverted and _word_count(text[start : inverted.start()]) >= 4:
-        who = finder.after(inverted.start("who"), inverted.end("who"))
-        if who:
-            return [Attribution(INDIRECT, start, inverted.start(), *who)]
+    # A trailing frame holds no comma after its own: it can only start at the last comma.
+    # Its verb comes first ("said the minister") or among the last words ("the minister said
+    # on Friday"); checking words first spares the regexes most sentences.
+    last_comma = text.rfind(",", start, end)
+    if last_comma < 0:
+        return None
+    tail = [w.group().casefold() for w in _PLAIN_WORD.finditer(text, last_comma, end)]
+    if tail and any(w in _VERB_WORDS for w in tail[-4:]):
+        normal = _TRAILING_NORMAL.match(text, last_comma, end)
+        if normal and _word_count(text[start : normal.start()]) >= 4:
+            who = finder.before(normal.start("who") - 1, normal.start("verb"))
+            if who:
+                return [Attribution(INDIRECT, start, normal.start(), *who)]
+    if tail and tail[0] in _VERB_FIRST_WORDS:
+        inverted = _TRAILING_INVERTED.match(text, last_comma, end)
+        if inverted and _word_count(text[start : inverted.start()]) >= 4:
+            who = finder.after(inverted.start("who"), inverted.end("who"))
+            if who:
+                return [Attribution(INDIRECT, start, inverted.start(), *who)]
     return None
 
 
@@ -487,7 +539,12 @@ def reported_clause(article: Article, start: int, end: int) -> list[Attribution]
             subject_start = _subject_start(article, start, verb_match.start(), who[1])
             return [Attribution(INDIRECT, subject_start, end, *who)]
         claims = [Attribution(INDIRECT, a, b, *who) for a, b in _split_that(text, c_start, end)]
-        return _with_lead_narration(article, start, verb_match.start(), who[1]) + claims
+        verb_start = verb_match.start()
+        return (
+            _with_lead_narration(article, start, verb_start, who[1])
+            + _first_predicate(article, start, verb_start, who[1])
+            + claims
+        )
     return None
 
 
@@ -518,6 +575,21 @@ def _with_lead_narration(
     if broken and _word_count(lead[: broken.start()]) >= 4:
         return [Attribution(NARRATION, start, start + broken.start())]
     return []
+
+
+def _first_predicate(
+    article: Article, start: int, verb_start: int, mention: str
+) -> list[Attribution]:
+    """ "X refused P and warned Q": "X refused P" is the outlet's own statement."""
+    text = article.text
+    joined = _AND_BEFORE_VERB.search(text, start, verb_start)
+    if joined is None:
+        return []
+    subject = _subject_start(article, start, verb_start, mention)
+    predicate = text[subject + len(mention) : joined.start()]
+    if _word_count(predicate) < 2 or not text[subject : joined.start()].strip():
+        return []
+    return [Attribution(NARRATION, subject, joined.start())]
 
 
 def _split_that(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -595,7 +667,166 @@ def _past_listener(rest: str, offset: int) -> int | None:
     return None
 
 
-SENTENCE_RULES: tuple[Rule, ...] = (according_to, trailing_attribution, reported_clause)
+_CALL = re.compile(r"(?<![\w'’-])(?:calls|call|called)(?=\s)", re.I)
+_PASSIVE = re.compile(r"(?:(?<![\w'’-])(?:is|are|was|were|be|been|being)\s+)$", re.I)
+_OBJECT_PRONOUNS = {
+    "it": ("It", "is"),
+    "him": ("He", "is"),
+    "her": ("She", "is"),
+    "them": ("They", "are"),
+}
+_OBJECT_DETERMINERS = frozenset("the this that these those his her its their our".split())
+_NAMING_STARTS = frozenset("a an the his her its their our".split())
+_OBJECT_INNER = frozenset("of for in on at from with".split())
+_ADJECTIVE = re.compile(r"(?:able|ible|ous|ful|less|ive|al|ic|ed|ant|ent|ary|ing)$", re.I)
+_AUXILIARIES = frozenset(
+    "is are was were has have had will would can could should may might must does did do "
+    "remains remain wants want".split()
+)
+
+
+def naming_call(article: Article, start: int, end: int) -> list[Attribution] | None:
+    """ "X calls Y Z": X says that Y is Z ("the union calls the offer an insult")."""
+    text = article.text
+    if "call" not in text[start:end].casefold():
+        return None
+    finder = SpeakerFinder(article)
+    for call in _CALL.finditer(text, start, end):
+        if _PASSIVE.search(text[max(start, call.start() - 12) : call.start()]):
+            continue
+        # "X said Y calls ...": the reporting verb comes first and reported_clause reads it.
+        if next(_verbs(text, start, call.start()), None):
+            return None
+        toks = tokens(text, call.end(), end)
+        named = _object_and_name(article, toks)
+        if named is None:
+            continue
+        who = finder.before(start, call.start())
+        if who is None:
+            continue
+        obj, name, rest = named
+        subject, copula = (
+            _OBJECT_PRONOUNS.get(obj[0].fold, (None, None))
+            if len(obj) == 1
+            else (
+                None,
+                None,
+            )
+        )
+        subject = subject or text[obj[0].start : obj[-1].end]
+        copula = copula or ("are" if _plural(obj) else "is")
+        name_end = _without_stop(text, name[0].start, name[-1].end)
+        proposition = f"{subject} {copula} {text[name[0].start : name_end]}"
+        claims = [Attribution(INDIRECT, obj[0].start, name_end, *who, text=proposition)]
+        return claims + _coordinated(article, rest, end, who)
+    return None
+
+
+def _object_and_name(
+    article: Article, toks: list[Token]
+) -> tuple[list[Token], list[Token], list[Token]] | None:
+    """Split the words after "calls" into its object, the name given to it, and what follows."""
+    stop = next((i for i, t in enumerate(toks) if t.text in {".", "!", "?", ";", ":"}), len(toks))
+    for i in range(1, stop - 1):
+        if toks[i].fold == "and" and (
+            toks[i + 1].fold in _AUXILIARIES or toks[i + 1].fold in _VERB_FIRST_WORDS
+        ):
+            stop = i - 1 if toks[i - 1].text == "," else i
+            break
+    region, rest = toks[:stop], toks[stop:]
+    if len(region) < 2 or not all(t.is_word or t.text in "-'’\"“”" for t in region):
+        return None
+    first = region[0]
+    if first.fold in _OBJECT_PRONOUNS and (
+        first.fold != "her" or region[1].fold in _NAMING_STARTS or len(region) == 2
+    ):
+        return region[:1], region[1:], rest
+    proper = (
+        not article.lower_case and first.text[:1].isupper() and first.fold not in FUNCTION_WORDS
+    )
+    if first.fold not in _OBJECT_DETERMINERS and not proper:
+        return None
+    for j in range(1, min(len(region), 7)):
+        tok = region[j]
+        if tok.fold in _NAMING_STARTS and region[j - 1].fold not in _OBJECT_INNER:
+            obj = region[:j]
+            if len(region) - j >= 2 and _plain_noun_phrase(obj):
+                return obj, region[j:], rest
+            return None
+    last = region[-1]
+    if (
+        2 <= len(region) - 1 <= 5
+        and _ADJECTIVE.search(last.text)
+        and _plain_noun_phrase(region[:-1])
+    ):
+        return region[:-1], region[-1:], rest
+    return None
+
+
+def _without_stop(text: str, start: int, end: int) -> int:
+    """End of text[start:end] without the sentence's closing punctuation."""
+    return start + len(text[start:end].rstrip(' .!?"”’)'))
+
+
+def _plain_noun_phrase(toks: list[Token]) -> bool:
+    """Words that can be an object noun phrase: no clause words past its determiner."""
+    return all(
+        t.is_word
+        and (
+            i == 0
+            or t.fold in _OBJECT_INNER
+            or t.fold in DETERMINERS
+            or (t.fold not in FUNCTION_WORDS and t.fold not in _VERB_WORDS)
+        )
+        for i, t in enumerate(toks)
+    )
+
+
+def _plural(toks: list[Token]) -> bool:
+    """A rough number for the copula: "the talks are", "the treaty is"."""
+    heads = [t.fold for t in toks if t.fold not in _OBJECT_INNER]
+    if any(t.fold == "and" for t in toks):
+        return True
+    inner = next((i for i, t in enumerate(toks) if t.fold in _OBJECT_INNER), len(toks))
+    head = toks[inner - 1].fold if inner else heads[-1]
+    if head in {"these", "those"}:
+        return True
+    return (
+        len(head) > 3 and head.endswith("s") and not head.endswith(("ss", "us", "is", "'s", "’s"))
+    )
+
+
+def _coordinated(
+    article: Article, rest: list[Token], end: int, who: tuple[Entity, str]
+) -> list[Attribution]:
+    """ "... and is opposed to changing it": a second claim of the same speaker."""
+    words = [t for t in rest if t.is_word]
+    if len(words) < 3 or words[0].fold != "and":
+        return []
+    text = article.text
+    verb_at = words[1].start
+    verb = _VERB.match(text, verb_at, end)
+    if verb:
+        complement = _complement(
+            article, verb.end(), end, REPORTING_VERBS[" ".join(verb.group().casefold().split())]
+        )
+        if complement and not complement[1]:
+            return [Attribution(INDIRECT, complement[0], end, *who)]
+        return []
+    tail = _without_stop(text, verb_at, words[-1].end)
+    entity, mention = who
+    subject = entity.name if mention.casefold() in _PRONOUN_SUBJECTS else mention
+    proposition = f"{subject} {text[verb_at:tail]}"
+    return [Attribution(INDIRECT, verb_at, tail, entity, mention, text=proposition)]
+
+
+SENTENCE_RULES: tuple[Rule, ...] = (
+    according_to,
+    for_speaker,
+    trailing_attribution,
+    naming_call,
+    reported_clause,
+)
 
 
 def is_declarative(text: str) -> bool:

@@ -16,6 +16,7 @@ from analysis.attribution import (
     quote_attribution,
     standalone_quotes,
 )
+from analysis.pull_quotes import pull_quotes
 from analysis.quotes import find_quotes
 from analysis.sentences import is_lower_case, rule_pieces, split_paragraphs, split_sentences
 from analysis.speakers import Cast, SpeakerRef, parse_mention, role_phrase, titled_names
@@ -60,9 +61,16 @@ def extract_claims(text: str) -> list[ExtractedClaim]:
         Cast(lower_case),
     )
     _meet_the_cast(article)
+    blocks = pull_quotes(article)
     found: list[Attribution] = []
     previous_quote: Attribution | None = None
     for index in range(len(paragraphs)):
+        if index in blocks.used:
+            # A pull-quote repeats words from the body; it lends its speaker to nothing after it.
+            if index in blocks.claims:
+                found.append(blocks.claims[index])
+            previous_quote = None
+            continue
         quotes, others = _read_paragraph(article, index)
         quotes = lend_speakers(
             inherit_speakers(article, index, quotes, previous_quote), others, paragraphs[index]
@@ -70,7 +78,10 @@ def extract_claims(text: str) -> list[ExtractedClaim]:
         found.extend(others)
         found.extend(quotes)
         previous_quote = quotes[-1] if quotes else None
+    sentences = [(s.start, s.end) for para in article.sentences for s in para]
+    merged = article.cast.name_the_described(text, sentences)
     refs = {id(e): e.ref() for e in article.cast.entities}
+    refs.update((placeholder, refs[id(holder)]) for placeholder, holder in merged.items())
     claims = [c for a in found for c in _claims(article, a, refs)]
     return sorted(claims, key=lambda c: (c.start, c.end))
 
@@ -100,11 +111,13 @@ def _read_paragraph(article: Article, index: int) -> tuple[list[Attribution], li
 def _meet_the_cast(article: Article) -> None:
     """Register the people the narration names with a title, so pronouns have antecedents."""
     text = article.text
-    masked = list(text)
+    pieces = []
+    cursor = 0
     for para in article.paragraphs:
         for quote in find_quotes(text, para.start, para.end):
-            masked[quote.start : quote.end] = " " * (quote.end - quote.start)
-    plain = "".join(masked)
+            pieces += [text[cursor : quote.start], " " * (quote.end - quote.start)]
+            cursor = quote.end
+    plain = "".join([*pieces, text[cursor:]])
     for para in article.paragraphs:
         for position, mention in titled_names(plain, para.start, para.end, article.lower_case):
             article.cast.add(mention, position)
@@ -132,7 +145,15 @@ def _claims(
         if len(_WORD.findall(quote)) < 2 or quote.rstrip(_QUOTE_MARKS + "’')").endswith("?"):
             continue
         claims.append(
-            ExtractedClaim(claim_text(quote), quote, start, end, found.kind, speaker, found.mention)
+            ExtractedClaim(
+                claim_text(found.text or quote),
+                quote,
+                start,
+                end,
+                found.kind,
+                speaker,
+                found.mention,
+            )
         )
     return claims
 

@@ -20,6 +20,8 @@ _BYLINE = re.compile(
     r"by\s+[^\W\d_][\w.'’-]*(?:\s+[^\W\d_][\w.'’-]*){0,4}(?:\s*,\s*[\w .'’-]+)?", re.I
 )
 _NON_LETTERS = re.compile(r"[^\w\s]|_")
+# Punctuation and spacing may pad a furniture line, but not to three times its words.
+_LONGEST_BOILERPLATE = 3 * max(map(len, BOILERPLATE), default=0) + 10
 
 
 def dateline_length(text: str) -> int:
@@ -55,7 +57,10 @@ def is_boilerplate_line(line: str) -> bool:
     stripped = line.strip()
     if not stripped:
         return False
-    words = " ".join(_NON_LETTERS.sub(" ", stripped).split()).casefold()
-    if words in BOILERPLATE or marker_length(stripped) == len(stripped):
+    if len(stripped) <= _LONGEST_BOILERPLATE:
+        words = " ".join(_NON_LETTERS.sub(" ", stripped).split()).casefold()
+        if words in BOILERPLATE:
+            return True
+    if marker_length(stripped) == len(stripped):
         return True
     return bool(_BYLINE.fullmatch(stripped)) and not stripped.endswith(".")

@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, insort
 from dataclasses import dataclass, field
+from functools import lru_cache
+from itertools import islice
 
 from analysis.lexicon import (
     COUNTRY_NAMES,
@@ -46,6 +48,8 @@ DETERMINERS = frozenset({"the", "a", "an"})
 _VERB_WORDS = frozenset(w for form in REPORTING_VERBS for w in form.split())
 _TITLE_WORDS = TITLE_HEADS | TITLE_MODIFIERS | frozenset(DEMONYMS) | {"of", "for", "and"}
 _TOKEN = re.compile(r"[^\W_](?:[\w'’.&-]*[^\W_])?\.?")
+_LOWER_IN_NAMES = frozenset({"of", "for", "and", "the", "de", "van", "von", "al"})
+_POSSESSIVE_S = re.compile(r"(['’])S\b")
 _POSSESSIVE = re.compile(r"['’]s$")
 # Where a titled name can begin: an honorific, a title word, a country or demonym.
 _STARTS = frozenset(HONORIFICS) | (_TITLE_WORDS - {"of", "for", "and"}) | frozenset(COUNTRY_NAMES)
@@ -79,7 +83,12 @@ def _is_name_word(token: str, lower_case: bool) -> bool:
 
 def _display(tokens: list[str], lower_case: bool) -> str:
     """Tokens as a name: title-cased when the article has no capitals to go by."""
-    return " ".join(t.title() if lower_case else t for t in tokens)
+    return " ".join(title_case(t) if lower_case else t for t in tokens)
+
+
+def title_case(token: str) -> str:
+    """ "o'neill" -> "O'Neill", "u.s." -> "U.S.", but "russia's" -> "Russia's"."""
+    return _POSSESSIVE_S.sub(r"\1s", token.title())
 
 
 def _title_case_known(tokens: list[str], lower_case: bool) -> str:
@@ -87,11 +96,14 @@ def _title_case_known(tokens: list[str], lower_case: bool) -> str:
     if not lower_case:
         return " ".join(tokens)
     shown = [
-        t.title() if _POSSESSIVE.sub("", t) in COUNTRY_NAMES or t in DEMONYMS else t for t in tokens
+        title_case(t) if _POSSESSIVE.sub("", t) in COUNTRY_NAMES or t in DEMONYMS else t
+        for t in tokens
     ]
     return " ".join(shown)
 
 
+# Speakers are named again and again in one article: the same phrases come back.
+@lru_cache(maxsize=4096)
 def parse_mention(phrase: str, lower_case: bool = False) -> Mention | None:
     """Read a noun phrase as a speaker mention, or None when it names no speaker."""
     tokens = words(phrase)
@@ -176,6 +188,8 @@ class Entity:
     gender: str | None = None
     aliases: list[str] = field(default_factory=list)
     positions: list[int] = field(default_factory=list)
+    # Known only by a role ("the finance minister") that no named person held when it was read.
+    described: bool = False
 
     def ref(self) -> SpeakerRef:
         """The contract form of this entity."""
@@ -230,9 +244,23 @@ class Cast:
         if new_role and not (entity.role and new_role.casefold() in entity.role.casefold()):
             entity.role = new_role
         entity.gender = entity.gender or mention.gender
-        entity.aliases.append(mention.surface)
+        entity.aliases.append(self._alias(mention))
         entity.seen_at(position)
         return entity
+
+    def _alias(self, mention: Mention) -> str:
+        """The words used, as a name reads: "The United States" -> "United States", and
+        title-cased when the article is written in lower case ("ivanov" -> "Ivanov")."""
+        tokens = mention.surface.split()
+        if mention.kind == "country" and len(tokens) > 1 and tokens[0].casefold() in DETERMINERS:
+            tokens = tokens[1:]
+        if not self.lower_case:
+            return " ".join(tokens)
+        if mention.kind in {"person", "country"}:
+            return " ".join(
+                t if i and t in _LOWER_IN_NAMES else title_case(t) for i, t in enumerate(tokens)
+            )
+        return _capitalise(_title_case_known(tokens, True))
 
     def resolve(self, mention: Mention, position: int) -> Entity | None:
         """The entity a mention refers to: names are added, pronouns and titles looked back."""
@@ -277,11 +305,65 @@ class Cast:
         if len(words(role)) < 2:
             return None
         name = _display(words(role), True)
-        entity = self.find("person", name) or Entity("person", name, role=name)
+        entity = self.find("person", name) or Entity("person", name, role=name, described=True)
         if entity not in self.entities:
             self.entities.append(entity)
         entity.seen_at(position)
         return entity
+
+    def name_the_described(self, text: str, sentences: list[tuple[int, int]]) -> dict[int, Entity]:
+        """Roles named before their holder: "..., the finance minister has said. But Ana Duarte
+        made it clear ...". Each such role entity merges into the one person first named in the
+        next two sentences, when that person has no other role and no one else holds the role.
+        Returns the merged entities by id."""
+        merged: dict[int, Entity] = {}
+        starts = [a for a, _ in sentences]
+        for placeholder in [e for e in self.entities if e.described and e.positions]:
+            index = bisect_left(starts, placeholder.positions[0] + 1) - 1
+            window = sentences[index + 1 : index + 3]
+            if index < 0 or not window:
+                continue
+            holder = self._sole_newcomer(text, window[0][0], window[-1][1], placeholder)
+            if holder is None:
+                continue
+            holder.role = placeholder.role
+            for position in placeholder.positions:
+                holder.seen_at(position)
+            self.entities.remove(placeholder)
+            merged[id(placeholder)] = holder
+        return merged
+
+    def _sole_newcomer(self, text: str, start: int, end: int, described: Entity) -> Entity | None:
+        """The one person first named in text[start:end], if they may hold the described role."""
+        newcomers = [
+            e
+            for e in self.entities
+            if e.kind == "person" and not e.described and start <= e.positions[0] < end
+        ]
+        if len(newcomers) != 1:
+            return None
+        holder = newcomers[0]
+        heads = {t.casefold() for t in words(described.role or "")} & TITLE_HEADS
+        others = [e for e in self.entities if e.kind == "person" and e not in (holder, described)]
+        if holder.role or any(heads & {t.casefold() for t in words(e.role or "")} for e in others):
+            return None
+        # Capitals show names the sieve did not register as speakers; any other one is a rival.
+        if not self.lower_case:
+            for match in _CAPITALISED_NAME.finditer(text, start, end):
+                run = match.group().split()
+                while run and run[0].casefold() in FUNCTION_WORDS:
+                    run.pop(0)
+                mention = parse_mention(" ".join(run)) if len(run) > 1 else None
+                if (
+                    mention
+                    and mention.kind == "person"
+                    and not _same_person(mention.name, holder.name)
+                ):
+                    return None
+        return holder
+
+
+_CAPITALISED_NAME = re.compile(r"(?<![\w'’.-])[A-Z][\w'’-]+(?:\s+[A-Z][\w'’.-]*)+")
 
 
 def titled_names(text: str, start: int, end: int, lower_case: bool) -> list[tuple[int, Mention]]:
@@ -291,9 +373,10 @@ def titled_names(text: str, start: int, end: int, lower_case: bool) -> list[tupl
     for hit in _TOKEN.finditer(text, start, end):
         if hit.start() < consumed or hit.group().casefold() not in _STARTS:
             continue
+        # A titled name is a dozen words at most; reading further is wasted on every hit.
         tokens = [
             (m.group(), m.start())
-            for m in _TOKEN.finditer(text, hit.start(), min(end, hit.start() + 120))
+            for m in islice(_TOKEN.finditer(text, hit.start(), min(end, hit.start() + 120)), 16)
         ]
         j = 0
         while (

@@ -7,7 +7,6 @@ from flask import request
 from flask.views import MethodView
 from flask_smorest import Blueprint, abort
 from marshmallow import RAISE
-from playhouse.shortcuts import model_to_dict
 
 from api import schemas
 from api.auth import current_actor, require
@@ -20,7 +19,7 @@ from models.review import add_review
 blp = Blueprint("claims", __name__, url_prefix="/api/v1/claims",
                 description="Claims: propositions, where they were made, and their status")
 
-_ETAG = re.compile(r'^(?:W/)?"claim-(\d+)-v(\d+)"$')
+_ETAG = re.compile(r'^"claim-(\d+)-v(\d+)"$')  # strong only: RFC 9110 If-Match
 
 
 def etag(claim_id: int, version: int) -> str:
@@ -80,6 +79,7 @@ class ClaimItem(MethodView):
     @blp.alt_response(428, description="If-Match is missing")
     def patch(self, body, claim_id):
         """Edit a claim's text, status or review state (needs If-Match)"""
+        queries.get_claim(claim_id)
         version = expected_version(claim_id, request.headers.get("If-Match"))
         reason = body.pop("reason", None)
         edit_claim(claim_id, body, actor=current_actor(), reason=reason,
@@ -94,7 +94,7 @@ class ClaimHistory(MethodView):
     def get(self, args, claim_id):
         """The audit trail of a claim, oldest first"""
         return paginate(partial(queries.history_of, claim_id), args,
-                        lambda rows: [row.__data__ for row in rows])
+                        queries.row_records)
 
 
 @blp.route("/<id:claim_id>/contradictions")
@@ -126,5 +126,5 @@ class ClaimReviews(MethodView):
     def post(self, body, claim_id):
         """Add a fact-check verdict; the latest verdict sets the claim's status"""
         review = add_review(claim_id, body, actor=current_actor())
-        return model_to_dict(review, recurse=False)
+        return queries.review_record(review)
 

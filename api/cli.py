@@ -5,7 +5,7 @@ import sys
 from pathlib import Path
 
 import click
-from flask import Flask
+from flask import Flask, current_app
 from flask.cli import FlaskGroup
 
 from models.db import database
@@ -69,15 +69,15 @@ def setup_command():
 
 
 @click.command("serve")
-@click.option("--host", default=lambda: os.environ.get("HOST", "127.0.0.1"), show_default="HOST")
-@click.option("--port", default=lambda: int(os.environ.get("PORT", "8000")), type=int,
-              show_default="PORT")
-@click.option("--workers", default=lambda: int(os.environ.get("WEB_CONCURRENCY", "2")),
-              type=int, show_default="WEB_CONCURRENCY or 2")
+@click.option("--host", help="default: HOST or 127.0.0.1")
+@click.option("--port", type=int, help="default: PORT or 8000")
+@click.option("--workers", type=int, help="default: WEB_CONCURRENCY or 2")
 def serve_command(host, port, workers):
     """Serve the API with gunicorn."""
+    config = current_app.config
     gunicorn = Path(sys.executable).with_name("gunicorn")
-    args = [str(gunicorn), "--bind", f"{host}:{port}", "--workers", str(workers),
+    args = [str(gunicorn), "--bind", f"{host or config['HOST']}:{port or config['PORT']}",
+            "--workers", str(workers or config["WORKERS"]),
             "--access-logfile", "-", "api:create_app()"]
     os.execv(args[0], args)
 
@@ -96,9 +96,11 @@ def ingest_command(files, title, outlet, published):
             result = ingest_article(text=file.read(), title=title, outlet=outlet,
                                     published=published.date() if published else None,
                                     actor="cli")
-            state = "stored" if result.created else "already stored"
-            click.echo(f"{file.name}: source {result.source.id} {state}, "
-                       f"{len(result.claims)} claim(s), {len(result.links)} link(s)")
+            if result.created:
+                click.echo(f"{file.name}: source {result.source.id} stored, "
+                           f"{len(result.claims)} claim(s), {len(result.links)} link(s)")
+            else:
+                click.echo(f"{file.name}: already stored as source {result.source.id}")
 
 
 @click.group()

@@ -18,6 +18,9 @@ class Config:
 
     def __init__(self, **overrides):
         self.DATABASE_URL = os.environ.get("DATABASE_URL", "sqlite:///var/claims.db")
+        self.HOST = os.environ.get("HOST", "127.0.0.1")
+        self.PORT = _int("PORT", 8000)
+        self.WORKERS = _int("WEB_CONCURRENCY", 2)
         self.MAX_CONTENT_LENGTH = _int("MAX_BODY_BYTES", 1024 * 1024)
         self.READS_NEED_KEY = _bool("READS_NEED_KEY", False)
         self.API_TITLE = "Claim tracker"
@@ -26,6 +29,5 @@ class Config:
         self.OPENAPI_URL_PREFIX = "/"
         self.OPENAPI_JSON_PATH = "openapi.json"
         self.ETAG_DISABLED = True  # claims carry their own version-based ETags
-        self.JSON_SORT_KEYS = False
         for name, value in overrides.items():
             setattr(self, name, value)

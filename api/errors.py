@@ -89,7 +89,7 @@ class ProblemApi(Api):
             detail = "Invalid fields: " + ", ".join(sorted(errors)) + "."
         headers = dict(data.get("headers") or {})
         if error.code == 405 and error.valid_methods:
-            headers["Allow"] = ", ".join(error.valid_methods)
+            headers["Allow"] = ", ".join(sorted(error.valid_methods))
         return problem(error.code or 500, detail, errors=errors, headers=headers)
 
     def _register_error_handlers(self):
@@ -113,7 +113,5 @@ def handle_domain_error(error: DomainError):
 
 
 def handle_unexpected(error: Exception):
-    if isinstance(error, HTTPException):  # raised outside a view, e.g. by the request body limit
-        return problem(error.code or 500, error.description)
     log.exception("unhandled error")
     return problem(500, "The server failed to answer this request; it has been logged.")

@@ -13,6 +13,7 @@ from models.review import RATINGS
 from models.speaker import SPEAKER_KINDS
 
 MAX_PAGE = 100_000
+MAX_DRAFT_CHARS = 100_000  # /check is open to all: a long read, but bounded
 MAX_ID = 2**63 - 1  # the largest row id SQLite (and PostgreSQL BIGINT) can hold
 
 
@@ -24,9 +25,6 @@ class Timestamp(fields.DateTime):
             value = value.replace(tzinfo=datetime.UTC)
         return super()._serialize(value, attr, obj, **kwargs)
 
-
-def timestamp(**kwargs):
-    return Timestamp(**kwargs)
 
 
 class Strict(ma.Schema):
@@ -161,7 +159,7 @@ class Speaker(SpeakerBrief):
     same_as = fields.String(allow_none=True)
     aliases = fields.List(fields.String())
     claim_count = fields.Integer()
-    created_at = timestamp()
+    created_at = Timestamp()
 
 
 class SourceBrief(ma.Schema):
@@ -189,8 +187,8 @@ class ClaimSummary(ma.Schema):
     status = fields.String(validate=validate.OneOf(STATUSES))
     review_state = fields.String(validate=validate.OneOf(REVIEW_STATES))
     first_seen = fields.Date(allow_none=True)
-    created_at = timestamp()
-    updated_at = timestamp()
+    created_at = Timestamp()
+    updated_at = Timestamp()
     version = fields.Integer()
     speakers = fields.List(fields.Nested(SpeakerBrief))
     appearance_count = fields.Integer()
@@ -215,9 +213,9 @@ class LinkFields(ma.Schema):
     explanation = fields.String(allow_none=True)
     state = fields.String(validate=validate.OneOf(LINK_STATES))
     created_by = fields.String(allow_none=True)
-    created_at = timestamp()
+    created_at = Timestamp()
     reviewed_by = fields.String(allow_none=True)
-    reviewed_at = timestamp(allow_none=True)
+    reviewed_at = Timestamp(allow_none=True)
     review_reason = fields.String(allow_none=True)
 
 
@@ -239,7 +237,7 @@ class Review(ma.Schema):
     reviewer = fields.String(allow_none=True)
     published = fields.Date(allow_none=True)
     created_by = fields.String(allow_none=True)
-    created_at = timestamp()
+    created_at = Timestamp()
 
 
 class ClaimDetail(ClaimSummary):
@@ -255,7 +253,7 @@ class StatusChange(ma.Schema):
     new = fields.String(allow_none=True)
     actor = fields.String()
     reason = fields.String(allow_none=True)
-    at = timestamp()
+    at = Timestamp()
 
 
 class SpeakerDetail(Speaker):
@@ -265,7 +263,7 @@ class SpeakerDetail(Speaker):
 
 class Source(SourceBrief):
     language = fields.String()
-    created_at = timestamp()
+    created_at = Timestamp()
     claim_count = fields.Integer()
 
 
@@ -285,7 +283,7 @@ class IngestResult(ma.Schema):
 
 
 class CheckRequest(Strict):
-    text = fields.String(required=True, validate=validate.Length(min=1),
+    text = fields.String(required=True, validate=validate.Length(min=1, max=MAX_DRAFT_CHARS),
                          metadata={"description": "The draft's text; nothing is stored"})
 
 

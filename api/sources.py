@@ -31,7 +31,7 @@ class Sources(MethodView):
         """Ingest an article: store it, find its claims, link them to known claims"""
         result = ingest_article(actor=current_actor(), **body)
         record = {"created": result.created, "source": queries.source_detail(result.source.id),
-                  "links": [link.__data__ for link in result.links]}
+                  "links": queries.row_records(result.links)}
         return record, 201 if result.created else 200, {
             "Location": f"/api/v1/sources/{result.source.id}"}
 

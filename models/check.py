@@ -8,7 +8,7 @@ from models.speaker import find_speaker
 
 def check_draft(text: str) -> list[dict]:
     """Each claim of a draft with the known claims that match it (exact first, then close)."""
-    results, speakers = [], {}
+    found, speakers = [], {}
     for extracted in extract_claims(text):
         ref = extracted.speaker
         if ref is not None and ref not in speakers:
@@ -18,17 +18,18 @@ def check_draft(text: str) -> list[dict]:
         scored = [(exact, 1.0)] if exact else []
         scored += [(c, s) for c, s in similar_claims(extracted.text)
                    if exact is None or c.id != exact.id]
-        briefs = claim_briefs(c.id for c, _ in scored)
-        results.append({
-            "text": extracted.text, "quote": extracted.quote, "start": extracted.start,
-            "end": extracted.end, "kind": extracted.kind,
-            "speaker_mention": extracted.speaker_mention,
-            "speaker": None if ref is None else {
-                "id": known.id if known else None, "name": known.name if known else ref.name,
-                "kind": ref.kind, "role": ref.role},
-            "matches": [{"claim": briefs[c.id], "score": round(s, 3),
-                         "relation": "same_claim" if c is exact else "similar"}
-                        for c, s in scored],
-            "contradictions": [],
-        })
-    return results
+        found.append((extracted, known, exact, scored))
+    briefs = claim_briefs({c.id for *_, scored in found for c, _ in scored})
+    return [{
+        "text": extracted.text, "quote": extracted.quote, "start": extracted.start,
+        "end": extracted.end, "kind": extracted.kind,
+        "speaker_mention": extracted.speaker_mention,
+        "speaker": None if extracted.speaker is None else {
+            "id": known.id if known else None,
+            "name": known.name if known else extracted.speaker.name,
+            "kind": extracted.speaker.kind, "role": extracted.speaker.role},
+        "matches": [{"claim": briefs[c.id], "score": round(s, 3),
+                     "relation": "same_claim" if c is exact else "similar"}
+                    for c, s in scored],
+        "contradictions": [],
+    } for extracted, known, exact, scored in found]

@@ -4,7 +4,7 @@ import peewee
 
 from analysis import claim_key
 from models import search
-from models.db import BaseModel, database, utcnow
+from models.db import BaseModel, database, locked, utcnow
 from models.errors import Conflict, Invalid, NotFound, VersionMismatch
 from models.source import Source
 from models.speaker import Speaker
@@ -50,8 +50,10 @@ class StatusChange(BaseModel):
     at = peewee.DateTimeField(default=utcnow, index=True)
 
 
-def get_claim(claim_id: int) -> Claim:
-    claim = Claim.get_or_none(Claim.id == claim_id)
+def get_claim(claim_id: int, *, lock: bool = False) -> Claim:
+    """The claim with this id, locked for the transaction when it is about to change."""
+    query = Claim.select().where(Claim.id == claim_id)
+    claim = (locked(query) if lock else query).first()
     if claim is None:
         raise NotFound(f"There is no claim {claim_id}.")
     return claim
@@ -59,10 +61,11 @@ def get_claim(claim_id: int) -> Claim:
 
 def change_fields(claim: Claim, changes: dict, *, actor: str, reason: str | None,
                   expected_version: int | None = None) -> Claim:
-    """Apply changes to a claim, bump its version and audit each change (inside a transaction).
+    """Apply changes to a claim, bump its version and audit each change (inside a
+    transaction, the claim read with lock=True).
 
-    The version check is part of the UPDATE, so of two concurrent edits of one version only
-    one succeeds.
+    With expected_version the check is part of the UPDATE, so of two concurrent edits of one
+    version only one succeeds.
     """
     changed = {name: value for name, value in changes.items() if getattr(claim, name) != value}
     if not changed:
@@ -72,13 +75,12 @@ def change_fields(claim: Claim, changes: dict, *, actor: str, reason: str | None
     if "text" in changed:
         values[Claim.key] = claim_key(changed["text"])
     values.update({Claim.version: Claim.version + 1, Claim.updated_at: now})
-    version = claim.version if expected_version is None else expected_version
-    updated = (Claim.update(values)
-               .where((Claim.id == claim.id) & (Claim.version == version))
-               .execute())
-    if not updated:
-        raise VersionMismatch(
-            f"Claim {claim.id} has changed since version {version}; fetch it again and retry.")
+    condition = Claim.id == claim.id
+    if expected_version is not None:
+        condition &= Claim.version == expected_version
+    if not Claim.update(values).where(condition).execute():
+        raise VersionMismatch(f"Claim {claim.id} has changed since version {expected_version}; "
+                              "fetch it again and retry.")
     StatusChange.insert_many([
         {"claim": claim.id, "field": name, "old": getattr(claim, name), "new": value,
          "actor": actor, "reason": reason, "at": now}
@@ -129,7 +131,7 @@ def edit_claim(claim_id: int, changes: dict, *, actor: str, reason: str | None,
                expected_version: int | None) -> Claim:
     """PATCH a claim: text, status (unverified/disputed only) and review_state."""
     with database.atomic():
-        claim = get_claim(claim_id)
+        claim = get_claim(claim_id, lock=True)
         if expected_version is not None and claim.version != expected_version:
             raise VersionMismatch(f"Claim {claim_id} is at version {claim.version}, "
                                   f"not {expected_version}; fetch it again and retry.")

@@ -31,7 +31,10 @@ def open_database(url: str) -> peewee.Database:
         path = unquote(url[len("sqlite:///"):]) or ":memory:"
         if path != ":memory:":
             Path(path).parent.mkdir(parents=True, exist_ok=True)
-        return peewee.SqliteDatabase(path, pragmas=SQLITE_PRAGMAS, timeout=5)
+        # Write transactions take the write lock when they begin: a deferred one that read
+        # first would fail at once ("database is locked") if another writer got in between.
+        return peewee.SqliteDatabase(path, pragmas=SQLITE_PRAGMAS, timeout=5,
+                                     lock_type="IMMEDIATE")
     if parts.scheme in ("postgres", "postgresql"):
         return PooledPostgresqlDatabase(
             unquote(parts.path.lstrip("/")),
@@ -62,6 +65,12 @@ def bind(url: str) -> peewee.Database:
 def is_postgres(db: peewee.Database | None = None) -> bool:
     """Whether db (by default the bound database) is PostgreSQL."""
     return isinstance(db if db is not None else database.obj, peewee.PostgresqlDatabase)
+
+
+def locked(query):
+    """A SELECT that locks its rows until the transaction ends (SQLite's write transactions
+    already hold the only write lock)."""
+    return query.for_update() if is_postgres() else query
 
 
 def utcnow() -> datetime.datetime:

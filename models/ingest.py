@@ -3,19 +3,20 @@
 import datetime
 from dataclasses import dataclass, field
 
+import peewee
+
 from analysis import claim_key, extract_claims
 from models.claim import Appearance, Claim, StatusChange, reindex
 from models.db import database
 from models.errors import Invalid
 from models.link import ClaimLink, existing_link
 from models.matching import same_claim, similar_claims
-from models.queries import claims_in
 from models.source import Source, content_hash, find_existing, normalise_text
 from models.speaker import resolve_speaker
 
 
 @dataclass
-class IngestResult:
+class Ingested:
     source: Source
     created: bool
     claims: list[Claim] = field(default_factory=list)
@@ -24,46 +25,54 @@ class IngestResult:
 
 def ingest_article(*, text: str, title: str | None = None, outlet: str | None = None,
                    published: datetime.date | None = None, url: str | None = None,
-                   language: str = "en", actor: str = "system") -> IngestResult:
+                   language: str = "en", actor: str = "system") -> Ingested:
     """Store an article with its claims, or return the stored one if its URL or text is known."""
     text = normalise_text(text)
     if not text:
         raise Invalid("The article has no text.", field="text")
-    with database.atomic():
+    existing = find_existing(url=url, text=text)
+    if existing is not None:
+        return Ingested(existing, created=False)
+    # The analysis needs no database: run it before taking the write lock.
+    extracted = [e for e in extract_claims(text) if claim_key(e.text)]
+    try:
+        with database.atomic():
+            source = Source.create(url=url, title=title, outlet=outlet, published=published,
+                                   text=text, content_hash=content_hash(text),
+                                   language=language)
+            claims = _store_claims(source, extracted, actor)
+            reindex(claim.id for claim in claims)
+            links = _suggest_same_claims(claims, actor)
+    except peewee.IntegrityError:
+        # The same article, stored by a concurrent request since we looked.
         existing = find_existing(url=url, text=text)
-        if existing is not None:
-            return IngestResult(existing, created=False, claims=claims_in(existing.id))
-        source = Source.create(url=url, title=title, outlet=outlet, published=published,
-                               text=text, content_hash=content_hash(text), language=language)
-        claims = _store_claims(source, actor)
-        reindex(claim.id for claim in claims)
-        links = _suggest_same_claims(claims, actor)
-    return IngestResult(source, created=True, claims=claims, links=links)
+        if existing is None:
+            raise
+        return Ingested(existing, created=False)
+    return Ingested(source, created=True, claims=claims, links=links)
 
 
-def _store_claims(source: Source, actor: str) -> list[Claim]:
+def _store_claims(source: Source, extracted, actor: str) -> list[Claim]:
     seen = source.published or source.created_at.date()
     speakers = {}
     found: dict[int, Claim] = {}
-    for extracted in extract_claims(source.text):
-        ref = extracted.speaker
+    for claim_found in extracted:
+        ref = claim_found.speaker
         if ref is not None and ref not in speakers:
             speakers[ref] = resolve_speaker(ref)
         speaker = speakers.get(ref)
-        key = claim_key(extracted.text)
-        if not key:
-            continue
+        key = claim_key(claim_found.text)
         claim = same_claim(key, speaker.id if speaker else None)
         if claim is None:
-            claim = Claim.create(text=extracted.text, key=key, first_seen=seen)
+            claim = Claim.create(text=claim_found.text, key=key, first_seen=seen)
             StatusChange.create(claim=claim, field="created", new=claim.text, actor=actor,
                                 reason=f"found in source {source.id}")
         elif claim.first_seen is None or seen < claim.first_seen:
             claim.first_seen = seen
             claim.save(only=[Claim.first_seen])
         Appearance.create(claim=claim, source=source, speaker=speaker,
-                          speaker_mention=extracted.speaker_mention, quote=extracted.quote,
-                          start=extracted.start, end=extracted.end, kind=extracted.kind)
+                          speaker_mention=claim_found.speaker_mention, quote=claim_found.quote,
+                          start=claim_found.start, end=claim_found.end, kind=claim_found.kind)
         found.setdefault(claim.id, claim)
     return list(found.values())
 
@@ -76,9 +85,11 @@ def _suggest_same_claims(claims: list[Claim], actor: str) -> list[ClaimLink]:
             if existing_link(claim.id, other.id, "same_claim"):
                 continue
             low, high = sorted((claim.id, other.id))
-            links.append(ClaimLink.create(
+            # Ignoring a conflict keeps a concurrent ingest's identical suggestion.
+            (ClaimLink.insert(
                 claim_a=low, claim_b=high, relation="same_claim", origin="detected",
                 score=round(score, 3), cues=["paraphrase"], created_by=actor,
-                explanation=f"Claims {low} and {high} share {score:.0%} of their content "
-                            "words."))
+                explanation=f"Claims {low} and {high} share {score:.0%} of their content words.")
+             .on_conflict_ignore().execute())
+            links.append(existing_link(low, high, "same_claim"))
     return links

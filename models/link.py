@@ -3,7 +3,7 @@
 import peewee
 
 from models.claim import VERDICT_STATUSES, Appearance, Claim, change_fields, get_claim
-from models.db import BaseModel, JSONTextField, database, utcnow
+from models.db import BaseModel, JSONTextField, database, locked, utcnow
 from models.errors import Conflict, Invalid, NotFound
 
 RELATIONS = ("contradicts", "same_claim")
@@ -71,11 +71,17 @@ def flag_contradiction(claim_id: int, other_id: int, *, explanation: str | None,
                            existing_id=found.id)
         low, high = sorted((claim_id, other_id))
         now = utcnow()
-        link = ClaimLink.create(
-            claim_a=low, claim_b=high, relation="contradicts", origin="manual", score=1.0,
-            cues=["manual"], explanation=explanation, kind=contradiction_kind(low, high),
-            state="confirmed", created_by=actor, created_at=now, reviewed_by=actor,
-            reviewed_at=now)
+        try:
+            with database.atomic():
+                link = ClaimLink.create(
+                    claim_a=low, claim_b=high, relation="contradicts", origin="manual",
+                    score=1.0, cues=["manual"], explanation=explanation,
+                    kind=contradiction_kind(low, high), state="confirmed", created_by=actor,
+                    created_at=now, reviewed_by=actor, reviewed_at=now)
+        except peewee.IntegrityError as error:  # flagged by someone else a moment ago
+            found = existing_link(claim_id, other_id, "contradicts")
+            raise Conflict(f"Claims {claim_id} and {other_id} were just linked as a "
+                           f"contradiction (link {found.id}).", existing_id=found.id) from error
         _propagate_dispute([low, high], actor=actor,
                            reason=f"contradiction {link.id} flagged by hand")
     return link
@@ -87,8 +93,8 @@ def review_contradiction(link_id: int, state: str, *, actor: str,
     if state not in ("confirmed", "rejected"):
         raise Invalid("A review sets state to 'confirmed' or 'rejected'.", field="state")
     with database.atomic():
-        link = ClaimLink.get_or_none((ClaimLink.id == link_id)
-                                     & (ClaimLink.relation == "contradicts"))
+        link = locked(ClaimLink.select().where((ClaimLink.id == link_id)
+                                               & (ClaimLink.relation == "contradicts"))).first()
         if link is None:
             raise NotFound(f"There is no contradiction {link_id}.")
         if link.state != state:
@@ -113,7 +119,7 @@ def _propagate_dispute(claim_ids, *, actor: str, reason: str) -> None:
              .tuples())
     for pair in query:
         confirmed.update(pair)
-    for claim in Claim.select().where(Claim.id.in_(claim_ids)):
+    for claim in locked(Claim.select().where(Claim.id.in_(claim_ids)).order_by(Claim.id)):
         if claim.status in VERDICT_STATUSES:
             continue
         status = "disputed" if claim.id in confirmed else "unverified"

@@ -8,11 +8,12 @@ from playhouse.shortcuts import model_to_dict
 
 from models import search
 from models.claim import Appearance, Claim, StatusChange, get_claim
+from models.db import is_postgres
 from models.errors import NotFound
 from models.link import ClaimLink
 from models.review import Review
 from models.source import Source
-from models.speaker import Speaker, aliases_of
+from models.speaker import Speaker, aliases_of, name_key
 
 CLAIM_SORTS = {
     "created_at": (Claim.created_at, Claim.id),
@@ -135,20 +136,33 @@ def links_of(claim_id: int) -> list[dict]:
     return [{**link.__data__, "other_claim": briefs[other(link)]} for link in links]
 
 
+def review_record(review: Review) -> dict:
+    return model_to_dict(review, recurse=False)
+
+
+def row_records(rows) -> list[dict]:
+    """Rows of one table as plain dicts of their columns."""
+    return [model_to_dict(row, recurse=False) for row in rows]
+
+
 def claim_detail(claim_id: int) -> dict:
     """A claim with its appearances, speakers, links and reviews."""
     claim = get_claim(claim_id)
     record = claim_summaries([claim])[0]
     record["appearances"] = appearances_of([claim_id]).get(claim_id, [])
     record["links"] = links_of(claim_id)
-    record["reviews"] = [model_to_dict(r, recurse=False) for r in
+    record["reviews"] = [review_record(r) for r in
                          Review.select().where(Review.claim == claim_id).order_by(Review.id)]
     return record
 
 
 def contradictions_query(*, state=None, origin=None, kind=None, speaker=None, source=None,
-                         min_score=None, claim=None):
-    """Contradiction links matching every given filter, strongest and newest first."""
+                         min_score=None, claim=None, both_by=None):
+    """Contradiction links matching every given filter, strongest and newest first.
+
+    speaker and source match a link when either claim appeared there; both_by (a speaker id)
+    only when both claims are that speaker's.
+    """
     query = ClaimLink.select().where(ClaimLink.relation == "contradicts")
     for column, value in ((ClaimLink.state, state), (ClaimLink.origin, origin),
                           (ClaimLink.kind, kind)):
@@ -160,6 +174,9 @@ def contradictions_query(*, state=None, origin=None, kind=None, speaker=None, so
         if value is not None:
             ids = Appearance.select(Appearance.claim).where(column == value)
             query = query.where(ClaimLink.claim_a.in_(ids) | ClaimLink.claim_b.in_(ids))
+    if both_by is not None:
+        ids = Appearance.select(Appearance.claim).where(Appearance.speaker == both_by)
+        query = query.where(ClaimLink.claim_a.in_(ids) & ClaimLink.claim_b.in_(ids))
     if claim is not None:
         query = query.where((ClaimLink.claim_a == claim) | (ClaimLink.claim_b == claim))
     return query.order_by(ClaimLink.score.desc(), ClaimLink.id.desc())
@@ -168,6 +185,8 @@ def contradictions_query(*, state=None, origin=None, kind=None, speaker=None, so
 def claim_briefs(claim_ids) -> dict[int, dict]:
     """Claims by id as {id, text, status, first_seen, speakers}, in two queries."""
     ids = list(claim_ids)
+    if not ids:
+        return {}
     speakers = speakers_of(ids)
     query = (Claim.select(Claim.id, Claim.text, Claim.status, Claim.first_seen)
              .where(Claim.id.in_(ids)))
@@ -193,7 +212,7 @@ def get_contradiction(link_id: int) -> ClaimLink:
 def speakers_query(*, q: str | None = None, kind: str | None = None):
     query = Speaker.select()
     if q:
-        query = query.where(Speaker.name_key.contains(q.casefold()))
+        query = query.where(Speaker.name_key.contains(name_key(q)))
     if kind:
         query = query.where(Speaker.kind == kind)
     return query.order_by(Speaker.name_key, Speaker.id)
@@ -210,14 +229,14 @@ def speaker_records(speakers) -> list[dict]:
 
 
 def speaker_detail(speaker_id: int, claim_limit: int = 100) -> dict:
-    """A speaker with their latest claims and their self-contradictions."""
+    """A speaker with their latest claims and self-contradictions (up to claim_limit each)."""
     speaker = Speaker.get_or_none(Speaker.id == speaker_id)
     if speaker is None:
         raise NotFound(f"There is no speaker {speaker_id}.")
     record = speaker_records([speaker])[0]
     record["claims"] = claim_summaries(claims_query(speaker=speaker_id).limit(claim_limit))
     record["self_contradictions"] = contradiction_records(
-        contradictions_query(speaker=speaker_id, kind="self"))
+        contradictions_query(both_by=speaker_id, kind="self").limit(claim_limit))
     return record
 
 
@@ -275,8 +294,6 @@ def history_of(claim_id: int):
 
 def health() -> dict:
     """The database kind and how many rows the main tables hold."""
-    from models.db import is_postgres
-
     counts = {name: query.count() for name, query in
               (("sources", Source.select()), ("claims", Claim.select()),
                ("speakers", Speaker.select()),

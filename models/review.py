@@ -31,7 +31,7 @@ class Review(BaseModel):
 def add_review(claim_id: int, fields: dict, *, actor: str) -> Review:
     """Record a verdict; the latest one sets the claim's status, and the claim is reviewed."""
     with database.atomic():
-        claim = get_claim(claim_id)
+        claim = get_claim(claim_id, lock=True)
         review = Review.create(claim=claim, created_by=actor, **fields)
         change_fields(claim, {"status": STATUS_OF_RATING[review.rating],
                               "review_state": "reviewed"},

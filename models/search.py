@@ -32,17 +32,6 @@ def parse_query(q: str) -> list[str]:
     return terms[:MAX_TERMS]
 
 
-def create_index(db) -> None:
-    """Create the search index table (used by the migrations)."""
-    if is_postgres(db):
-        db.execute_sql("CREATE TABLE claim_search (claim_id INTEGER PRIMARY KEY "
-                       "REFERENCES claim (id) ON DELETE CASCADE, document TSVECTOR NOT NULL)")
-        db.execute_sql("CREATE INDEX claim_search_document ON claim_search USING GIN (document)")
-    else:
-        db.execute_sql("CREATE VIRTUAL TABLE claim_search USING fts5("
-                       "document, tokenize = 'porter unicode61 remove_diacritics 2')")
-
-
 def index_documents(documents: dict[int, str]) -> None:
     """Insert or replace the search documents of these claims."""
     if not documents:
@@ -60,34 +49,36 @@ def index_documents(documents: dict[int, str]) -> None:
         database.execute_sql(insert, (claim_id, text))
 
 
-def _condition(q: str, any_term: bool) -> tuple[str, list]:
-    """The engine's WHERE condition for q, with its parameters."""
-    terms = parse_query(q)
-    if is_postgres():
-        joiner = " || " if any_term else " && "
-        tsquery = joiner.join(["phraseto_tsquery('english', %s)"] * len(terms))
-        return f"document @@ ({tsquery})", terms
-    joiner = " OR " if any_term else " "
-    match = joiner.join('"' + term.replace('"', '""') + '"' for term in terms)
-    return "claim_search MATCH ?", [match]
+def _tsquery(terms: list[str], any_term: bool) -> str:
+    """PostgreSQL: one tsquery of the terms, each a phrase, joined by OR or AND."""
+    joiner = " || " if any_term else " && "
+    return "(" + joiner.join(["phraseto_tsquery('english', %s)"] * len(terms)) + ")"
+
+
+def _fts5_match(terms: list[str], any_term: bool) -> str:
+    """SQLite: an FTS5 query of the terms, each a quoted phrase, joined by OR or AND."""
+    return (" OR " if any_term else " ").join('"' + t.replace('"', '""') + '"' for t in terms)
 
 
 def matching_ids(q: str) -> SQL:
     """A subquery of the ids of the claims matching every term of q."""
-    condition, params = _condition(q, any_term=False)
-    column = "claim_id" if is_postgres() else "rowid"
-    return SQL(f"(SELECT {column} FROM claim_search WHERE {condition})", params)
+    terms = parse_query(q)
+    if is_postgres():
+        return SQL(f"(SELECT claim_id FROM claim_search WHERE document @@ "
+                   f"{_tsquery(terms, False)})", terms)
+    return SQL("(SELECT rowid FROM claim_search WHERE claim_search MATCH ?)",
+               [_fts5_match(terms, False)])
 
 
 def ranked_ids(q: str, limit: int, *, any_term: bool = False) -> list[int]:
     """The ids of the best `limit` matches for q, best first."""
-    condition, params = _condition(q, any_term)
+    terms = parse_query(q)
     if is_postgres():
-        sql = (f"SELECT claim_id FROM claim_search WHERE {condition} "
-               f"ORDER BY ts_rank(document, ({condition.split(' @@ ', 1)[1]})) DESC, claim_id "
-               "LIMIT %s")
-        params = [*params, *params, limit]
+        sql = (f"SELECT claim_id FROM claim_search, (SELECT {_tsquery(terms, any_term)}) "
+               "AS q(query) WHERE document @@ q.query "
+               "ORDER BY ts_rank(document, q.query) DESC, claim_id LIMIT %s")
+        params = [*terms, limit]
     else:
-        sql = f"SELECT rowid FROM claim_search WHERE {condition} ORDER BY rank LIMIT ?"
-        params = [*params, limit]
+        sql = "SELECT rowid FROM claim_search WHERE claim_search MATCH ? ORDER BY rank LIMIT ?"
+        params = [_fts5_match(terms, any_term), limit]
     return [row[0] for row in database.execute_sql(sql, params)]

@@ -60,7 +60,8 @@ def add_aliases(speaker: Speaker, names) -> None:
     for alias in names:
         key = name_key(alias)
         if key and key not in known:
-            SpeakerAlias.create(speaker=speaker, alias=alias, alias_key=key)
+            (SpeakerAlias.insert(speaker=speaker, alias=alias, alias_key=key)
+             .on_conflict_ignore().execute())
             known.add(key)
 
 

@@ -1,8 +1,6 @@
 """The first schema: sources, speakers, claims, appearances, links, reviews, audit, keys."""
 from peewee import *
 
-from models.search import create_index
-
 
 def up(migrator, db):
     class ApiKey(Model):
@@ -131,4 +129,11 @@ def up(migrator, db):
             table_name = 'status_change'
     db.create_tables([StatusChange])
 
-    create_index(db)
+    # The search index: a claim's text and quotes, FTS5 on SQLite, tsvector + GIN on PostgreSQL.
+    if isinstance(db, PostgresqlDatabase):
+        db.execute_sql("CREATE TABLE claim_search (claim_id INTEGER PRIMARY KEY "
+                       "REFERENCES claim (id) ON DELETE CASCADE, document TSVECTOR NOT NULL)")
+        db.execute_sql("CREATE INDEX claim_search_document ON claim_search USING GIN (document)")
+    else:
+        db.execute_sql("CREATE VIRTUAL TABLE claim_search USING fts5("
+                       "document, tokenize = 'porter unicode61 remove_diacritics 2')")

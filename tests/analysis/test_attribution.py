@@ -293,3 +293,230 @@ def test_datelines_and_markers_are_stripped_from_claims(only_claim, text, expect
 def test_headline_then_body(claims_of):
     text = "Ferry service to end\n\nThe fjord ferry will stop running in June."
     assert [c.text for c in claims_of(text)] == ["The fjord ferry will stop running in June."]
+
+
+@pytest.mark.parametrize(
+    "text, words, quote, speaker",
+    [
+        (
+            "The union calls the offer an insult.",
+            "The offer is an insult.",
+            "the offer an insult",
+            ("Union", "organization"),
+        ),
+        (
+            "Mayor Otto Brandt has called the bridge repairs a scandal.",
+            "The bridge repairs are a scandal.",
+            "the bridge repairs a scandal",
+            ("Otto Brandt", "person"),
+        ),
+        (
+            "Dutch economists called the tax plan unworkable.",
+            "The tax plan is unworkable.",
+            "the tax plan unworkable",
+            ("Dutch economists", "group"),
+        ),
+        (
+            "Ines Carvalho calls the head of the water board a coward.",
+            "The head of the water board is a coward.",
+            "the head of the water board a coward",
+            ("Ines Carvalho", "person"),
+        ),
+        (
+            "the union called the offer an insult.",
+            "The offer is an insult.",
+            "the offer an insult",
+            ("Union", "organization"),
+        ),
+    ],
+)
+def test_x_calls_y_z_is_x_saying_y_is_z(only_claim, text, words, quote, speaker):
+    claim = only_claim(text)
+    assert (claim.kind, claim.text, claim.quote) == ("indirect", words, quote)
+    assert speaker_of(claim) == speaker
+
+
+def test_a_predicate_coordinated_after_calls_is_a_second_claim_of_the_speaker(claims_of):
+    claims = claims_of(
+        "Canada calls the pipeline the backbone of its economy and is opposed to closing it."
+    )
+    assert [(c.text, c.quote) for c in claims] == [
+        (
+            "The pipeline is the backbone of its economy.",
+            "the pipeline the backbone of its economy",
+        ),
+        ("Canada is opposed to closing it.", "is opposed to closing it"),
+    ]
+    assert {speaker_of(c) for c in claims} == {("Canada", "country")}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The council called a meeting for Monday.",
+        "The ministry called on the banks to lend more money.",
+        "The new bridge is called the Harbour Link by its builders.",
+        "Critics called off the protest march after the storm.",
+    ],
+)
+def test_calls_without_a_naming_stays_narration(only_claim, text):
+    claim = only_claim(text)
+    assert (claim.kind, claim.quote) == ("narration", text)
+
+
+@pytest.mark.parametrize(
+    "text, words, speaker",
+    [
+        (
+            "For Ms. Ortega, the merger was a mistake.",
+            "The merger was a mistake.",
+            ("Ortega", "person"),
+        ),
+        (
+            'Lucia Ortega said the bank was sound. "We have the money." '
+            "But for Ms. Ortega, the merger was a mistake.",
+            "The merger was a mistake.",
+            ("Lucia Ortega", "person"),
+        ),
+        (
+            "For Finance Minister Lucia Ortega, the merger was a mistake.",
+            "The merger was a mistake.",
+            ("Lucia Ortega", "person"),
+        ),
+        (
+            "Lucia Ortega, a bank analyst, said the deal was rushed. "
+            "For the analyst, the merger was a mistake.",
+            "The merger was a mistake.",
+            ("Lucia Ortega", "person"),
+        ),
+        (
+            "But for many economists, the recovery is still fragile.",
+            "The recovery is still fragile.",
+            ("Many economists", "group"),
+        ),
+        (
+            "lucia ortega said the bank was sound. but for ortega, the merger was a mistake.",
+            "The merger was a mistake.",
+            ("Lucia Ortega", "person"),
+        ),
+    ],
+)
+def test_for_a_person_the_sentence_is_their_view(claims_of, text, words, speaker):
+    claim = claims_of(text)[-1]
+    assert (claim.kind, claim.text) == ("indirect", words)
+    assert speaker_of(claim) == speaker
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "For years, the merger was seen as a mistake.",
+        "For now, the bridge stays closed to lorries.",
+        "For the first time, wheat prices fell in May.",
+        "For example, wheat prices fell in May.",
+        "But for the storm, the harvest would have been good.",
+        "for years, the merger was seen as a mistake.",
+    ],
+)
+def test_for_a_time_or_example_stays_narration(only_claim, text):
+    assert only_claim(text).kind == "narration"
+
+
+@pytest.mark.parametrize(
+    "text, narration, reported, speaker",
+    [
+        (
+            "The ministry has refused to reopen the talks and warned that prices would rise.",
+            "The ministry has refused to reopen the talks",
+            "Prices would rise.",
+            ("Ministry", "organization"),
+        ),
+        (
+            "Paulo Reis visited the dam on Monday, and said it was safe.",
+            "Paulo Reis visited the dam on Monday",
+            "It was safe.",
+            ("Paulo Reis", "person"),
+        ),
+        (
+            "Dutch farmers blocked the motorway and added that the protest would go on.",
+            "Dutch farmers blocked the motorway",
+            "The protest would go on.",
+            ("Dutch farmers", "group"),
+        ),
+        (
+            "the ministry has refused to reopen the talks and warned that prices would rise.",
+            "the ministry has refused to reopen the talks",
+            "Prices would rise.",
+            ("Ministry", "organization"),
+        ),
+    ],
+)
+def test_x_did_p_and_said_q_splits_narration_from_reported_speech(
+    claims_of, text, narration, reported, speaker
+):
+    first, second = claims_of(text)
+    assert (first.kind, first.quote, first.speaker) == ("narration", narration, None)
+    assert (second.kind, second.text) == ("indirect", reported)
+    assert speaker_of(second) == speaker
+
+
+def test_the_subject_of_and_said_heads_the_last_clause(claims_of):
+    claims = claims_of(
+        "The council approved the budget, but critics met the mayor and said the sums were wrong."
+    )
+    assert [(c.kind, c.quote) for c in claims[:2]] == [
+        ("narration", "The council approved the budget"),
+        ("narration", "critics met the mayor"),
+    ]
+    assert speaker_of(claims[2]) == ("Critics", "group")
+
+
+@pytest.mark.parametrize(
+    "text, name, role",
+    [
+        (
+            "Taxes will not rise next year, the finance minister has said. "
+            "But Ana Duarte made it clear that spending cuts were coming.",
+            "Ana Duarte",
+            "Finance Minister",
+        ),
+        (
+            "The port will be sold by June, the country's transport minister said on Friday. "
+            "Tomas Lindgren told reporters that three bidders remained.",
+            "Tomas Lindgren",
+            "Country's Transport Minister",
+        ),
+        (
+            "taxes will not rise next year, the finance minister has said. "
+            "but ana duarte made it clear that spending cuts were coming.",
+            "Ana Duarte",
+            "Finance Minister",
+        ),
+    ],
+)
+def test_a_role_in_the_lede_is_the_person_named_next(claims_of, text, name, role):
+    claims = claims_of(text)
+    assert len(claims) == 2
+    assert {(c.speaker.name, c.speaker.role) for c in claims} == {(name, role)}
+    assert claims[0].speaker_mention.casefold().endswith("minister")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Two people are named next: either may be the minister.
+        "Taxes will not rise next year, the finance minister has said. "
+        "But Ana Duarte and Rui Costa said that spending cuts were coming.",
+        "Taxes will not rise next year, the finance minister has said. "
+        "But Ana Duarte, after meeting Rui Costa, made it clear that spending cuts were coming.",
+        # The person named next has a role of their own.
+        "Taxes will not rise next year, the finance minister has said. "
+        "Ana Duarte, an economist, said that spending cuts were coming.",
+        # The person is named too late.
+        "Taxes will not rise next year, the finance minister has said. The budget is due in May. "
+        "Parliament meets in June. Ana Duarte said that spending cuts were coming.",
+    ],
+)
+def test_a_role_stays_unnamed_when_the_next_person_is_doubtful(claims_of, text):
+    first = claims_of(text)[0]
+    assert first.speaker.name == "Finance Minister"

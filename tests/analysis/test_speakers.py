@@ -89,3 +89,27 @@ def test_a_description_resolves_by_role():
     analyst = cast.add(parse_mention("Rosa Pereira"), 0, role="independent energy analyst")
     cast.add(parse_mention("Mr. Jonas Ek"), 30)
     assert cast.resolve(parse_mention("the energy analyst"), 60) is analyst
+
+
+@pytest.mark.parametrize(
+    "phrase, alias",
+    [
+        ("ivanov", "Ivanov"),
+        ("russian president ivan petrov", "Russian President Ivan Petrov"),
+        ("u.s. envoy dan o'neill", "U.S. Envoy Dan O'Neill"),
+        ("the united states", "United States"),
+        ("the kremlin", "Kremlin"),
+        ("norway's fishing ministry", "Norway's fishing ministry"),
+    ],
+)
+def test_aliases_of_a_lower_case_article_are_title_cased(phrase, alias):
+    cast = Cast(lower_case=True)
+    entity = cast.add(parse_mention(phrase, lower_case=True), 0)
+    assert entity.ref().aliases == (alias,)
+
+
+@pytest.mark.parametrize(
+    "phrase, alias", [("The United States", "United States"), ("the White House", "White House")]
+)
+def test_country_aliases_drop_their_article(phrase, alias):
+    assert Cast().add(parse_mention(phrase), 0).ref().aliases == (alias,)
