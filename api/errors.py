@@ -34,7 +34,7 @@ def problem(status: int, detail: str | None = None, *, errors: dict | None = Non
     """Build a problem+json response."""
     phrase = http.HTTPStatus(status).phrase
     body = {
-        "type": "about:blank" if status >= 500 or not errors else "urn:claimtracker:validation",
+        "type": "urn:claimtracker:validation" if status == 422 else "about:blank",
         "title": TITLE_OF_STATUS.get(status, phrase),
         "status": status,
         "detail": detail or phrase,
