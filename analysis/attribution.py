@@ -145,6 +145,11 @@ _FRAME_NORMAL = re.compile(
 _FRAME_BEFORE = re.compile(rf"(?P<verb>{_VERBS_ALT})(?![\w'’-])[^\"“”]{{0,60}}?[:,]\s*$", re.I)
 _CUT_SPEAKER = re.compile(r"\s+(?:of|from|at|in|on|who|when|after|before|during|to)\s+.*$", re.I)
 _WORD = re.compile(r"\w+")
+_SPEAKER_END = re.compile(r"[,;(]|\s--?\s|\s[—–]\s")
+_THAT = re.compile(r"(?<![\w'’-])that\s+")
+_COMMA = re.compile(r"[,;]")
+_TO_VERB = re.compile(r"(?<![\w'’-])to\s+\w")
+_LISTENER_WORD = re.compile(r"[\w'’.-]+|,")
 _AFTER_LAST_QUOTE = re.compile(r"^.*[\"”»]", re.S)
 
 
@@ -257,10 +262,11 @@ class SpeakerFinder:
     def before(self, start: int, end: int) -> tuple[Entity, str] | None:
         """The subject of a verb at end, read back from the text before it."""
         text = self.article.text
-        left = text[start:end]
-        on_air = _ON_AIR.search(left)
+        # The media phrase is short and ends at the verb: its last 150 characters are enough.
+        window = max(start, end - 150)
+        on_air = _ON_AIR.search(text[window:end])
         if on_air:
-            end = start + on_air.start()
+            end = window + on_air.start()
         toks = tokens(text, start, end)
         while toks and toks[-1].fold in _FILLERS:
             toks.pop()
@@ -342,7 +348,7 @@ class SpeakerFinder:
         """A speaker named after the verb: "..., said Mr Jane Doe of the institute"."""
         text = self.article.text
         phrase = text[phrase_start:phrase_end]
-        cut = re.split(r"[,;(]|\s--?\s|\s[—–]\s", phrase, maxsplit=1)[0]
+        cut = _SPEAKER_END.split(phrase, maxsplit=1)[0]
         short, full = (
             self._parse_prefix(phrase_start, c) for c in (_CUT_SPEAKER.sub("", cut), cut)
         )
@@ -625,9 +631,9 @@ def _complement(
     if verb.takes_infinitive and first == "to":
         return pos + offset, True
     if first in _PREPOSITIONS or first == ":":
-        that = re.search(r"(?<![\w'’-])that\s+", rest[offset : offset + 120])
-        if that is None or re.search(r"[,;]", rest[offset : offset + that.start()]):
-            infinitive = re.search(r"(?<![\w'’-])to\s+\w", rest[offset : offset + 80])
+        that = _THAT.search(rest[offset : offset + 120])
+        if that is None or _COMMA.search(rest[offset : offset + that.start()]):
+            infinitive = _TO_VERB.search(rest[offset : offset + 80])
             if (
                 verb.takes_infinitive
                 and infinitive
@@ -654,7 +660,7 @@ def _complement(
 
 def _past_listener(rest: str, offset: int) -> int | None:
     """Skip the listener after "told": up to "that", a pronoun, or a word like "reporters"."""
-    for match in re.finditer(r"[\w'’.-]+|,", rest[offset:]):
+    for match in _LISTENER_WORD.finditer(rest[offset:]):
         word = match.group().casefold()
         if match.start() > 80 or word == ",":
             return None
@@ -783,7 +789,7 @@ def _plain_noun_phrase(toks: list[Token]) -> bool:
 
 
 def _plural(toks: list[Token]) -> bool:
-    """A rough number for the copula: "the talks are", "the treaty is"."""
+    """A rough number for the copula: "the talks are", "the levy is"."""
     heads = [t.fold for t in toks if t.fold not in _OBJECT_INNER]
     if any(t.fold == "and" for t in toks):
         return True

@@ -27,6 +27,7 @@ PYSBD_LONGEST_PARAGRAPH = 5_000
 _SEGMENTER = pysbd.Segmenter(language="en", clean=False)
 
 _BLANK_LINE = re.compile(r"\n[^\S\n]*\n\s*")
+_SPACE = re.compile(r"\s")
 _LINE = re.compile(r"[^\n]*\n?")
 _TERMINAL = re.compile(r"[.!?…:][\"”’')\]]*\s*$")
 # Sentence ends glued to the next sentence: "a new XYZ.Officials say", "today."We".
@@ -106,7 +107,7 @@ def split_sentences(
 def _paragraph_sentences(text: str, para: Span, use_pysbd: bool, lower_case: bool) -> list[Span]:
     """Sentences of one paragraph."""
     # Newlines inside a paragraph are hard wrapping; same-length masking keeps offsets exact.
-    masked = re.sub(r"\s", " ", text[para.start : para.end])
+    masked = _SPACE.sub(" ", text[para.start : para.end])
     pieces = _pysbd_pieces(masked) if use_pysbd else None
     if pieces is None:
         pieces = rule_pieces(masked, lower_case)

@@ -87,7 +87,7 @@ def _display(tokens: list[str], lower_case: bool) -> str:
 
 
 def title_case(token: str) -> str:
-    """ "o'neill" -> "O'Neill", "u.s." -> "U.S.", but "russia's" -> "Russia's"."""
+    """ "o'brien" -> "O'Brien", "u.s." -> "U.S.", but "norway's" -> "Norway's"."""
     return _POSSESSIVE_S.sub(r"\1s", token.title())
 
 
@@ -250,7 +250,7 @@ class Cast:
 
     def _alias(self, mention: Mention) -> str:
         """The words used, as a name reads: "The United States" -> "United States", and
-        title-cased when the article is written in lower case ("ivanov" -> "Ivanov")."""
+        title-cased when the article is written in lower case ("petrov" -> "Petrov")."""
         tokens = mention.surface.split()
         if mention.kind == "country" and len(tokens) > 1 and tokens[0].casefold() in DETERMINERS:
             tokens = tokens[1:]
@@ -366,12 +366,19 @@ class Cast:
 _CAPITALISED_NAME = re.compile(r"(?<![\w'’.-])[A-Z][\w'’-]+(?:\s+[A-Z][\w'’.-]*)+")
 
 
+_LOWER_STARTS = TITLE_MODIFIERS | frozenset(HONORIFICS)
+
+
 def titled_names(text: str, start: int, end: int, lower_case: bool) -> list[tuple[int, Mention]]:
     """People named with an honorific or title ("Ms. Doe", "Foreign Minister Jane Doe")."""
     found = []
     consumed = start
     for hit in _TOKEN.finditer(text, start, end):
-        if hit.start() < consumed or hit.group().casefold() not in _STARTS:
+        word = hit.group()
+        if hit.start() < consumed or word.casefold() not in _STARTS:
+            continue
+        # With capitals to go by, a title starts capitalised unless it is "former", "deputy"...
+        if not lower_case and word[0].islower() and word.casefold() not in _LOWER_STARTS:
             continue
         # A titled name is a dozen words at most; reading further is wasted on every hit.
         tokens = [
