@@ -1,4 +1,5 @@
-"""`make eval`: extraction measured against the hand annotation of the seed articles.
+"""`make eval`: extraction measured against hand annotations: the seed articles, and a
+held-out set of articles in other styles that the rules were not developed on.
 
 The articles are ingested in order through the real pipeline (analysis + speaker resolution
 against the database) into a throwaway SQLite database. A found claim matches an annotated one
@@ -15,6 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 ANNOTATIONS = Path(__file__).parent / "data" / "seed_annotations.json"
+HELDOUT = Path(__file__).parent / "data" / "heldout"
 
 
 @dataclass
@@ -82,31 +84,39 @@ def score_article(text, gold, found, name_key, log) -> Scores:
     return scores
 
 
-def evaluate(log=lambda line: None) -> Scores:
+def _heldout_articles() -> list[tuple[str, dict]]:
+    return [(path.name, {"text": path.read_text(encoding="utf-8")})
+            for path in sorted(HELDOUT.glob("*.txt"))]
+
+
+def evaluate(name: str, log=lambda line: None) -> Scores:
+    """Scores of one annotated set: "seed" (the seed articles) or "heldout"."""
     from peewee import JOIN
 
     from models import Appearance, Speaker
     from models.db import bind, database
+    from models.ingest import ingest_article
     from models.migrate import migrate
     from models.speaker import name_key
     from seed import seed_articles
 
-    annotations = json.loads(ANNOTATIONS.read_text(encoding="utf-8"))
+    path, articles = {"seed": (ANNOTATIONS, seed_articles),
+                      "heldout": (HELDOUT / "annotations.json", _heldout_articles)}[name]
+    annotations = json.loads(path.read_text(encoding="utf-8"))
     total = Scores()
     with tempfile.TemporaryDirectory() as tmp:
         bind(f"sqlite:///{tmp}/eval.db")
         with database.connection_context():
             migrate()
-            from models.ingest import ingest_article
-
-            for name, article in seed_articles():
+            for file_name, article in articles():
                 source = ingest_article(actor="eval", **article).source
                 found = [((a.start, a.end), a.speaker.name if a.speaker_id else None)
                          for a in Appearance.select(Appearance, Speaker)
                          .join(Speaker, JOIN.LEFT_OUTER)
                          .where(Appearance.source == source.id)]
-                log(name)
-                scores = score_article(source.text, gold_spans(source.text, annotations[name]),
+                log(file_name)
+                scores = score_article(source.text,
+                                       gold_spans(source.text, annotations[file_name]),
                                        found, name_key, log)
                 log(f"  recall {scores.recall:.2f}  precision {scores.precision:.2f}  "
                     f"speaker accuracy {scores.speaker_accuracy:.2f}")
@@ -116,11 +126,13 @@ def evaluate(log=lambda line: None) -> Scores:
 
 def main() -> int:
     verbose = "-q" not in sys.argv
-    scores = evaluate(print if verbose else (lambda line: None))
-    print(f"claims annotated {scores.gold}, found {scores.found}")
-    print(f"claim recall     {scores.recall:.3f}")
-    print(f"claim precision  {scores.precision:.3f}")
-    print(f"speaker accuracy {scores.speaker_accuracy:.3f}")
+    for name in ("seed", "heldout"):
+        print(f"== {name}")
+        scores = evaluate(name, print if verbose else (lambda line: None))
+        print(f"claims annotated {scores.gold}, found {scores.found}")
+        print(f"claim recall     {scores.recall:.3f}")
+        print(f"claim precision  {scores.precision:.3f}")
+        print(f"speaker accuracy {scores.speaker_accuracy:.3f}")
     return 0
 
 
