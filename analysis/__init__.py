@@ -1,6 +1,10 @@
-"""Pure text analysis: article text in, claims and speakers out. No database, no Flask, no I/O."""
+"""Pure text analysis: article text in, claims and speakers out; two claims in, whether they
+contradict. No database, no Flask, no I/O."""
 
+from analysis.contradiction import Verdict
+from analysis.contradiction import score as score_contradiction
 from analysis.extraction import ExtractedClaim, SpeakerRef, extract_claims
 from analysis.matching import claim_key, similarity
 
-__all__ = ["ExtractedClaim", "SpeakerRef", "extract_claims", "claim_key", "similarity"]
+__all__ = ["ExtractedClaim", "SpeakerRef", "Verdict", "claim_key", "extract_claims",
+           "score_contradiction", "similarity"]

@@ -8,6 +8,7 @@ A later rule is added by writing one function and putting it in SENTENCE_RULES.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cached_property
@@ -15,6 +16,7 @@ from functools import cached_property
 from analysis.furniture import is_boilerplate_line, prefix_length
 from analysis.lexicon import (
     FUNCTION_WORDS,
+    GROUP_HEADS,
     ORGANIZATION_HEADS,
     REPORTING_VERBS,
     TITLE_HEADS,
@@ -22,7 +24,15 @@ from analysis.lexicon import (
 )
 from analysis.quotes import Quote, find_quotes
 from analysis.sentences import Span
-from analysis.speakers import DETERMINERS, Cast, Entity, Mention, parse_mention, role_phrase
+from analysis.speakers import (
+    DETERMINERS,
+    Cast,
+    Entity,
+    Mention,
+    capitalise,
+    parse_mention,
+    role_phrase,
+)
 
 DIRECT, INDIRECT, NARRATION = "direct_quote", "indirect", "narration"
 
@@ -67,6 +77,11 @@ class Article:
     cast: Cast
 
     @cached_property
+    def sentence_starts(self) -> list[int]:
+        """Where every sentence starts, sorted."""
+        return sorted(s.start for para in self.sentences for s in para)
+
+    @cached_property
     def sentence_edges(self) -> list[int]:
         """Every sentence start and end, sorted."""
         return sorted({edge for para in self.sentences for s in para for edge in (s.start, s.end)})
@@ -78,7 +93,8 @@ _VERB = re.compile(
 )
 _VERB_FIRST_WORDS = frozenset(form.split()[0] for form in REPORTING_VERBS)
 _PLAIN_WORD = re.compile(r"[\w'’-]+")
-_TOKEN = re.compile(r"[^\W_](?:[\w'’.&-]*[^\W_])?\.?|--|[^\w\s]")
+# "the farmers' union": a plural possessive keeps its apostrophe.
+_TOKEN = re.compile(r"[^\W_](?:[\w'’.&-]*[^\W_])?(?:(?<=s)['’](?!\w))?\.?|--|[^\w\s]")
 _ABBREVIATED = re.compile(r"^(?:[^\W\d_]\.|(?:[^\W\d_]\.){2,}|[^\W\d_]{1,4}\.)$")
 _HEADS = TITLE_HEADS | ORGANIZATION_HEADS
 _FILLERS = frozenset(
@@ -115,6 +131,27 @@ _BAD_COMPLEMENT_START = frozenset("to of about by with for and or but as than if
 _THAT_SPLIT = re.compile(r",?\s+and\s+that\s+", re.I)
 _CLAUSE_BREAK = re.compile(r"(?:,\s*(?:but|and|while|whereas)|;|\s+but)\s+$", re.I)
 _ACCORDING_FRONT = re.compile(r"according\s+to\s+(?P<who>[^,]{2,80}?)\s*,\s*", re.I)
+_DOCUMENT_NOUNS = (
+    "report|reports|study|studies|survey|surveys|poll|polls|analysis|audit|review|assessment"
+    "|estimate|estimates|forecast|forecasts|research|paper|census|investigation|inquiry|index"
+    "|figures|data|statistics|document|documents|memo|filing|ranking|projections|tally|model"
+)
+# "a report by X", "the X's study", "a new survey published on Monday" after "according to".
+_DOCUMENT = re.compile(
+    r"(?:(?:a|an|the|its|their|this|that|these|those|one|another)\s+)?"
+    r"(?:(?P<owner>(?:[\w.&-]+\s+){0,4}?[\w.&-]+(?:['’]s|s['’]))\s+)?"
+    r"(?:(?:new|latest|recent|fresh|official|preliminary|draft|final|annual|internal|leaked"
+    r"|independent|confidential|separate|joint|recent|\d{4})\s+)*"
+    r"(?:(?P<pre>(?:[\w.&'’-]+\s+){0,4}?[\w.&'’-]+)\s+)??"
+    rf"(?P<doc>{_DOCUMENT_NOUNS})"
+    r"(?:\s+(?:(?:commissioned|carried\s+out|conducted|published|released|compiled|written)\s+)?"
+    r"(?:by|from)\s+(?P<author>[^,;]+?))?"
+    r"(?:\s+(?:published|released|issued|seen|obtained|presented|made\s+public|out|due|last"
+    r"|this|on|in)\b[^,;]*)?",
+    re.I,
+)
+_DOCUMENT_DETERMINERS = frozenset("a an the its their this that these those one another".split())
+_POSSESSIVE_END = re.compile(r"(?:['’]s|(?<=s)['’])$")
 _ACCORDING_BACK = re.compile(
     r",\s*according\s+to\s+(?P<who>[^,;]{2,80}?)\s*[.!]?[\"”’)]*\s*$", re.I
 )
@@ -125,26 +162,42 @@ _FOR_FRONT = re.compile(
 _VERBS_ALT = "|".join(re.escape(v) for v in _VERB_FORMS)
 # "..., the minister said on Friday.": a time after the verb closes the frame.
 _WHEN = (
-    rf"(?:on\s+{_WEEKDAY}|today|yesterday|tonight|earlier|later|this\s+week|last\s+week"
-    r"|in\s+a\s+statement|on\s+(?:television|radio))"
+    rf"(?:(?:late\s+|early\s+)?(?:on\s+)?{_WEEKDAY}(?:\s+(?:morning|afternoon|evening|night))?"
+    r"|today|yesterday|tonight|earlier|later|(?:this|last)\s+(?:week|month|morning)"
+    r"|in\s+an?\s+(?:statement|interview|speech|letter)|at\s+an?\s+(?:news|press)\s+conference"
+    r"|on\s+(?:television|radio))"
 )
-_TRAILING_NORMAL = re.compile(
-    rf",\s*(?P<who>[^,;:\"“”]{{2,80}}?)\s+(?:(?:has|have|had)\s+)?(?P<verb>{_VERBS_ALT})"
-    rf"(?:\s+{_WHEN})?\s*[.!]?[\"”’)]*\s*$",
+# "X, who chairs the board," may stand between a trailing frame's comma and its verb.
+_RELATIVE = r"(?:,\s*(?:who|which)\s[^,;:\"“”]{1,80}?,)?"
+# A trailing frame "..., X (has) said (on Friday).", read from its verb: one big regex with
+# every verb form is slow on the many sentences whose last comma starts no frame.
+_TRAILING_END = re.compile(rf"(?:\s+{_WHEN}){{0,2}}\s*[.!]?[\"”’)]*\s*$", re.I)
+_TRAILING_WHO = re.compile(rf",\s*[^,;:\"“”]{{2,80}}?{_RELATIVE}\s+", re.I)
+_AUXILIARY_END = re.compile(r"(?<=\s)(?:has|have|had)\s+$", re.I)
+_TRAILING_INVERTED = re.compile(
+    rf",\s*(?P<verb>{_VERBS_ALT})\s+(?P<who>[^,;:\"“”]{{2,80}}?)"
+    r"(?:,\s*(?:who|which)\s[^,;:\"“”]{1,100}?)?\s*[.!]?[\"”’)]*\s*$",
     re.I,
 )
-_TRAILING_INVERTED = re.compile(
-    rf",\s*(?P<verb>{_VERBS_ALT})\s+(?P<who>[^,;:\"“”]{{2,80}}?)\s*[.!]?[\"”’)]*\s*$", re.I
-)
+_RELATIVE_OPENING = re.compile(r",\s*(?:who|which)\s", re.I)
 _FRAME_INVERTED = re.compile(rf"^[\s,:;.!?—–-]*(?P<verb>{_VERBS_ALT})\s+(?P<who>[^;:\"“”]+)", re.I)
 _FRAME_NORMAL = re.compile(
-    rf"^[\s,:;.!?—–-]*(?P<who>[^,;:\"“”]{{1,80}}?)\s+(?:(?:{'|'.join(sorted(_FILLERS))})\s+)*"
+    rf"^[\s,:;.!?—–-]*(?P<who>[^,;:\"“”]{{1,80}}?(?:,\s*(?:who|which)\s[^,;:\"“”]{{1,80}}?,)?)"
+    rf"\s+(?:(?:{'|'.join(sorted(_FILLERS))})\s+)*"
     rf"(?P<verb>{_VERBS_ALT})(?![\w'’-])",
     re.I,
 )
 _FRAME_BEFORE = re.compile(rf"(?P<verb>{_VERBS_ALT})(?![\w'’-])[^\"“”]{{0,60}}?[:,]\s*$", re.I)
 _CUT_SPEAKER = re.compile(r"\s+(?:of|from|at|in|on|who|when|after|before|during|to)\s+.*$", re.I)
 _WORD = re.compile(r"\w+")
+_RELATIVE_PRONOUNS = frozenset({"who", "which"})
+_POSSESSIVE_DETERMINERS = frozenset({"its", "their"})
+_LIKELY_VERB = re.compile(r"(?:ed|[^s']s)$")
+_PARTICLES = frozenset("up off out down back over in on to for about".split())
+_GROUP_PREPOSITIONS = frozenset({"at", "in", "of", "from", "with", "inside", "within", "across"})
+_SPEAKING_KINDS = frozenset({"person", "organization", "country", "group"})
+# "who chairs the board": a verb in the present tense says what the speaker does.
+_PRESENT_VERB = re.compile(r"[a-z]+[^s]s", re.I)
 _SPEAKER_END = re.compile(r"[,;(]|\s--?\s|\s[—–]\s")
 _THAT = re.compile(r"(?<![\w'’-])that\s+")
 _COMMA = re.compile(r"[,;]")
@@ -239,6 +292,9 @@ class SpeakerFinder:
             j = len(toks) - 1
             while j > 0 and (known is None and toks[j - 1].text[:1].isupper()):
                 j -= 1
+            # "the University of Oakford": the place ends the organisation's name.
+            if whole and whole.kind == "organization" and j and toks[j - 1].fold == "of":
+                return whole, toks[0].start
             tail = parse_mention(text[toks[j].start : last.end], lower_case)
             if tail and tail.kind == "person":
                 return tail, toks[j].start
@@ -285,7 +341,81 @@ class SpeakerFinder:
                 default=0,
             )
             return self.clause_subject(toks[clause:])
+        group = self._group_before_preposition(toks, np_start)
+        if group:
+            return group
+        if np_start and toks[np_start - 1].fold in _POSSESSIVE_DETERMINERS:
+            owned = self.possessed(toks[np_start - 1], toks[np_start:])
+            if owned:
+                return owned
         return self.resolve(self.phrase(toks[np_start:]))
+
+    def _group_before_preposition(
+        self, toks: list[Token], np_start: int
+    ) -> tuple[Entity, str] | None:
+        """ "economists at the central bank", "officials in the capital": the group speaks, and
+        the whole phrase is its role."""
+        # The preposition is at most a few words back: "analysts at the Lantern Group".
+        for at in range(np_start - 1, max(np_start - 6, 0) - 1, -1):
+            tok = toks[at]
+            if tok.fold in _GROUP_PREPOSITIONS and at and toks[at - 1].fold in GROUP_HEADS:
+                break
+            if not tok.is_word or tok.fold in _VERB_WORDS or tok.fold in _CLAUSE_OPENERS:
+                return None
+        else:
+            return None
+        if any(not t.is_word and t.text not in "'’" or t.fold in _VERB_WORDS for t in toks[at:]):
+            return None
+        start = _np_start_before(toks[:at])
+        # "Talks with officials in the capital ...": the group is not the subject.
+        if start and toks[start - 1].fold in _PREPOSITIONS | _GROUP_PREPOSITIONS:
+            return None
+        found = self.phrase(toks[start:at])
+        if found is None or found[0].kind != "group":
+            return None
+        text = self.article.text
+        return self.resolve(found, text[toks[start].start : toks[-1].end])
+
+    def possessed(self, owner_word: Token, toks: list[Token]) -> tuple[Entity, str] | None:
+        """ "its chairman": the holder of that office in the organisation the sentence opens
+        with ("The water board will ..., its chairman said"), else the one named last."""
+        text = self.article.text
+        if not any(_is_head(t) and t.fold in TITLE_HEADS for t in toks[-1:]):
+            return None
+        owner = self._sentence_subject(owner_word.start, 0) or self._sentence_subject(
+            owner_word.start, 1
+        )
+        if owner is None:
+            pronoun = "it" if owner_word.fold == "its" else "they"
+            entity = self.article.cast.resolve(parse_mention(pronoun), owner_word.start)
+            owner = entity.aliases[-1] if entity and entity.aliases else None
+        if owner is None:
+            return None
+        words = owner.split()
+        if words[0] in {"The", "A", "An"}:
+            words[0] = words[0].lower()
+        office = text[toks[0].start : toks[-1].end]
+        surface = text[owner_word.start : toks[-1].end]
+        role = f"{office} of {' '.join(words)}"
+        return self.resolve((Mention(surface, "description", role=role), owner_word.start))
+
+    def _sentence_subject(self, position: int, back: int) -> str | None:
+        """The organisation, country or group opening the sentence at position (back=0) or
+        the one before it (back=1), if it opens with one."""
+        starts = self.article.sentence_starts
+        index = bisect_right(starts, position) - 1 - back
+        if index < 0:
+            return None
+        start = starts[index]
+        toks = tokens(self.article.text, start, min(position, start + 200))
+        lower_case = self.article.lower_case
+        for end in range(_np_end_after(toks, 0), 0, -1):
+            phrase = self.article.text[toks[0].start : toks[end - 1].end]
+            found = parse_mention(phrase, lower_case)
+            headed = toks[end - 1].fold in ORGANIZATION_HEADS or toks[end - 1].fold in GROUP_HEADS
+            if found and (found.kind == "country" or headed and found.kind != "person"):
+                return phrase
+        return None
 
     def _apposition(self, toks: list[Token]) -> tuple[Entity, str] | None:
         """ "NAME, a ROLE," or "a ROLE, NAME," just before the verb."""
@@ -294,6 +424,8 @@ class SpeakerFinder:
         if comma < 0 or not inner:
             return None
         outer_all = toks[:comma]
+        if inner[0].fold in _RELATIVE_PRONOUNS:
+            return self._relative_clause(outer_all, inner)
         outer = outer_all[_np_start_before(outer_all) :]
         text = self.article.text
         inner_text = text[inner[0].start : inner[-1].end]
@@ -315,14 +447,45 @@ class SpeakerFinder:
             return self.resolve(outer_mention, role_phrase(inner_text))
         return None
 
+    def _relative_clause(
+        self, outer: list[Token], clause: list[Token]
+    ) -> tuple[Entity, str] | None:
+        """ "NAME, who chairs the board," and "NAME, which runs the port,": the name speaks;
+        "who chairs the board" may give the role, and "which" marks an organisation."""
+        # "Joan Pike, 54, who ...": an age between the name and the clause.
+        if len(outer) >= 3 and outer[-1].text.isdigit() and outer[-2].text == ",":
+            outer = outer[:-2]
+        found = self.phrase(outer[_np_start_before(outer) :])
+        if found is None or found[0].kind not in _SPEAKING_KINDS:
+            return None
+        mention, position = found
+        if clause[0].fold == "which" and mention.kind == "person" and not mention.role:
+            mention = Mention(mention.surface, "organization", mention.name)
+        role = None
+        if clause[0].fold == "who" and len(clause) >= 3:
+            text = self.article.text
+            rest = text[clause[1].start : clause[-1].end]
+            if clause[1].fold in {"is", "was"}:
+                role = role_phrase(text[clause[2].start : clause[-1].end])
+            elif _PRESENT_VERB.fullmatch(clause[1].text) and clause[1].fold not in _FILLERS:
+                role = rest
+        return self.resolve((mention, position), role)
+
     def clause_subject(self, toks: list[Token]) -> tuple[Entity, str] | None:
         """The subject at the head of the clause, for "..., saying" and "X did Y and warned"."""
         i = 0
         while i < len(toks) and (
             not toks[i].is_word
-            or (toks[i].fold in FUNCTION_WORDS and toks[i].fold not in DETERMINERS)
+            or (
+                toks[i].fold in FUNCTION_WORDS
+                and toks[i].fold not in DETERMINERS
+                and toks[i].fold not in _PRONOUN_SUBJECTS
+            )
         ):
             i += 1
+        if i < len(toks) and toks[i].fold in _PRONOUN_SUBJECTS:
+            # "She resigned in March, saying ...".
+            return self.resolve(self.phrase(toks[i : i + 1]))
         end = _np_end_after(toks, i)
         if end <= i:
             return None
@@ -334,15 +497,24 @@ class SpeakerFinder:
                 if named and named[0].kind == "person":
                     text = self.article.text
                     return self.resolve(named, role_phrase(text[toks[i].start : toks[end - 1].end]))
+        lower_case = self.article.lower_case
         for stop in range(end, i, -1):
             found = self.phrase(toks[i:stop])
+            # "The mayor rejected ...": a description or an organisation ends on its noun.
+            last = toks[stop - 1]
+            if found and found[0].kind in {"description", "organization", "group"}:
+                if not (_is_head(last) or last.fold in GROUP_HEADS or last.text[:1].isupper()):
+                    continue
+            # Without capitals, a name ends where a verb-like word begins: "joan pike rejected".
             if found and (
-                not self.article.lower_case
+                not lower_case
+                or found[0].kind != "person"
                 or stop == i + 1
                 or self.article.cast.find("person", found[0].name)
+                or (stop < end and stop - i <= 3 and _LIKELY_VERB.search(toks[stop].text))
             ):
                 return self.resolve(found)
-        return self.resolve(self.phrase(toks[i:end]))
+        return None
 
     def after(self, phrase_start: int, phrase_end: int) -> tuple[Entity, str] | None:
         """A speaker named after the verb: "..., said Mr Jane Doe of the institute"."""
@@ -356,6 +528,62 @@ class SpeakerFinder:
         if short and short[0].kind in {"person", "country", "group", "pronoun"}:
             return self.resolve(short)
         return self.resolve(full or short)
+
+    def document(self, start: int, end: int) -> tuple[Entity, str] | None:
+        """ "a report by the water board", "the Lantern Group's study", "a new survey": the
+        author the phrase names, else the document itself as an organisation."""
+        text = self.article.text
+        match = _DOCUMENT.fullmatch(text, start, end)
+        if match is None:
+            return None
+        author = None
+        if match.group("author"):
+            author = self._author(match.start("author"), match.end("author"))
+        elif match.group("owner"):
+            author = self._author(match.start("owner"), match.end("owner"), possessive=True)
+        elif match.group("pre") and not self.article.lower_case:
+            author = self._author(match.start("pre"), match.end("pre"), premodifier=True)
+        if author:
+            return author
+        # Named by its own words: "a consultants' report" -> "Consultants' report".
+        named_end = match.end("author") if match.group("author") else match.end("doc")
+        named = text[start:named_end].split()
+        if len(named) > 1 and named[0].casefold() in _DOCUMENT_DETERMINERS:
+            named = named[1:]
+        surface = text[start:named_end]
+        mention = Mention(surface, "organization", capitalise(" ".join(named)))
+        return self.resolve((mention, start))
+
+    def _author(
+        self, start: int, end: int, possessive: bool = False, premodifier: bool = False
+    ) -> tuple[Entity, str] | None:
+        """The author of a document: "by consultants", "the Lantern Group's", "a Gallup"."""
+        text = self.article.text
+        words = text[start:end].strip()
+        if possessive:
+            words = _POSSESSIVE_END.sub("", words)
+        toks = tokens(text, start, start + len(text[start:end].rstrip()))
+        if premodifier:
+            # "a Lantern Group study": capitalised words before the noun name the author.
+            if not all(t.text[:1].isupper() for t in toks if t.fold not in {"of", "and", "&"}):
+                return None
+            mention = parse_mention(words)
+            if mention is None or mention.kind != "country":
+                mention = Mention(words, "organization", words)
+            return self.resolve((mention, start))
+        found = self.phrase(toks) if not possessive else None
+        if possessive:
+            mention = parse_mention(words, self.article.lower_case)
+            found = (mention, start) if mention else None
+        if found is None:
+            return None
+        mention, position = found
+        # "a poll by the Eastwick Herald": an author named with an article is an institution.
+        if mention.kind == "person" and toks and toks[0].fold in DETERMINERS:
+            mention = Mention(mention.surface, "organization", mention.name)
+        if possessive and mention.kind not in {"person", "organization", "country"}:
+            return None
+        return self.resolve((mention, position))
 
     def _parse_prefix(self, start: int, phrase: str) -> tuple[Mention, int] | None:
         stripped = phrase.rstrip(' .!?"”’')
@@ -463,14 +691,18 @@ def according_to(article: Article, start: int, end: int) -> list[Attribution] | 
     finder = SpeakerFinder(article)
     front = _ACCORDING_FRONT.match(text, start, end)
     if front:
-        who = finder.after(front.start("who"), front.end("who"))
+        who = finder.document(front.start("who"), front.end("who")) or finder.after(
+            front.start("who"), front.end("who")
+        )
         if who and _word_count(text[front.end() : end]) >= 3:
             return [Attribution(INDIRECT, front.end(), end, *who)]
     # The back frame holds no comma after its own: it can only start at the last comma.
     last_comma = text.rfind(",", start, end)
     back = _ACCORDING_BACK.match(text, last_comma, end) if last_comma >= 0 else None
     if back:
-        who = finder.after(back.start("who"), back.end("who"))
+        who = finder.document(back.start("who"), back.end("who")) or finder.after(
+            back.start("who"), back.end("who")
+        )
         if who and _word_count(text[start : back.start()]) >= 3:
             return [Attribution(INDIRECT, start, back.start(), *who)]
     return None
@@ -512,16 +744,41 @@ def trailing_attribution(article: Article, start: int, end: int) -> list[Attribu
     last_comma = text.rfind(",", start, end)
     if last_comma < 0:
         return None
+    # "..., said Joan Pike, who chairs the board." and "..., Joan Pike, who chairs it, said.":
+    # the frame starts at the comma before the name.
+    earlier = text.rfind(",", start, last_comma)
+    if earlier >= 0 and _RELATIVE_OPENING.match(text, last_comma, end):
+        last_comma = earlier
+    elif earlier >= 0 and _RELATIVE_OPENING.match(text, earlier, last_comma):
+        before_name = text.rfind(",", start, earlier)
+        last_comma = before_name if before_name >= 0 else last_comma
     tail = [w.group().casefold() for w in _PLAIN_WORD.finditer(text, last_comma, end)]
-    if tail and any(w in _VERB_WORDS for w in tail[-4:]):
-        normal = _TRAILING_NORMAL.match(text, last_comma, end)
-        if normal and _word_count(text[start : normal.start()]) >= 4:
-            who = finder.before(normal.start("who") - 1, normal.start("verb"))
+    if (
+        tail
+        and any(w in _VERB_WORDS for w in tail[-8:])
+        and _word_count(text[start:last_comma]) >= 4
+    ):
+        for verb in _verbs(text, last_comma, end):
+            if not _TRAILING_END.match(text, verb.end(), end):
+                continue
+            who_end = verb.start()
+            auxiliary = _AUXILIARY_END.search(text, last_comma, who_end)
+            if auxiliary:
+                who_end = auxiliary.start()
+            if not _TRAILING_WHO.fullmatch(text, last_comma, who_end):
+                break
+            who = finder.before(_past_space(text, last_comma + 1, who_end) - 1, verb.start())
             if who:
-                return [Attribution(INDIRECT, start, normal.start(), *who)]
+                return [Attribution(INDIRECT, start, last_comma, *who)]
+            break
     if tail and tail[0] in _VERB_FIRST_WORDS:
         inverted = _TRAILING_INVERTED.match(text, last_comma, end)
-        if inverted and _word_count(text[start : inverted.start()]) >= 4:
+        # "..., says the harbour is too small.": a clause, not a speaker, follows the verb.
+        clause = inverted and any(
+            w.group().casefold() in _AUXILIARIES
+            for w in _PLAIN_WORD.finditer(text, inverted.start("who"), inverted.end("who"))
+        )
+        if inverted and not clause and _word_count(text[start : inverted.start()]) >= 4:
             who = finder.after(inverted.start("who"), inverted.end("who"))
             if who:
                 return [Attribution(INDIRECT, start, inverted.start(), *who)]
@@ -537,6 +794,13 @@ def reported_clause(article: Article, start: int, end: int) -> list[Attribution]
         complement = _complement(article, verb_match.end(), end, verb)
         if complement is None:
             continue
+        # "X denied the report, saying P": the object is no claim; the gerund's complement is.
+        if (
+            verb.takes_object
+            and not complement[1]
+            and _object_then_gerund(text, verb_match.end(), complement[0], end)
+        ):
+            continue
         who = finder.before(start, verb_match.start())
         if who is None:
             continue
@@ -544,7 +808,11 @@ def reported_clause(article: Article, start: int, end: int) -> list[Attribution]
         if infinitive:
             subject_start = _subject_start(article, start, verb_match.start(), who[1])
             return [Attribution(INDIRECT, subject_start, end, *who)]
-        claims = [Attribution(INDIRECT, a, b, *who) for a, b in _split_that(text, c_start, end)]
+        claims = [
+            Attribution(INDIRECT, x, y, *who)
+            for a, b in _split_that(text, c_start, end)
+            for x, y in _split_gerund(text, a, b)
+        ]
         verb_start = verb_match.start()
         return (
             _with_lead_narration(article, start, verb_start, who[1])
@@ -552,6 +820,55 @@ def reported_clause(article: Article, start: int, end: int) -> list[Attribution]
             + claims
         )
     return None
+
+
+def _past_space(text: str, start: int, end: int) -> int:
+    """The first position at or after start that is not white space (at most end)."""
+    while start < end and text[start].isspace():
+        start += 1
+    return start
+
+
+def _object_then_gerund(text: str, verb_end: int, c_start: int, end: int) -> bool:
+    """True when a verb's complement is a plain object followed by ", saying ..."."""
+    if _THAT.search(text, verb_end, c_start) or ":" in text[verb_end:c_start]:
+        return False
+    comma = text.find(",", c_start, end)
+    if comma < 0:
+        return False
+    # A plain object is a short noun phrase: no auxiliary, as "the bridge was unsafe" has.
+    object_words = [w.group().casefold() for w in _PLAIN_WORD.finditer(text, c_start, comma)]
+    if len(object_words) > 6 or any(w in _AUXILIARIES for w in object_words):
+        return False
+    return _gerund_frame(text, comma, end) is not None
+
+
+def _gerund_frame(text: str, comma: int, end: int) -> int | None:
+    """Where the proposition starts after ", saying (that)" at comma; None if no such frame."""
+    gerund = _PLAIN_WORD.match(text, _past_space(text, comma + 1, end))
+    if gerund is None:
+        return None
+    word = gerund.group().casefold()
+    if not word.endswith("ing") or word not in _VERB_FIRST_WORDS:
+        return None
+    following = _PLAIN_WORD.match(text, _past_space(text, gerund.end(), end))
+    # "the plan, adding up to 4 million, ...": a phrasal verb, not a report.
+    if following is None or following.group().casefold() in _PARTICLES:
+        return None
+    if following.group().casefold() == "that":
+        return _past_space(text, following.end(), end)
+    return following.start()
+
+
+def _split_gerund(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """ "P, saying Q": two claims of one speaker."""
+    for comma in (m.start() for m in _COMMA.finditer(text, start, end)):
+        if comma == start or _word_count(text[start:comma]) < 2:
+            continue
+        second = _gerund_frame(text, comma, end)
+        if second is not None and _word_count(text[second:end]) >= 3:
+            return [(start, comma), (second, end)]
+    return [(start, end)]
 
 
 def _verbs(text: str, start: int, end: int):
@@ -684,7 +1001,7 @@ _OBJECT_PRONOUNS = {
 _OBJECT_DETERMINERS = frozenset("the this that these those his her its their our".split())
 _NAMING_STARTS = frozenset("a an the his her its their our".split())
 _OBJECT_INNER = frozenset("of for in on at from with".split())
-_ADJECTIVE = re.compile(r"(?:able|ible|ous|ful|less|ive|al|ic|ed|ant|ent|ary|ing)$", re.I)
+_ADJECTIVE = re.compile(r"(?:able|ible|ous|ful|less|ive|al|ic|ed|ant|ent|ary|ing)$|^un\w{3,}", re.I)
 _AUXILIARIES = frozenset(
     "is are was were has have had will would can could should may might must does did do "
     "remains remain wants want".split()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from analysis.lexicon import BOILERPLATE
+from analysis.lexicon import BOILERPLATE, FUNCTION_WORDS
 
 # "OSLO, Norway (Wire) --", "WASHINGTON (AP) -", "lima, peru (agency) --".
 _DATELINE = re.compile(
@@ -20,6 +20,36 @@ _BYLINE = re.compile(
     r"by\s+[^\W\d_][\w.'’-]*(?:\s+[^\W\d_][\w.'’-]*){0,4}(?:\s*,\s*[\w .'’-]+)?", re.I
 )
 _NON_LETTERS = re.compile(r"[^\w\s]|_")
+# Sign-offs of radio and television scripts and wire credit lines, matched whole:
+# "Jane Doe reports from Lisbon.", "Jane Doe, BBC News, Lisbon.", "For ABC News, I'm Jane Doe.",
+# "(Reporting by Jane Doe; editing by Tom Lee)". NAME and PLACE are checked after matching.
+_NAME_WORD = r"(?!(?i:for|in|from|at|with|of|and|the|reporting|reports)\b)[^\W\d_][\w.'’-]*"
+_NAME = rf"{_NAME_WORD}(?:\s+{_NAME_WORD}){{1,3}}"
+_PLACE = r"[^\W\d_][\w.'’-]*(?:\s+[^\W\d_][\w.'’-]*){0,3}(?:\s*,\s*[^\W\d_][\w.'’ -]{1,30})?"
+_OUTLET = r"[^\W\d_][\w.&'’-]*(?:\s+[^\W\d_][\w.&'’-]*){0,4}"
+_SIGN_OFFS = [
+    re.compile(
+        rf"(?P<name>{_NAME})\s*,?\s+(?i:reports|reporting|reported)\s+(?i:from|for|in)\s+{_PLACE}"
+    ),
+    re.compile(
+        rf"(?P<name>{_NAME})\s*,\s*(?P<outlet>{_OUTLET})"
+        rf"(?:\s*,\s*(?i:(?:reporting\s+)?(?:from|in)\s+)?{_PLACE})?"
+    ),
+    re.compile(
+        rf"(?:(?i:for)\s+(?P<outlet>{_OUTLET})\s*,\s*)?(?i:i'm|i’m|i\s+am|this\s+is)\s+(?P<name>{_NAME})"
+        rf"(?:\s*,?\s*(?i:for|with)?\s*(?P<outlet2>{_OUTLET}))??"
+        rf"(?:\s*,?\s*(?i:in|from|at|reporting\s+from)\s+{_PLACE})?"
+    ),
+]
+_CREDIT = (
+    r"(?i:(?:additional\s+)?(?:reporting|writing|editing|compiled|edited|written|produced"
+    r"|research|graphics|photos?|video)\s+by)\s+[^;()]{2,60}?"
+)
+_CREDITS = re.compile(rf"{_CREDIT}(?:\s*[;,]\s*(?:and\s+)?{_CREDIT})*")
+_OUTLET_WORDS = frozenset(
+    "news radio tv television service network wire press report bureau channel".split()
+)
+_SIGN_OFF_EDGES = " \t\r\n.()[]"
 # Punctuation and spacing may pad a furniture line, but not to three times its words.
 _LONGEST_BOILERPLATE = 3 * max(map(len, BOILERPLATE), default=0) + 10
 
@@ -63,4 +93,52 @@ def is_boilerplate_line(line: str) -> bool:
             return True
     if marker_length(stripped) == len(stripped):
         return True
+    if len(stripped) <= 200 and is_sign_off(stripped):
+        return True
     return bool(_BYLINE.fullmatch(stripped)) and not stripped.endswith(".")
+
+
+def is_sign_off(line: str) -> bool:
+    """A reporter's sign-off or a credit line: "Jane Doe, BBC News, Lisbon.", "Reporting by
+    Jane Doe; editing by Tom Lee"."""
+    core = line.strip(_SIGN_OFF_EDGES)
+    credits = _CREDITS.fullmatch(core)
+    if credits:
+        names = re.split(r"\s+by\s+", core, flags=re.I)[1:]
+        return all(_credited(n) for n in names)
+    for pattern in _SIGN_OFFS:
+        match = pattern.fullmatch(core)
+        if match and _is_name(match.group("name")) and _is_outlet(match):
+            return True
+    return False
+
+
+def _is_name(words: str) -> bool:
+    """Two to four words that can be a person's name: no function word, capitalised if any is."""
+    tokens = words.split()
+    if any(t.casefold() in FUNCTION_WORDS for t in tokens):
+        return False
+    capitals = [t[0].isupper() for t in tokens]
+    return all(capitals) or not any(capitals)
+
+
+def _is_outlet(match: re.Match) -> bool:
+    """The outlet of a sign-off, when it names one: capitalised words or a word like "News"."""
+    groups = match.groupdict()
+    outlet = groups.get("outlet") or groups.get("outlet2")
+    if outlet is None:
+        return True
+    tokens = outlet.split()
+    if any(t.casefold() in _OUTLET_WORDS for t in tokens):
+        return True
+    return all(t[0].isupper() or t.casefold() in {"of", "the", "for", "and"} for t in tokens)
+
+
+def _credited(part: str) -> bool:
+    """The names after "by" in a credit line: capitalised words, "and", "in PLACE"."""
+    words = re.split(r"[;,]", part)[0].split()
+    place = next((i for i, w in enumerate(words) if w.casefold() in {"in", "at"}), len(words))
+    names = [w for w in words[:place] if w.casefold() != "and"]
+    if not names or len(names) > 8:
+        return False
+    return all(w[0].isupper() for w in names) or all(w.islower() for w in names)

@@ -26,6 +26,7 @@ class ReportingVerb:
     form: str
     lemma: str
     takes_infinitive: bool
+    takes_object: bool = False
 
 
 def _reporting_verbs() -> dict[str, ReportingVerb]:
@@ -34,7 +35,8 @@ def _reporting_verbs() -> dict[str, ReportingVerb]:
         forms, _, flag = line.partition("|")
         words = [w.replace("_", " ").casefold() for w in forms.split()]
         for form in words:
-            verbs[form] = ReportingVerb(form, words[0], flag.strip() == "to")
+            flags = flag.split()
+            verbs[form] = ReportingVerb(form, words[0], "to" in flags, "object" in flags)
     return verbs
 
 

@@ -68,7 +68,9 @@ def _is_title_word(token: str, lower_case: bool) -> bool:
     folded = token.casefold()
     if folded in {"of", "for", "and"}:
         return False
-    known = folded in _TITLE_WORDS or _fold(token) in _TITLE_WORDS or folded in COUNTRY_NAMES
+    # "Spain's foreign minister": a country's possessive qualifies a title.
+    country = _POSSESSIVE.sub("", folded) in COUNTRY_NAMES
+    known = folded in _TITLE_WORDS or _fold(token) in _TITLE_WORDS or country
     return known and (lower_case or not token[0].islower() or folded in TITLE_MODIFIERS)
 
 
@@ -126,16 +128,30 @@ def parse_mention(phrase: str, lower_case: bool = False) -> Mention | None:
         return Mention(surface, "country", place)
     head = bare[-1].casefold()
     if head in GROUP_HEADS and all(t.casefold() not in PRONOUNS for t in bare):
-        return Mention(surface, "group", _capitalise(_title_case_known(bare, lower_case)))
-    if any(t.casefold() in ORGANIZATION_HEADS for t in bare) and folded[0] not in HONORIFICS:
-        if not any(t.casefold() in TITLE_HEADS for t in bare[-1:]):
-            return Mention(
-                surface, "organization", _capitalise(_title_case_known(bare, lower_case))
-            )
+        return Mention(surface, "group", capitalise(_title_case_known(bare, lower_case)))
+    if _is_organization(bare) and folded[0] not in HONORIFICS:
+        return Mention(surface, "organization", _organization_name(surface, lower_case))
     return _person(surface, tokens, lower_case)
 
 
-def _capitalise(name: str) -> str:
+def _is_organization(bare: list[str]) -> bool:
+    """An organisation noun heads the phrase: no title follows it ("party leader Jane Doe")."""
+    heads = [i for i, t in enumerate(bare) if t.casefold() in ORGANIZATION_HEADS]
+    if not heads:
+        return False
+    return not any(_fold(t) in TITLE_HEADS for t in bare[heads[-1] + 1 :])
+
+
+def _organization_name(surface: str, lower_case: bool) -> str:
+    """The words of the phrase without its article: "the farmers' union" -> "Farmers' union"."""
+    tokens = surface.split()
+    if len(tokens) > 1 and tokens[0].casefold() in DETERMINERS:
+        tokens = tokens[1:]
+    return capitalise(_title_case_known(tokens, lower_case))
+
+
+def capitalise(name: str) -> str:
+    """The name with its first letter upper-cased."""
     return name[:1].upper() + name[1:]
 
 
@@ -156,15 +172,41 @@ def _person(surface: str, tokens: list[str], lower_case: bool) -> Mention | None
     if name and all(_is_name_word(t, lower_case) for t in name) and len(name) <= 4 and not definite:
         role = _display(title, lower_case) if title else None
         return Mention(surface, "person", _display(name, lower_case), role, gender)
+    split = _loose_title_end(rest, lower_case) if not definite else 0
+    if split:
+        role = _display(rest[:split], lower_case)
+        return Mention(surface, "person", _display(rest[split:], lower_case), role, gender)
     if (
         title
         and not name
         and any(t.casefold() in TITLE_HEADS or _fold(t) in TITLE_HEADS for t in title)
     ):
         return Mention(surface, "description", role=" ".join(title))
-    if definite and any(t.casefold() in TITLE_HEADS for t in rest):
+    # "Spain's foreign minister" describes as "the foreign minister" does.
+    owned = (
+        _POSSESSIVE.search(tokens[0]) and _POSSESSIVE.sub("", tokens[0].casefold()) in COUNTRY_NAMES
+    )
+    if (definite or owned) and any(t.casefold() in TITLE_HEADS for t in rest):
         return Mention(surface, "description", role=" ".join(rest))
     return None
+
+
+def _loose_title_end(tokens: list[str], lower_case: bool) -> int:
+    """End of a title written in lower case before a name: "Opposition leader Jane Holm",
+    "planning board chairwoman Joan Pike". 0 when the tokens are not title then name."""
+    for head in range(len(tokens) - 2, -1, -1):
+        if _fold(tokens[head]) in TITLE_HEADS:
+            break
+    else:
+        return 0
+    name = tokens[head + 1 :]
+    if len(name) > 4 or not all(_is_name_word(t, lower_case) for t in name):
+        return 0
+    for token in tokens[:head]:
+        folded = token.casefold()
+        if folded in FUNCTION_WORDS or folded in _VERB_WORDS or folded in GROUP_HEADS:
+            return 0
+    return head + 1
 
 
 def role_phrase(phrase: str) -> str | None:
@@ -260,7 +302,7 @@ class Cast:
             return " ".join(
                 t if i and t in _LOWER_IN_NAMES else title_case(t) for i, t in enumerate(tokens)
             )
-        return _capitalise(_title_case_known(tokens, True))
+        return capitalise(_title_case_known(tokens, True))
 
     def resolve(self, mention: Mention, position: int) -> Entity | None:
         """The entity a mention refers to: names are added, pronouns and titles looked back."""
@@ -304,7 +346,10 @@ class Cast:
         role = mention.role or ""
         if len(words(role)) < 2:
             return None
-        name = _display(words(role), True)
+        name = " ".join(
+            t if i and t.casefold() in _LOWER_IN_NAMES else title_case(t)
+            for i, t in enumerate(words(role))
+        )
         entity = self.find("person", name) or Entity("person", name, role=name, described=True)
         if entity not in self.entities:
             self.entities.append(entity)
@@ -323,18 +368,24 @@ class Cast:
             window = sentences[index + 1 : index + 3]
             if index < 0 or not window:
                 continue
-            holder = self._sole_newcomer(text, window[0][0], window[-1][1], placeholder)
+            holder = self._sole_newcomer(text, window, placeholder)
             if holder is None:
                 continue
-            holder.role = placeholder.role
+            # "Chairman Ed Voss" holds "its chairman" of the water board: keep the fuller role.
+            if not holder.role or holder.role.casefold() in (placeholder.role or "").casefold():
+                holder.role = placeholder.role
             for position in placeholder.positions:
                 holder.seen_at(position)
             self.entities.remove(placeholder)
             merged[id(placeholder)] = holder
         return merged
 
-    def _sole_newcomer(self, text: str, start: int, end: int, described: Entity) -> Entity | None:
-        """The one person first named in text[start:end], if they may hold the described role."""
+    def _sole_newcomer(
+        self, text: str, window: list[tuple[int, int]], described: Entity
+    ) -> Entity | None:
+        """The one person first named in the window of sentences, if they may hold the role:
+        no other role, or a title of the same office ("Chairman Ed Voss" for "its chairman")."""
+        start, end = window[0][0], window[-1][1]
         newcomers = [
             e
             for e in self.entities
@@ -343,9 +394,12 @@ class Cast:
         if len(newcomers) != 1:
             return None
         holder = newcomers[0]
-        heads = {t.casefold() for t in words(described.role or "")} & TITLE_HEADS
+        heads = _heads(described.role)
         others = [e for e in self.entities if e.kind == "person" and e not in (holder, described)]
-        if holder.role or any(heads & {t.casefold() for t in words(e.role or "")} for e in others):
+        own_role = holder.role and not (_heads(holder.role) and _heads(holder.role) <= heads)
+        if own_role or any(heads & _heads(e.role) for e in others):
+            return None
+        if self.lower_case and not _opens_its_sentence(text, window, holder):
             return None
         # Capitals show names the sieve did not register as speakers; any other one is a rival.
         if not self.lower_case:
@@ -363,10 +417,37 @@ class Cast:
         return holder
 
 
+def _heads(role: str | None) -> set[str]:
+    """The title nouns of a role: "Spain's Foreign Minister" -> {"minister"}."""
+    return {_fold(t) for t in words(role or "")} & TITLE_HEADS
+
+
+# Words that may come before the subject that opens a sentence: "but ana duarte said ...".
+_SENTENCE_LINKS = frozenset("but and yet so however meanwhile later then also still".split())
+
+
+def _opens_its_sentence(text: str, window: list[tuple[int, int]], holder: Entity) -> bool:
+    """Without capitals to tell a rival name, the holder must be the subject its sentence
+    opens with, and alone: "maria ruiz told ...", not "tomas ek and maria ruiz said ..."."""
+    first = holder.positions[0]
+    sentence = next(((a, b) for a, b in window if a <= first < b), None)
+    if sentence is None:
+        return False
+    lead = _TOKEN.findall(text[sentence[0] : first])
+    if any(t.casefold() not in _SENTENCE_LINKS for t in lead):
+        return False
+    after = _TOKEN.findall(text[first : min(sentence[1], first + 80)])
+    name = len(holder.name.split())
+    return not (len(after) > name and after[name].casefold() in {"and", "or", "with"})
+
+
 _CAPITALISED_NAME = re.compile(r"(?<![\w'’.-])[A-Z][\w'’-]+(?:\s+[A-Z][\w'’.-]*)+")
 
 
 _LOWER_STARTS = TITLE_MODIFIERS | frozenset(HONORIFICS)
+# In lower-case text a name ends where its verb begins: "joan pike opened the meeting".
+_NAME_NEXT = re.compile(r" [A-Z][\w'’-]* [A-Z]")
+_LIKELY_VERB = re.compile(r"(?:ed|[^s]s)$")
 
 
 def titled_names(text: str, start: int, end: int, lower_case: bool) -> list[tuple[int, Mention]]:
@@ -378,8 +459,11 @@ def titled_names(text: str, start: int, end: int, lower_case: bool) -> list[tupl
         if hit.start() < consumed or word.casefold() not in _STARTS:
             continue
         # With capitals to go by, a title starts capitalised unless it is "former", "deputy"...
-        if not lower_case and word[0].islower() and word.casefold() not in _LOWER_STARTS:
-            continue
+        # or a title noun written in lower case before a full name ("chairwoman Joan Pike").
+        lower_title = not lower_case and word[0].islower()
+        if lower_title and word.casefold() not in _LOWER_STARTS:
+            if word.casefold() not in TITLE_HEADS or not _NAME_NEXT.match(text, hit.end()):
+                continue
         # A titled name is a dozen words at most; reading further is wasted on every hit.
         tokens = [
             (m.group(), m.start())
@@ -389,7 +473,11 @@ def titled_names(text: str, start: int, end: int, lower_case: bool) -> list[tupl
         while (
             j < len(tokens)
             and _adjacent(text, tokens, j)
-            and (_is_title_word(tokens[j][0], lower_case) or tokens[j][0].casefold() in HONORIFICS)
+            and (
+                _is_title_word(tokens[j][0], lower_case)
+                or tokens[j][0].casefold() in HONORIFICS
+                or _fold(tokens[j][0]) in TITLE_HEADS
+            )
         ):
             j += 1
         k = j
@@ -398,10 +486,12 @@ def titled_names(text: str, start: int, end: int, lower_case: bool) -> list[tupl
             and k - j < 4
             and _is_name_word(tokens[k][0], lower_case)
             and _adjacent(text, tokens, k)
+            and not (lower_case and k - j >= 2 and _LIKELY_VERB.search(tokens[k][0]))
         ):
             k += 1
         heads = [t for t, _ in tokens[:j] if t.casefold() in HONORIFICS or _fold(t) in TITLE_HEADS]
-        if not heads or k == j:
+        lower_titles = [t for t, _ in tokens[:j] if t[0].islower()]
+        if not heads or k == j or (lower_titles and not lower_case and k - j < 2):
             continue
         phrase = text[tokens[0][1] : tokens[k - 1][1] + len(tokens[k - 1][0])]
         mention = parse_mention(phrase, lower_case)

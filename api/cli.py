@@ -25,7 +25,7 @@ def main():
 
 def register_commands(app: Flask) -> None:
     for command in (migrate_command, seed_command, setup_command, serve_command, ingest_command,
-                    keys):
+                    recheck_command, keys):
         app.cli.add_command(command)
 
 
@@ -101,6 +101,18 @@ def ingest_command(files, title, outlet, published):
                            f"{len(result.claims)} claim(s), {len(result.links)} link(s)")
             else:
                 click.echo(f"{file.name}: already stored as source {result.source.id}")
+
+
+@click.command("recheck")
+def recheck_command():
+    """Re-run contradiction and same-claim detection over the whole base (idempotent)."""
+    from models.detection import recheck
+
+    with database.connection_context():
+        report = recheck(actor="cli")
+    click.echo(f"rechecked {report.claims} claim(s), scored {report.scored} pair(s): "
+               f"{report.created} link(s) suggested, {report.updated} re-scored, "
+               f"{report.removed} withdrawn")
 
 
 @click.group()

@@ -279,7 +279,12 @@ class SourceDetail(Source):
 class IngestResult(ma.Schema):
     created = fields.Boolean(metadata={"description": "False when the article was already stored"})
     source = fields.Nested(SourceDetail)
-    links = fields.List(fields.Nested(LinkFields))
+    links = fields.List(fields.Nested(LinkFields),
+                        metadata={"description": "Every link made: contradictions and same-claim "
+                                                 "suggestions"})
+    contradictions = fields.List(fields.Nested(Contradiction),
+                                 metadata={"description": "The contradictions flagged, with "
+                                                          "both claims"})
 
 
 class CheckRequest(Strict):
@@ -300,6 +305,13 @@ class CheckMatch(ma.Schema):
     relation = fields.String(validate=validate.OneOf(("same_claim", "similar")))
 
 
+class CheckContradiction(ma.Schema):
+    claim = fields.Nested(ClaimBrief)
+    score = fields.Float()
+    cues = fields.List(fields.String())
+    explanation = fields.String()
+
+
 class CheckedClaim(ma.Schema):
     text = fields.String()
     quote = fields.String(metadata={"description": "draft[start:end]"})
@@ -309,7 +321,7 @@ class CheckedClaim(ma.Schema):
     speaker = fields.Nested(CheckSpeaker, allow_none=True)
     speaker_mention = fields.String(allow_none=True)
     matches = fields.List(fields.Nested(CheckMatch))
-    contradictions = fields.List(fields.Nested(ClaimBrief))
+    contradictions = fields.List(fields.Nested(CheckContradiction))
 
 
 class CheckResult(ma.Schema):

@@ -30,8 +30,10 @@ class Sources(MethodView):
     def post(self, body):
         """Ingest an article: store it, find its claims, link them to known claims"""
         result = ingest_article(actor=current_actor(), **body)
+        contradictions = [link for link in result.links if link.relation == "contradicts"]
         record = {"created": result.created, "source": queries.source_detail(result.source.id),
-                  "links": queries.row_records(result.links)}
+                  "links": queries.row_records(result.links),
+                  "contradictions": queries.contradiction_records(contradictions)}
         return record, 201 if result.created else 200, {
             "Location": f"/api/v1/sources/{result.source.id}"}
 

@@ -3,13 +3,14 @@
 from models.apikey import ApiKey
 from models.claim import Appearance, Claim, StatusChange
 from models.db import database
+from models.event import Event
 from models.link import ClaimLink
 from models.review import Review
 from models.source import Source
 from models.speaker import Speaker, SpeakerAlias
 
 TABLES = [Source, Speaker, SpeakerAlias, Claim, Appearance, ClaimLink, Review, StatusChange,
-          ApiKey]
+          ApiKey, Event]
 
-__all__ = ["TABLES", "database", "ApiKey", "Appearance", "Claim", "ClaimLink", "Review",
-           "Source", "Speaker", "SpeakerAlias", "StatusChange"]
+__all__ = ["TABLES", "database", "ApiKey", "Appearance", "Claim", "ClaimLink", "Event",
+           "Review", "Source", "Speaker", "SpeakerAlias", "StatusChange"]

@@ -1,13 +1,14 @@
 """Checking a draft: the same analysis as ingest, matched against the base, storing nothing."""
 
 from analysis import claim_key, extract_claims
-from models.matching import same_claim, similar_claims
+from models.matching import candidates, compare, same_claim
 from models.queries import claim_briefs
 from models.speaker import find_speaker
 
 
 def check_draft(text: str) -> list[dict]:
-    """Each claim of a draft with the known claims that match it (exact first, then close)."""
+    """Each claim of a draft with the known claims that match it (exact first, then close)
+    and the known claims that contradict it."""
     found, speakers = [], {}
     for extracted in extract_claims(text):
         ref = extracted.speaker
@@ -15,11 +16,12 @@ def check_draft(text: str) -> list[dict]:
             speakers[ref] = find_speaker(ref)
         known = speakers.get(ref)
         exact = same_claim(claim_key(extracted.text), known.id if known else None)
+        contradicting, similar = compare(extracted.text, candidates(extracted.text))
         scored = [(exact, 1.0)] if exact else []
-        scored += [(c, s) for c, s in similar_claims(extracted.text)
-                   if exact is None or c.id != exact.id]
-        found.append((extracted, known, exact, scored))
-    briefs = claim_briefs({c.id for *_, scored in found for c, _ in scored})
+        scored += [(c, s) for c, s, _ in similar if exact is None or c.id != exact.id]
+        found.append((extracted, known, exact, scored, contradicting))
+    briefs = claim_briefs({c.id for *_, scored, contradicting in found
+                           for c, *_ in scored + contradicting})
     return [{
         "text": extracted.text, "quote": extracted.quote, "start": extracted.start,
         "end": extracted.end, "kind": extracted.kind,
@@ -31,5 +33,7 @@ def check_draft(text: str) -> list[dict]:
         "matches": [{"claim": briefs[c.id], "score": round(s, 3),
                      "relation": "same_claim" if c is exact else "similar"}
                     for c, s in scored],
-        "contradictions": [],
-    } for extracted, known, exact, scored in found]
+        "contradictions": [{"claim": briefs[c.id], "score": round(s, 3),
+                            "cues": list(verdict.cues), "explanation": verdict.explanation}
+                           for c, s, verdict in contradicting],
+    } for extracted, known, exact, scored, contradicting in found]

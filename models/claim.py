@@ -6,6 +6,7 @@ from analysis import claim_key
 from models import search
 from models.db import BaseModel, database, locked, utcnow
 from models.errors import Conflict, Invalid, NotFound, VersionMismatch
+from models.event import record
 from models.source import Source
 from models.speaker import Speaker
 
@@ -86,7 +87,18 @@ def change_fields(claim: Claim, changes: dict, *, actor: str, reason: str | None
          "actor": actor, "reason": reason, "at": now}
         for name, value in changed.items()
     ]).execute()
+    if "status" in changed:
+        record("claim.status_changed", claim_id=claim.id, old=claim.status,
+               new=changed["status"], actor=actor, reason=reason)
     return Claim.get_by_id(claim.id)
+
+
+def new_claim(text: str, *, key: str, first_seen, actor: str, reason: str) -> Claim:
+    """Store a new claim with its first audit row and its claim.created event."""
+    claim = Claim.create(text=text, key=key, first_seen=first_seen)
+    StatusChange.create(claim=claim, field="created", new=text, actor=actor, reason=reason)
+    record("claim.created", claim_id=claim.id, text=text, actor=actor)
+    return claim
 
 
 def create_claim(*, text: str, actor: str, speaker_id: int | None = None,
@@ -112,10 +124,8 @@ def create_claim(*, text: str, actor: str, speaker_id: int | None = None,
         key = claim_key(text)
         if not key:
             raise Invalid("A claim needs some words.", field="text")
-        claim = Claim.create(text=text, key=key,
-                             first_seen=(source.published if source else None)
-                             or utcnow().date())
-        StatusChange.create(claim=claim, field="created", new=text, actor=actor)
+        claim = new_claim(text, key=key, actor=actor, reason="created by hand",
+                          first_seen=(source.published if source else None) or utcnow().date())
         if speaker or source:
             Appearance.create(
                 claim=claim, source=source, speaker=speaker,

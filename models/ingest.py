@@ -6,11 +6,12 @@ from dataclasses import dataclass, field
 import peewee
 
 from analysis import claim_key, extract_claims
-from models.claim import Appearance, Claim, StatusChange, reindex
+from models.claim import Appearance, Claim, new_claim, reindex
 from models.db import database
+from models.detection import link_claims
 from models.errors import Invalid
-from models.link import ClaimLink, existing_link
-from models.matching import same_claim, similar_claims
+from models.link import ClaimLink
+from models.matching import same_claim
 from models.source import Source, content_hash, find_existing, normalise_text
 from models.speaker import resolve_speaker
 
@@ -42,7 +43,7 @@ def ingest_article(*, text: str, title: str | None = None, outlet: str | None = 
                                    language=language)
             claims = _store_claims(source, extracted, actor)
             reindex(claim.id for claim in claims)
-            links = _suggest_same_claims(claims, actor)
+            links = link_claims(claims, actor).links
     except peewee.IntegrityError:
         # The same article, stored by a concurrent request since we looked.
         existing = find_existing(url=url, text=text)
@@ -64,9 +65,8 @@ def _store_claims(source: Source, extracted, actor: str) -> list[Claim]:
         key = claim_key(claim_found.text)
         claim = same_claim(key, speaker.id if speaker else None)
         if claim is None:
-            claim = Claim.create(text=claim_found.text, key=key, first_seen=seen)
-            StatusChange.create(claim=claim, field="created", new=claim.text, actor=actor,
-                                reason=f"found in source {source.id}")
+            claim = new_claim(claim_found.text, key=key, first_seen=seen, actor=actor,
+                              reason=f"found in source {source.id}")
         elif claim.first_seen is None or seen < claim.first_seen:
             claim.first_seen = seen
             claim.save(only=[Claim.first_seen])
@@ -75,21 +75,3 @@ def _store_claims(source: Source, extracted, actor: str) -> list[Claim]:
                           start=claim_found.start, end=claim_found.end, kind=claim_found.kind)
         found.setdefault(claim.id, claim)
     return list(found.values())
-
-
-def _suggest_same_claims(claims: list[Claim], actor: str) -> list[ClaimLink]:
-    """Suggest same_claim links to close paraphrases already in the base."""
-    links = []
-    for claim in claims:
-        for other, score in similar_claims(claim.text, exclude=claim.id):
-            if existing_link(claim.id, other.id, "same_claim"):
-                continue
-            low, high = sorted((claim.id, other.id))
-            # Ignoring a conflict keeps a concurrent ingest's identical suggestion.
-            (ClaimLink.insert(
-                claim_a=low, claim_b=high, relation="same_claim", origin="detected",
-                score=round(score, 3), cues=["paraphrase"], created_by=actor,
-                explanation=f"Claims {low} and {high} share {score:.0%} of their content words.")
-             .on_conflict_ignore().execute())
-            links.append(existing_link(low, high, "same_claim"))
-    return links

@@ -5,6 +5,7 @@ import peewee
 from models.claim import VERDICT_STATUSES, Appearance, Claim, change_fields, get_claim
 from models.db import BaseModel, JSONTextField, database, locked, utcnow
 from models.errors import Conflict, Invalid, NotFound
+from models.event import record
 
 RELATIONS = ("contradicts", "same_claim")
 ORIGINS = ("detected", "manual")
@@ -82,9 +83,16 @@ def flag_contradiction(claim_id: int, other_id: int, *, explanation: str | None,
             found = existing_link(claim_id, other_id, "contradicts")
             raise Conflict(f"Claims {claim_id} and {other_id} were just linked as a "
                            f"contradiction (link {found.id}).", existing_id=found.id) from error
+        record_flagged(link)
         _propagate_dispute([low, high], actor=actor,
                            reason=f"contradiction {link.id} flagged by hand")
     return link
+
+
+def record_flagged(link: ClaimLink) -> None:
+    record("contradiction.flagged", contradiction_id=link.id, claim_a=link.claim_a_id,
+           claim_b=link.claim_b_id, score=link.score, kind=link.kind, origin=link.origin,
+           state=link.state, explanation=link.explanation)
 
 
 def review_contradiction(link_id: int, state: str, *, actor: str,
@@ -103,6 +111,8 @@ def review_contradiction(link_id: int, state: str, *, actor: str,
             link.reviewed_at = utcnow()
             link.review_reason = reason
             link.save()
+            record("contradiction.reviewed", contradiction_id=link.id, state=state,
+                   reviewed_by=actor, reason=reason)
             _propagate_dispute([link.claim_a_id, link.claim_b_id], actor=actor,
                                reason=f"contradiction {link.id} {state}"
                                + (f": {reason}" if reason else ""))

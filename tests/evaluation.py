@@ -1,5 +1,6 @@
-"""`make eval`: extraction measured against hand annotations: the seed articles, and a
-held-out set of articles in other styles that the rules were not developed on.
+"""`make eval`: extraction and contradiction flagging measured against hand annotations: the
+seed articles (claims and the contradictions among them), and a held-out set of articles in
+other styles that the rules were not developed on.
 
 The articles are ingested in order through the real pipeline (analysis + speaker resolution
 against the database) into a throwaway SQLite database. A found claim matches an annotated one
@@ -17,6 +18,7 @@ from pathlib import Path
 
 ANNOTATIONS = Path(__file__).parent / "data" / "seed_annotations.json"
 HELDOUT = Path(__file__).parent / "data" / "heldout"
+CONTRADICTIONS = Path(__file__).parent / "data" / "seed_contradictions.json"
 
 
 @dataclass
@@ -26,6 +28,10 @@ class Scores:
     recalled: int = 0
     precise: int = 0
     speaker_right: int = 0
+    pairs: int = 0  # annotated contradictions
+    flagged: int = 0  # contradictions detected
+    pairs_found: int = 0
+    flags_right: int = 0
 
     def add(self, other: "Scores") -> None:
         for name in self.__dataclass_fields__:
@@ -42,6 +48,14 @@ class Scores:
     @property
     def speaker_accuracy(self) -> float:
         return self.speaker_right / self.recalled if self.recalled else 1.0
+
+    @property
+    def contradiction_recall(self) -> float:
+        return self.pairs_found / self.pairs if self.pairs else 1.0
+
+    @property
+    def contradiction_precision(self) -> float:
+        return self.flags_right / self.flagged if self.flagged else 1.0
 
 
 def _overlap(a: tuple[int, int], b: tuple[int, int]) -> int:
@@ -62,12 +76,34 @@ def gold_spans(text: str, items: list[dict]) -> list[tuple[tuple[int, int], list
     return spans
 
 
+def claims_at(gold, found) -> list[set[int]]:
+    """For each annotated span, the claims whose appearances match it."""
+    return [{claim_id for f, _, claim_id in found if _matches(span, f)} for span, _ in gold]
+
+
+def score_contradictions(pairs: list[tuple[set, set]], links: list[tuple[int, int]],
+                         texts: dict[int, str], log) -> tuple[int, int]:
+    """(annotated pairs found, flags that match an annotated pair)."""
+    def matches(link, pair):
+        a, b = link
+        return (a in pair[0] and b in pair[1]) or (b in pair[0] and a in pair[1])
+
+    found = sum(any(matches(link, pair) for link in links) for pair in pairs)
+    right = 0
+    for link in links:
+        if any(matches(link, pair) for pair in pairs):
+            right += 1
+        else:
+            log(f"  wrong flag  {texts[link[0]][:60]!r} <> {texts[link[1]][:60]!r}")
+    return found, right
+
+
 def score_article(text, gold, found, name_key, log) -> Scores:
-    """found: [((start, end), speaker name or None)] for one article."""
+    """found: [((start, end), speaker name or None, claim id)] for one article."""
     scores = Scores(gold=len(gold), found=len(found))
-    scores.precise = sum(any(_matches(span, g) for g, _ in gold) for span, _ in found)
+    scores.precise = sum(any(_matches(span, g) for g, _ in gold) for span, *_ in found)
     for span, speakers in gold:
-        candidates = [(_overlap(span, f), name) for f, name in found if _matches(span, f)]
+        candidates = [(_overlap(span, f), name) for f, name, _ in found if _matches(span, f)]
         if not candidates:
             log(f"  missed   {text[span[0]:span[1]][:90]!r}")
             continue
@@ -78,7 +114,7 @@ def score_article(text, gold, found, name_key, log) -> Scores:
         scores.speaker_right += right
         if not right:
             log(f"  speaker  {name!r} for {speakers!r}: {text[span[0]:span[1]][:60]!r}")
-    for span, name in found:
+    for span, name, _ in found:
         if not any(_matches(span, g) for g, _ in gold):
             log(f"  extra    {name!r}: {text[span[0]:span[1]][:90]!r}")
     return scores
@@ -93,7 +129,7 @@ def evaluate(name: str, log=lambda line: None) -> Scores:
     """Scores of one annotated set: "seed" (the seed articles) or "heldout"."""
     from peewee import JOIN
 
-    from models import Appearance, Speaker
+    from models import Appearance, Claim, ClaimLink, Speaker
     from models.db import bind, database
     from models.ingest import ingest_article
     from models.migrate import migrate
@@ -104,23 +140,35 @@ def evaluate(name: str, log=lambda line: None) -> Scores:
                       "heldout": (HELDOUT / "annotations.json", _heldout_articles)}[name]
     annotations = json.loads(path.read_text(encoding="utf-8"))
     total = Scores()
+    claims_of_span = {}
     with tempfile.TemporaryDirectory() as tmp:
         bind(f"sqlite:///{tmp}/eval.db")
         with database.connection_context():
             migrate()
             for file_name, article in articles():
                 source = ingest_article(actor="eval", **article).source
-                found = [((a.start, a.end), a.speaker.name if a.speaker_id else None)
+                found = [((a.start, a.end), a.speaker.name if a.speaker_id else None, a.claim_id)
                          for a in Appearance.select(Appearance, Speaker)
                          .join(Speaker, JOIN.LEFT_OUTER)
                          .where(Appearance.source == source.id)]
                 log(file_name)
-                scores = score_article(source.text,
-                                       gold_spans(source.text, annotations[file_name]),
-                                       found, name_key, log)
+                gold = gold_spans(source.text, annotations[file_name])
+                for item, claims in zip(annotations[file_name], claims_at(gold, found),
+                                        strict=True):
+                    claims_of_span.setdefault((file_name, item["span"]), set()).update(claims)
+                scores = score_article(source.text, gold, found, name_key, log)
                 log(f"  recall {scores.recall:.2f}  precision {scores.precision:.2f}  "
                     f"speaker accuracy {scores.speaker_accuracy:.2f}")
                 total.add(scores)
+            if name == "seed":
+                pairs = [tuple(claims_of_span[(side["file"], side["span"])] for side in pair)
+                         for pair in json.loads(CONTRADICTIONS.read_text())["pairs"]]
+                links = list(ClaimLink.select(ClaimLink.claim_a, ClaimLink.claim_b)
+                             .where(ClaimLink.relation == "contradicts").tuples())
+                texts = dict(Claim.select(Claim.id, Claim.text).tuples())
+                total.pairs, total.flagged = len(pairs), len(links)
+                total.pairs_found, total.flags_right = score_contradictions(pairs, links, texts,
+                                                                            log)
     return total
 
 
@@ -133,6 +181,10 @@ def main() -> int:
         print(f"claim recall     {scores.recall:.3f}")
         print(f"claim precision  {scores.precision:.3f}")
         print(f"speaker accuracy {scores.speaker_accuracy:.3f}")
+        if scores.pairs:
+            print(f"contradictions annotated {scores.pairs}, flagged {scores.flagged}")
+            print(f"contradiction recall    {scores.contradiction_recall:.3f}")
+            print(f"contradiction precision {scores.contradiction_precision:.3f}")
     return 0
 
 

@@ -77,9 +77,15 @@ def test_a_quote_continued_in_the_next_paragraph_keeps_its_speaker(claims_of):
 
 
 def test_scare_quotes_stay_in_the_sentence(only_claim):
-    claim = only_claim('The city calls the plan a "bold step" towards cleaner air.')
+    claim = only_claim('The plan is a "bold step" towards cleaner air, in the view of some.')
     assert claim.kind == "narration"
-    assert claim.quote.startswith("The city calls")
+    assert claim.quote.startswith('The plan is a "bold step"')
+
+
+def test_scare_quotes_stay_in_the_naming_they_belong_to(only_claim):
+    claim = only_claim('The city calls the plan a "bold step" towards cleaner air.')
+    assert claim.kind == "indirect"
+    assert claim.quote == 'the plan a "bold step" towards cleaner air'
 
 
 @pytest.mark.parametrize(
@@ -520,3 +526,494 @@ def test_a_role_in_the_lede_is_the_person_named_next(claims_of, text, name, role
 def test_a_role_stays_unnamed_when_the_next_person_is_doubtful(claims_of, text):
     first = claims_of(text)[0]
     assert first.speaker.name == "Finance Minister"
+
+
+@pytest.mark.parametrize(
+    "text, words, speaker",
+    [
+        (
+            "The opposition Greens call the harbour levy a disgrace.",
+            "The harbour levy is a disgrace.",
+            ("Opposition Greens", "organization"),
+        ),
+        (
+            "The ruling party has called the protest a stunt.",
+            "The protest is a stunt.",
+            ("Ruling party", "organization"),
+        ),
+        (
+            "The city calls the new ring road a waste of money.",
+            "The new ring road is a waste of money.",
+            ("City", "organization"),
+        ),
+        (
+            "The farmers' union calls the milk levy unfair.",
+            "The milk levy is unfair.",
+            ("Farmers' union", "organization"),
+        ),
+        (
+            "The board calls the takeover offer an insult.",
+            "The takeover offer is an insult.",
+            ("Board", "organization"),
+        ),
+        (
+            "the farmers' union calls the milk levy a disgrace.",
+            "The milk levy is a disgrace.",
+            ("Farmers' union", "organization"),
+        ),
+    ],
+)
+def test_the_modifier_organisation_noun_calling_is_an_organisation_speaker(
+    only_claim, text, words, speaker
+):
+    claim = only_claim(text)
+    assert (claim.kind, claim.text) == ("indirect", words)
+    assert speaker_of(claim) == speaker
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The farmers' union called for a strike in May.",
+        "The city called off the harbour parade on Monday.",
+        "The opposition Greens called on the mayor to resign.",
+        "The county calls for calm after the floods.",
+    ],
+)
+def test_organisations_calling_for_on_or_off_stay_narration(only_claim, text):
+    claim = only_claim(text)
+    assert (claim.kind, claim.speaker) == ("narration", None)
+
+
+@pytest.mark.parametrize(
+    "phrase, kind, name",
+    [
+        ("Opposition leader Jane Holm", "person", "Jane Holm"),
+        ("Board member Tomas Ek", "person", "Tomas Ek"),
+        ("the opposition Greens", "organization", "Opposition Greens"),
+    ],
+)
+def test_a_title_after_an_organisation_noun_makes_a_person(phrase, kind, name):
+    from analysis.speakers import parse_mention
+
+    mention = parse_mention(phrase)
+    assert (mention.kind, mention.name) == (kind, name)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "norland's foreign minister said on tuesday that the embassy would reopen. "
+        "the talks were held in the capital. maria ruiz told reporters that a deal was close.",
+        "Norland's foreign minister said on Tuesday that the embassy would reopen. "
+        "The talks were held in the capital. Maria Ruiz told reporters that a deal was close.",
+        "the embassy will reopen, norland's foreign minister said on tuesday.\n\n"
+        "maria ruiz told reporters that a deal was close.",
+    ],
+)
+def test_a_possessive_country_role_in_the_lede_is_the_person_named_next(claims_of, text):
+    text = text.replace("norland", "spain").replace("Norland", "Spain")
+    claims = [c for c in claims_of(text) if c.kind != "narration"]
+    assert len(claims) == 2
+    assert {(c.speaker.name, c.speaker.role) for c in claims} == {
+        ("Maria Ruiz", "Spain's Foreign Minister")
+    }
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "spain's foreign minister said on tuesday that the embassy would reopen. "
+        "maria ruiz and tomas ek told reporters that a deal was close.",
+        "spain's foreign minister said on tuesday that the embassy would reopen. "
+        "maria ruiz, an economist, told reporters that a deal was close.",
+    ],
+)
+def test_a_possessive_country_role_stays_unnamed_when_the_next_person_is_doubtful(claims_of, text):
+    first = claims_of(text)[0]
+    assert (first.speaker.name, first.speaker.kind) == ("Spain's Foreign Minister", "person")
+
+
+@pytest.mark.parametrize(
+    "text, speaker, role",
+    [
+        (
+            "Councillor Joan Pike, who chairs the planning board, said the scheme would be "
+            "rejected.",
+            ("Joan Pike", "person"),
+            "Councillor",
+        ),
+        (
+            "Joan Pike, who chairs the planning board, said the scheme would be rejected.",
+            ("Joan Pike", "person"),
+            "chairs the planning board",
+        ),
+        (
+            "Joan Pike, who is the head of the planning board, said the scheme would be rejected.",
+            ("Joan Pike", "person"),
+            "head of the planning board",
+        ),
+        (
+            "Joan Pike, 54, who has lived in Oakford since 1990, said the scheme would be "
+            "rejected.",
+            ("Joan Pike", "person"),
+            None,
+        ),
+        (
+            "The port authority, which runs the harbour at Eastwick, said the scheme would be "
+            "rejected.",
+            ("Port authority", "organization"),
+            None,
+        ),
+        (
+            "Bellmoor Holdings, which runs the harbour at Eastwick, said the scheme would be "
+            "rejected.",
+            ("Bellmoor Holdings", "organization"),
+            None,
+        ),
+        (
+            "The scheme would be rejected, said Joan Pike, who chairs the planning board.",
+            ("Joan Pike", "person"),
+            None,
+        ),
+        (
+            "The scheme would be rejected, Joan Pike, who chairs the planning board, said on "
+            "Friday.",
+            ("Joan Pike", "person"),
+            "chairs the planning board",
+        ),
+        (
+            "joan pike, who chairs the planning board, said the scheme would be rejected.",
+            ("Joan Pike", "person"),
+            "chairs the planning board",
+        ),
+    ],
+)
+def test_a_relative_clause_after_the_speaker_is_not_the_speaker(only_claim, text, speaker, role):
+    claim = only_claim(text)
+    assert (claim.kind, claim.text) == ("indirect", "The scheme would be rejected.")
+    assert speaker_of(claim) == speaker
+    assert claim.speaker.role == role
+
+
+def test_a_relative_clause_in_a_quote_frame_is_not_the_speaker(only_claim):
+    claim = only_claim('"We will not back down," Joan Pike, who chairs the planning board, said.')
+    assert (claim.kind, speaker_of(claim)) == ("direct_quote", ("Joan Pike", "person"))
+
+
+@pytest.mark.parametrize(
+    "text, claim_text, name, role",
+    [
+        (
+            "The water board will raise fees in May, its chairman announced Friday.",
+            "The water board will raise fees in May.",
+            "Chairman of the Water Board",
+            "Chairman of the Water Board",
+        ),
+        (
+            "The water board will raise fees in May, its chairman announced Friday.\n\n"
+            "Chairman Ed Voss said the rise could not be avoided.",
+            "The water board will raise fees in May.",
+            "Ed Voss",
+            "Chairman of the Water Board",
+        ),
+        (
+            "The water board will raise fees in May, its chairman said late on Friday.\n\n"
+            "Ed Voss told reporters the rise could not be avoided.",
+            "The water board will raise fees in May.",
+            "Ed Voss",
+            "Chairman of the Water Board",
+        ),
+        (
+            "The water board met on Monday.\n\nIts chairman said on Friday that fees would rise.",
+            "Fees would rise.",
+            "Chairman of the Water Board",
+            "Chairman of the Water Board",
+        ),
+        (
+            "Local farmers will block the roads in May, their leader announced on Friday.",
+            "Local farmers will block the roads in May.",
+            "Leader of Local Farmers",
+            "Leader of Local Farmers",
+        ),
+    ],
+)
+def test_a_possessive_role_speaks_for_its_organisation(claims_of, text, claim_text, name, role):
+    claim = next(c for c in claims_of(text) if c.text == claim_text)
+    assert claim.kind == "indirect"
+    assert (claim.speaker.name, claim.speaker.kind, claim.speaker.role) == (name, "person", role)
+
+
+def test_a_possessive_role_stays_unnamed_when_two_people_are_named_next(claims_of):
+    claims = claims_of(
+        "The water board will raise fees in May, its chairman said on Friday. "
+        "Ed Voss and Ann Lee said the rise could not be avoided."
+    )
+    assert claims[0].speaker.name == "Chairman of the Water Board"
+
+
+@pytest.mark.parametrize(
+    "text, name, role",
+    [
+        (
+            "Economists at the central bank warned that inflation would rise.",
+            "Economists",
+            "Economists at the central bank",
+        ),
+        (
+            "Analysts at Morgan Fenwick said the shares were overpriced.",
+            "Analysts",
+            "Analysts at Morgan Fenwick",
+        ),
+        (
+            "Officials in the capital said the border would reopen.",
+            "Officials",
+            "Officials in the capital",
+        ),
+        (
+            "Scientists from the Lantern Institute in Eastwick say the ice is melting fast.",
+            "Scientists",
+            "Scientists from the Lantern Institute in Eastwick",
+        ),
+        (
+            "Residents of the Oak valley say the river is rising.",
+            "Residents",
+            "Residents of the Oak valley",
+        ),
+        (
+            "The border would reopen, officials in the capital said.",
+            "Officials",
+            "officials in the capital",
+        ),
+        (
+            "officials in the capital said the border would reopen.",
+            "Officials",
+            "officials in the capital",
+        ),
+    ],
+)
+def test_a_group_before_a_prepositional_phrase_is_the_speaker(only_claim, text, name, role):
+    claim = only_claim(text)
+    assert claim.kind == "indirect"
+    assert speaker_of(claim) == (name, "group")
+    assert claim.speaker.role == role
+
+
+def test_a_group_inside_a_prepositional_phrase_is_not_the_subject(only_claim):
+    claim = only_claim("Talks with officials in the capital said nothing new about the border.")
+    assert claim.speaker is None
+
+
+@pytest.mark.parametrize(
+    "text, name, role",
+    [
+        (
+            'Councillor Joan Pike opened the meeting on Monday.\n\n"We will not back down," '
+            "Pike said.",
+            "Joan Pike",
+            "Councillor",
+        ),
+        (
+            "Planning board chairwoman Joan Pike opened the meeting on Monday.\n\n"
+            "Pike said the scheme would be rejected.",
+            "Joan Pike",
+            "chairwoman",
+        ),
+        (
+            'Opposition leader Tomas Ek visited the dam on Monday.\n\n"It is not safe," '
+            "Ek told reporters.",
+            "Tomas Ek",
+            "Opposition leader",
+        ),
+        (
+            "Det. Sgt. Lara Quinn led the search on Monday.\n\nQuinn said the boy was found safe.",
+            "Lara Quinn",
+            "Det. Sgt.",
+        ),
+        (
+            "The hearing was chaired by Commissioner Ravi Menon of the port.\n\n"
+            "Menon said the fees would rise.",
+            "Ravi Menon",
+            "Commissioner",
+        ),
+        (
+            "councillor joan pike opened the meeting on monday. pike said the scheme would be "
+            "rejected.",
+            "Joan Pike",
+            "Councillor",
+        ),
+    ],
+)
+def test_a_surname_later_is_the_person_first_named_with_a_title(claims_of, text, name, role):
+    claim = claims_of(text)[-1]
+    assert claim.kind in {"direct_quote", "indirect"}
+    assert (claim.speaker.name, claim.speaker.role) == (name, role)
+
+
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        (
+            "According to a report by the water board, the dam will cost twice as much.",
+            ("Water board", "organization"),
+        ),
+        (
+            "According to a study from the University of Oakford, the ice is melting fast.",
+            ("University of Oakford", "organization"),
+        ),
+        (
+            "According to the Lantern Group's report, the dam will cost twice as much.",
+            ("Lantern Group", "organization"),
+        ),
+        (
+            "According to a Lantern Group study, the dam will cost twice as much.",
+            ("Lantern Group", "organization"),
+        ),
+        (
+            "According to Joan Pike's report, the dam will cost twice as much.",
+            ("Joan Pike", "person"),
+        ),
+        (
+            "The dam will cost twice as much, according to a poll by the Eastwick Herald.",
+            ("Eastwick Herald", "organization"),
+        ),
+        (
+            "According to a report by consultants, the dam will cost twice as much.",
+            ("Consultants", "group"),
+        ),
+        (
+            "according to a report by the water board, the dam will cost twice as much.",
+            ("Water board", "organization"),
+        ),
+    ],
+)
+def test_according_to_a_document_is_its_author(only_claim, text, speaker):
+    claim = only_claim(text)
+    assert claim.kind == "indirect"
+    assert speaker_of(claim) == speaker
+
+
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        (
+            "According to a consultants' report published on Monday, the dam will cost twice "
+            "as much.",
+            ("Consultants' report", "organization"),
+        ),
+        (
+            "The dam will cost twice as much, according to a new survey.",
+            ("New survey", "organization"),
+        ),
+        (
+            "According to a 2019 audit, the dam lost money every year.",
+            ("2019 audit", "organization"),
+        ),
+        (
+            "according to a leaked study, the dam will cost twice as much.",
+            ("Leaked study", "organization"),
+        ),
+    ],
+)
+def test_according_to_a_document_without_author_is_the_document(only_claim, text, speaker):
+    claim = only_claim(text)
+    assert claim.kind == "indirect"
+    assert speaker_of(claim) == speaker
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Jane Holm reports from Oakford.",
+        "Jane Holm, reporting from Oakford.",
+        "Jane Holm reporting for Radio Oakford.",
+        "Jane Holm, Radio Oakford News, Eastwick.",
+        "Jane Holm, VOA News, reporting from Eastwick.",
+        "For Radio Oakford News, I'm Jane Holm.",
+        "I'm Jane Holm, Radio Oakford News.",
+        "This is Jane Holm for Radio Oakford News in Eastwick.",
+        "Reporting by Jane Holm; editing by Tomas Ek",
+        "Reporting by Jane Holm; editing by Tomas Ek.",
+        "(Reporting by Jane Holm in Eastwick; Additional reporting by Ann Lee; "
+        "Editing by Tomas Ek)",
+        "jane holm, radio oakford news, eastwick.",
+    ],
+)
+def test_sign_offs_and_credit_lines_are_furniture(claims_of, line):
+    text = f"The ferry will stop running in June, the port council said.\n\n{line}"
+    assert [c.quote for c in claims_of(text)] == ["The ferry will stop running in June"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Jane Holm reports that the ferry will stop running in June.",
+        "Reporting by Jane Holm showed the ferry had lost money for years.",
+        "Jane Holm, the mayor, closed the ferry in June.",
+    ],
+)
+def test_sentences_like_sign_offs_are_still_claims(claims_of, text):
+    assert claims_of(text)
+
+
+@pytest.mark.parametrize(
+    "text, claim_text, speaker",
+    [
+        (
+            "Grant disputed that figure, saying the report overstated costs.",
+            "The report overstated costs.",
+            ("Grant", "person"),
+        ),
+        (
+            "Mayor Otto Brandt rejected the plan on Monday, saying it was too costly.",
+            "It was too costly.",
+            ("Otto Brandt", "person"),
+        ),
+        (
+            "Officials defended the decision, saying the bridge was unsafe.",
+            "The bridge was unsafe.",
+            ("Officials", "group"),
+        ),
+        (
+            "The union walked out of the talks on Friday, saying the offer was an insult.",
+            "The offer was an insult.",
+            ("Union", "organization"),
+        ),
+        (
+            "Farmers blocked the road for hours, arguing that the levy would ruin them.",
+            "The levy would ruin them.",
+            ("Farmers", "group"),
+        ),
+        (
+            "The ministry denied the report, saying the figures were wrong.",
+            "The figures were wrong.",
+            ("Ministry", "organization"),
+        ),
+        (
+            "Councillor Ines Carvalho chaired the board. She resigned in March, saying she had "
+            "been misled.",
+            "She had been misled.",
+            ("Ines Carvalho", "person"),
+        ),
+        (
+            "joan pike rejected the plan, saying it was too costly.",
+            "It was too costly.",
+            ("Joan Pike", "person"),
+        ),
+    ],
+)
+def test_x_did_something_saying_p_gives_p_to_x(claims_of, text, claim_text, speaker):
+    claims = [c for c in claims_of(text) if c.kind != "narration"]
+    assert [c.text for c in claims] == [claim_text]
+    assert speaker_of(claims[0]) == speaker
+
+
+def test_said_p_adding_q_gives_two_claims(claims_of):
+    claims = claims_of("Joan Pike said prices rose, adding that repairs would take a year.")
+    assert [c.text for c in claims] == ["Prices rose.", "Repairs would take a year."]
+    assert {speaker_of(c) for c in claims} == {("Joan Pike", "person")}
+
+
+def test_a_phrasal_gerund_is_no_frame(only_claim):
+    claim = only_claim("Joan Pike said the plan, adding up to 4 million, was too costly.")
+    assert claim.text == "The plan, adding up to 4 million, was too costly."

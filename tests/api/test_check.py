@@ -56,3 +56,14 @@ def test_a_bad_draft_is_refused_with_the_field_named(client, body):
     assert response.status_code == 422
     assert response.content_type == "application/problem+json"
     assert response.get_json()["errors"]
+
+
+def test_a_draft_contradicting_a_known_claim_gets_it_with_an_explanation(client, known):
+    draft = "The city council said that the new tram line will not open in June."
+    claims = client.post("/api/v1/check", json={"text": draft}).get_json()["claims"]
+    contradictions = [c for claim in claims for c in claim["contradictions"]]
+    assert contradictions
+    assert contradictions[0]["claim"]["id"] in {c["id"] for c in known}
+    assert contradictions[0]["score"] >= 0.5 and contradictions[0]["explanation"]
+    assert all(m["claim"]["id"] != contradictions[0]["claim"]["id"]
+               for claim in claims for m in claim["matches"])

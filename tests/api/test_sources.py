@@ -141,3 +141,18 @@ def test_a_source_that_does_not_exist_is_404(client):
     response = client.get(f"{SOURCES}/999999")
     assert response.status_code == 404
     assert problem_of(response)["status"] == 404
+
+
+def test_ingest_answers_the_contradictions_it_flagged_with_both_claims(client, write_headers):
+    first = {"text": "The port authority said that the new ferry terminal will open in "
+                     "April.", "outlet": "Gazette"}
+    second = {"text": "Union leaders said that the new ferry terminal will not open in April.",
+              "outlet": "Herald"}
+    assert client.post(f"{API}/sources", json=first, headers=write_headers).status_code == 201
+    body = client.post(f"{API}/sources", json=second, headers=write_headers).get_json()
+    [flagged] = body["contradictions"]
+    assert flagged["state"] == "suggested" and flagged["origin"] == "detected"
+    assert flagged["claim_a"]["speakers"] and flagged["claim_b"]["speakers"]
+    assert flagged["kind"] == "disagreement"
+    listed = client.get(f"{API}/contradictions", query_string={"state": "suggested"}).get_json()
+    assert [c["id"] for c in listed["items"]] == [flagged["id"]]

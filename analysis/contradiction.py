@@ -1,0 +1,929 @@
+"""Contradiction scoring: do two claims on one topic clash, by which cue, and in which words.
+
+Cues after de Marneffe, Rafferty & Manning (ACL 2008): negation asymmetry on a shared
+predicate, antonyms, numeric and date mismatch, denial and modality. After Ritter et al. (EMNLP
+2008), a cue only counts as far as the two claims are about the same thing: same_topic.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+
+from analysis.lexicon import (
+    COUNTRY_NAMES,
+    DATA,
+    DEMONYMS,
+    FUNCTION_WORDS,
+    METONYMS,
+    REPORTING_VERBS,
+)
+
+# Claims are a sentence or two; beyond this the scorer reads only the start.
+MAX_CHARS = 5_000
+MAX_QUANTITIES = 40
+
+_BASE = {"negation": 0.9, "denial": 0.9, "antonym": 0.85, "numeric": 0.85, "modality": 0.7}
+_FLIP_RANK = {"denial": 3, "modality": 2, "negation": 1}
+_VERB = {"negation": "negates", "denial": "denies", "modality": "doubts"}
+
+
+def _lines(name: str) -> list[str]:
+    """Non-blank, non-comment lines of a data file."""
+    text = (DATA / name).read_text(encoding="utf-8")
+    return [s.strip() for s in text.splitlines() if s.strip() and not s.startswith("#")]
+
+
+def _fields(line: str) -> list[str]:
+    return [part.strip() for part in line.split("|")]
+
+
+def _items(part: str) -> list[str]:
+    return [item.strip().casefold() for item in part.split(",") if item.strip()]
+
+
+def _regular(word: str) -> set[str]:
+    """Regular inflections of a word; a few impossible forms are harmless."""
+    forms = {word, word + "s", word + "es", word + "ed", word + "d", word + "ing"}
+    if word.endswith("e"):
+        forms.add(word[:-1] + "ing")
+    if len(word) > 2 and word.endswith("y") and word[-2] not in "aeiou":
+        forms |= {word[:-1] + "ies", word[:-1] + "ied"}
+    if len(word) > 2 and word[-1] not in "aeiouwxy" and word[-2] in "aeiou":
+        forms |= {word + word[-1] + "ed", word + word[-1] + "ing"}
+    return forms
+
+
+def _forms(entry: str) -> tuple[str, set[str]]:
+    """Lemma and forms of a data entry: "rise/rose/risen", "step down" (first word inflects)."""
+    lemma, *irregular = entry.split("/")
+    head, _, rest = lemma.partition(" ")
+    forms = {(form + " " + rest).strip() for form in _regular(head)} | {lemma, *irregular}
+    return lemma, forms
+
+
+_TOKEN = re.compile(
+    r"(?P<spelled>(?:[^\W\d_][-.]){1,}[^\W\d_]\b\.?)"
+    r"|(?P<num>\d+(?:,\d{3})*(?:\.\d+)?)"
+    r"|(?P<word>[^\W\d_]+(?:'[^\W\d_]+)*)"
+    r"|(?P<punct>[.;:!?()\[\]\"]|,|--|—|–)"
+    r"|(?P<symbol>[$€£¥%])"
+)
+_SENTENCE_END = frozenset(".!?")
+
+
+@dataclass
+class _Token:
+    text: str
+    low: str
+    start: int
+    end: int
+    kind: str  # word, num, punct, symbol
+    cap: bool = False
+    spelled: bool = False
+
+
+def _tokens(text: str) -> list[_Token]:
+    found = []
+    for match in _TOKEN.finditer(text):
+        kind = match.lastgroup or "word"
+        raw = match.group()
+        if kind == "spelled":
+            low = re.sub(r"[-.]", "", raw).casefold()
+            found.append(_Token(raw, low, match.start(), match.end(), "word", True, True))
+        else:
+            found.append(_Token(raw, raw.casefold(), match.start(), match.end(), kind,
+                                raw[:1].isupper()))
+    return found
+
+
+def _phrase(text: str) -> tuple[str, ...]:
+    return tuple(t.low for t in _tokens(text))
+
+
+# --- word tables --------------------------------------------------------------------------
+
+def _load_antonyms() -> tuple[dict[str, set[tuple[int, int]]], dict[str, str]]:
+    classes: dict[str, set[tuple[int, int]]] = {}
+    lemmas: dict[str, str] = {}
+    for number, line in enumerate(_lines("antonyms.txt")):
+        left, right = _fields(line)[:2]
+        for side, part in ((1, left), (-1, right)):
+            for entry in _items(part):
+                lemma, forms = _forms(entry)
+                for form in forms:
+                    classes.setdefault(form, set()).add((number, side))
+                    lemmas.setdefault(form, lemma)
+    return classes, lemmas
+
+
+def _load_synonyms() -> dict[str, str]:
+    heads: dict[str, str] = {}
+    for line in _lines("contradiction_synonyms.txt"):
+        entries = _items(line)
+        head = entries[0].split("/")[0]
+        for entry in entries:
+            for form in _forms(entry)[1]:
+                heads.setdefault(form, head)
+    return heads
+
+
+def _load_cues() -> dict[str, set[str]]:
+    cues: dict[str, set[str]] = {}
+    for line in _lines("contradiction_cues.txt"):
+        kind, part = _fields(line)[:2]
+        for entry in _items(part):
+            inflect = kind in ("implicative", "denial_verb", "denial_object", "light_verb")
+            cues.setdefault(kind, set()).update(_forms(entry)[1] if inflect else {entry})
+    return cues
+
+
+def _load_events() -> set[str]:
+    return {form for line in _lines("contradiction_events.txt") for entry in _items(line)
+            for form in _forms(entry)[1]}
+
+
+@dataclass(frozen=True)
+class _Numbers:
+    values: dict[tuple[str, ...], float]
+    scales: dict[str, float]
+    vague: dict[tuple[str, ...], tuple[float, float]]
+    units: dict[tuple[str, ...], str]
+    before: dict[tuple[str, ...], str]
+    after: dict[tuple[str, ...], str]
+
+
+def _load_numbers() -> _Numbers:
+    numbers = _Numbers({}, {}, {}, {}, {}, {})
+    for line in _lines("numbers.txt"):
+        kind, arg, part = _fields(line)[:3]
+        for entry in _items(part):
+            if kind == "value":
+                numbers.values[_phrase(entry)] = float(arg)
+            elif kind == "scale":
+                numbers.scales[entry] = float(arg)
+            elif kind == "vague":
+                low, high = (float(x) for x in arg.split())
+                numbers.vague[_phrase(entry)] = (low, high)
+            elif kind == "unit":
+                numbers.units[_phrase(entry) if entry not in "$€£¥%" else (entry,)] = arg
+            elif entry.endswith("(after)"):
+                numbers.after[_phrase(entry.removesuffix("(after)"))] = arg
+            else:
+                numbers.before[_phrase(entry)] = arg
+    return numbers
+
+
+_CLASSES, _LEMMAS = _load_antonyms()
+_SYNONYMS = _load_synonyms()
+_CUES = _load_cues()
+_EVENTS = _load_events()
+_NUMBERS = _load_numbers()
+_MONTHS = {name: number for number, names in enumerate(
+    ["january jan", "february feb", "march mar", "april apr", "may", "june jun", "july jul",
+     "august aug", "september sep sept", "october oct", "november nov", "december dec"],
+    start=1) for name in names.split()}
+_DATE_PREPOSITIONS = frozenset("in on since by until till from of during before after to "
+                               "early late mid last next".split())
+_CLAUSE_BREAKS = frozenset("but while whereas although though however yet ;".split())
+_CONNECTORS = frozenset("of and for the on &".split())
+_DETERMINERS = frozenset("the a an any all these those this that its his her their".split())
+_COUNTRIES = {**DEMONYMS, **COUNTRY_NAMES, **METONYMS}
+# Attribution verbs that carry no claim of their own; "confirm", "deny", "admit" do.
+_ATTRIBUTION = frozenset(form for form, verb in REPORTING_VERBS.items()
+                         if " " not in form and verb.lemma not in _CLASSES)
+
+
+def _phrase_table() -> dict[tuple[str, ...], tuple[str, str]]:
+    table: dict[tuple[str, ...], tuple[str, str]] = {}
+
+    def put(words: str, kind: str, value: str) -> None:
+        key = _phrase(words)
+        if key and key not in table:
+            table[key] = (kind, value)
+
+    for kind in ("neutral", "refutation", "modal", "implicative", "negation", "hedge"):
+        for entry in sorted(_CUES.get(kind, ())):
+            put(entry, kind, entry)
+    for alias, country in _COUNTRIES.items():
+        put(alias, "country", country)
+    for entry in [*_CLASSES, *_SYNONYMS, *_CUES.get("denial_verb", ())]:
+        if " " in entry:
+            put(entry, "word", entry)
+    return table
+
+
+_PHRASES = _phrase_table()
+_LONGEST = max(len(key) for key in _PHRASES)
+
+
+def _stem(word: str) -> str:
+    """A crude stem that meets "agreed", "agrees" and "agreeing"."""
+    word = _LEMMAS.get(word, word)
+    for suffix in ("ations", "ation", "ments", "ment", "ings", "ing", "ies", "ied", "ed", "es",
+                   "s"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            if suffix == "s" and word.endswith(("ss", "us", "is")):
+                break
+            word = word[: -len(suffix)] + ("y" if suffix in ("ies", "ied") else "")
+            break
+    word = word.rstrip("e") or word
+    if len(word) > 3 and word[-1] == word[-2] and word[-1] not in "aeiouls":
+        word = word[:-1]
+    return word
+
+
+_SYNONYM_STEMS = {_stem(form): head for form, head in _SYNONYMS.items()}
+
+
+def _lexical(low: str) -> tuple[str, str]:
+    """(matching key, readable term) of a content word or phrase."""
+    if low in _SYNONYMS:
+        return "=" + _SYNONYMS[low], _SYNONYMS[low]
+    stem = _stem(low)
+    if stem in _SYNONYM_STEMS:
+        return "=" + _SYNONYM_STEMS[stem], _SYNONYM_STEMS[stem]
+    return stem, low
+
+
+# --- one claim, read ----------------------------------------------------------------------
+
+@dataclass
+class _Unit:
+    kind: str  # word, func, neg, hedge, punct, break, number
+    first: int  # token span
+    last: int
+    low: str
+    cue: str = ""  # for neg: negation, modality, denial; scope "next" or "rest"
+    scope: str = "next"
+    key: str = ""
+    term: str = ""
+    classes: frozenset[tuple[int, int]] = frozenset()
+    entity: bool = False
+    speaker: bool = False
+    clause: int = 0
+    flips: list[tuple[str, int]] = field(default_factory=list)  # (cue, token of the negator)
+    carried: bool = False  # negated through a light verb: "failed to reach [a] settlement"
+
+    @property
+    def keys(self) -> set[str]:
+        return {self.key} | {f"~{number}" for number, _ in self.classes}
+
+    @property
+    def negated(self) -> bool:
+        return len(self.flips) % 2 == 1
+
+    def polarity(self, key: str) -> int:
+        sign = -1 if self.negated else 1
+        if key.startswith("~"):
+            sign *= next(side for number, side in self.classes if f"~{number}" == key)
+        return sign
+
+
+@dataclass
+class _Quantity:
+    first: int
+    last: int
+    low: float
+    high: float
+    unit: str | None
+    relation: str | None
+    date: tuple[int | None, int | None, int | None] | None = None
+    frame: frozenset[str] = frozenset()
+
+
+@dataclass
+class _Claim:
+    text: str
+    tokens: list[_Token]
+    units: list[_Unit]
+    quantities: list[_Quantity]
+    hedges: list[str]
+    content: list[_Unit] = field(default_factory=list)  # the words a topic is made of
+
+    def __post_init__(self) -> None:
+        self.content = [u for u in self.units if u.kind == "word" and not u.speaker]
+
+    @property
+    def dates(self) -> list[_Quantity]:
+        return [q for q in self.quantities if q.date is not None]
+
+
+def _number_words(tokens: list[_Token], i: int) -> tuple[float, int] | None:
+    """Value and end of a number spelled in words ("two hundred", "forty-two", "a dozen")."""
+    total, current, j, seen = 0.0, 0.0, i, False
+    while j < len(tokens):
+        for size in (3, 2, 1):
+            key = tuple(t.low for t in tokens[j : j + size])
+            if len(key) == size and key in _NUMBERS.values and not (seen and key == ("a",)):
+                current += _NUMBERS.values[key]
+                j, seen = j + size, True
+                break
+        else:
+            low = tokens[j].low
+            if seen and low in _NUMBERS.scales and tokens[j].kind == "word" and len(low) > 2:
+                scale = _NUMBERS.scales[low]
+                if scale < 1000:
+                    current = (current or 1) * scale
+                else:
+                    total, current = total + (current or 1) * scale, 0.0
+                j += 1
+            elif seen and low == "and" and j + 1 < len(tokens) and (tokens[j + 1].low,) in \
+                    _NUMBERS.values:
+                j += 1
+            else:
+                break
+    return (total + current, j) if seen else None
+
+
+def _match(tokens: list[_Token], i: int, table: dict) -> tuple[str, int] | None:
+    for size in (4, 3, 2, 1):
+        key = tuple(t.low for t in tokens[i : i + size])
+        if len(key) == size and key in table:
+            return table[key], i + size
+    return None
+
+
+def _interval(value: float, qualifier: str | None) -> tuple[float, float]:
+    return {
+        "gt": (value * 1.000001 + 1e-9, float("inf")),
+        "ge": (value, float("inf")),
+        "lt": (0.0, value * 0.999999),
+        "le": (0.0, value),
+        "about": (value * 0.85, value * 1.15),
+    }.get(qualifier or "", (value, value))
+
+
+def _quantities(tokens: list[_Token]) -> tuple[list[_Quantity], set[int]]:
+    """Counts, amounts, percentages and dates, and the tokens they take up."""
+    found: list[_Quantity] = []
+    used: set[int] = set()
+    i = 0
+    while i < len(tokens) and len(found) < MAX_QUANTITIES:
+        start, qualifier, unit = i, None, None
+        matched = _match(tokens, i, _NUMBERS.before)
+        if matched and i > 0 and tokens[i - 1].low in ("no", "not") and matched[0] == "gt":
+            matched = None
+        if matched:
+            qualifier, i = matched
+        if i < len(tokens) and tokens[i].kind == "symbol" and tokens[i].text != "%":
+            unit, i = _NUMBERS.units.get((tokens[i].text,)), i + 1
+        date = _date(tokens, i)
+        value, vague = None, None
+        if date and qualifier is None and unit is None:
+            fields, end = date
+            found.append(_Quantity(start, end, 0, 0, "date", None, fields))
+            used.update(range(start, end))
+            i = end
+            continue
+        if i < len(tokens) and tokens[i].kind == "num":
+            try:
+                value = float(tokens[i].text.replace(",", ""))
+            except ValueError:
+                value = None
+            end = i + 1
+            if end < len(tokens) and tokens[end].low in _NUMBERS.scales:
+                value = None if value is None else value * _NUMBERS.scales[tokens[end].low]
+                end += 1
+        else:
+            words = _number_words(tokens, i) if i < len(tokens) else None
+            if words:
+                value, end = words
+            elif i < len(tokens) and (spec := _match(tokens, i, _NUMBERS.vague)):
+                vague, end = spec
+        if value is None and vague is None:
+            i = start + 1
+            continue
+        unit_match = _match(tokens, end, _NUMBERS.units) if end < len(tokens) else None
+        if unit_match:
+            unit, end = unit_match
+        after = _match(tokens, end, _NUMBERS.after) if end < len(tokens) else None
+        if after:
+            qualifier, end = after
+        if unit is None and end < len(tokens) and tokens[end].kind == "word":
+            following = tokens[end].low
+            if following == "of" and end + 1 < len(tokens):
+                following = tokens[end + 1].low
+            if following not in FUNCTION_WORDS and following not in _NUMBERS.scales:
+                unit = _lexical(following)[0]
+        low, high = vague if vague else _interval(value or 0.0, qualifier)
+        relation = tokens[start - 1].low if start > 0 else None
+        relation = relation if relation in ("to", "by", "from", "at", "of", "with") else None
+        found.append(_Quantity(start, end, low, high, unit, relation))
+        used.update(range(start, end))
+        i = end
+    return found, used
+
+
+def _date(tokens: list[_Token], i: int) -> tuple[tuple, int] | None:
+    """A year, a month, or a day and month, starting at token i."""
+    if i >= len(tokens):
+        return None
+    token = tokens[i]
+    before = tokens[i - 1].low if i > 0 else ""
+
+    def year_at(j: int) -> int | None:
+        if j < len(tokens) and tokens[j].kind == "num" and re.fullmatch(r"\d{4}", tokens[j].text):
+            year = int(tokens[j].text)
+            return year if 1800 <= year <= 2100 else None
+        return None
+
+    def day_at(j: int) -> int | None:
+        if j < len(tokens) and tokens[j].kind == "num" and re.fullmatch(r"\d{1,2}", tokens[j].text):
+            day = int(tokens[j].text)
+            return day if 1 <= day <= 31 else None
+        return None
+
+    month = _MONTHS.get(token.low.rstrip("."))
+    if month and token.kind == "word":
+        day = day_at(i + 1)
+        j = i + 1 + (day is not None)
+        if j < len(tokens) and tokens[j].text == "," and year_at(j + 1):
+            j += 1
+        year = year_at(j)
+        mid_sentence = i > 0 and tokens[i - 1].text not in _SENTENCE_END
+        named = (token.cap and mid_sentence and token.low != "may") or before in _DATE_PREPOSITIONS
+        if day or year or named:
+            return (year, month, day), j + (year is not None)
+    day = day_at(i)
+    if day and i + 1 < len(tokens) and (month := _MONTHS.get(tokens[i + 1].low)):
+        year = year_at(i + 2)
+        return (year, month, day), i + 2 + (year is not None)
+    year = year_at(i)
+    if year:
+        nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+        loose = nxt is None or nxt.kind == "punct" or nxt.low in FUNCTION_WORDS
+        if before in _DATE_PREPOSITIONS or (loose and not (nxt and nxt.low in _NUMBERS.scales)):
+            return (year, None, None), i + 1
+    return None
+
+
+def _units(tokens: list[_Token], used: set[int]) -> list[_Unit]:
+    units: list[_Unit] = []
+    i = 0
+    while i < len(tokens):
+        token = tokens[i]
+        if i in used:
+            units.append(_Unit("number", i, i + 1, token.low))
+            i += 1
+            continue
+        if token.kind == "punct":
+            kind = "break" if token.text in (";", ":") else "punct"
+            units.append(_Unit(kind, i, i + 1, token.text))
+            i += 1
+            continue
+        if token.kind != "word":
+            units.append(_Unit("func", i, i + 1, token.low))
+            i += 1
+            continue
+        match = None
+        for size in range(min(_LONGEST, len(tokens) - i), 0, -1):
+            span = range(i, i + size)
+            if any(j in used or tokens[j].kind != "word" for j in span):
+                continue
+            key = tuple(tokens[j].low for j in span)
+            if key in _PHRASES:
+                kind, value = _PHRASES[key]
+                if kind == "country" and size == 1 and key[0] in FUNCTION_WORDS \
+                        and not (token.spelled or token.text.isupper()):
+                    continue
+                match = (kind, value, size)
+                break
+        if match:
+            kind, value, size = match
+            units.append(_unit(kind, value, i, i + size, tokens))
+            i += size
+            continue
+        units.append(_unit("single", token.low, i, i + 1, tokens))
+        i += 1
+    return units
+
+
+def _unit(kind: str, value: str, first: int, last: int, tokens: list[_Token]) -> _Unit:
+    low = " ".join(t.low for t in tokens[first:last])
+    if kind == "single" and (tokens[first].spelled or tokens[first].text.isupper()) \
+            and len(low) > 1:
+        kind = "word"  # "W-H-O", "IT": an acronym, never a function word
+    if kind == "single":
+        if low.endswith("n't") or low in _CUES.get("negation", ()):
+            return _Unit("neg", first, last, low, "negation")
+        if low in _CUES.get("hedge", ()):
+            return _Unit("hedge", first, last, low)
+        if low in _CLAUSE_BREAKS:
+            return _Unit("break", first, last, low)
+        if (low in FUNCTION_WORDS and low not in _CLASSES) or len(low) < 2:
+            return _Unit("func", first, last, low)
+        kind = "word"
+    if kind in ("negation", "implicative"):
+        return _Unit("neg", first, last, low, "negation")
+    if kind == "modal":
+        scope = "rest" if low.endswith("that") else "next"
+        return _Unit("neg", first, last, low, "modality", scope)
+    if kind == "refutation":
+        return _Unit("neg", first, last, low, "denial", "rest")
+    if kind == "neutral":
+        return _Unit("func", first, last, low)
+    if kind == "hedge":
+        return _Unit("hedge", first, last, low)
+    if kind == "country":
+        term = value.casefold()
+        return _Unit("word", first, last, low, key=term, term=term, entity=True)
+    key, term = _lexical(low)
+    token = tokens[first]
+    mid_sentence = first > 0 and tokens[first - 1].text not in _SENTENCE_END | {'"'}
+    acronym = token.spelled or (token.text.isupper() and len(token.text) > 1)
+    return _Unit("word", first, last, low, key=key, term=term,
+                 classes=frozenset(_CLASSES.get(low, ())),
+                 entity=acronym or (token.cap and mid_sentence))
+
+
+def _mark_denials(units: list[_Unit], tokens: list[_Token]) -> None:
+    """"X denied (reports) that P": the wrapper becomes a denial of P, X a speaker."""
+    objects = _CUES.get("denial_object", set())
+    for i, unit in enumerate(units):
+        if unit.kind != "word" or unit.low not in _CUES.get("denial_verb", ()):
+            continue
+        j = i + 1
+        if j < len(units) and units[j].low == "as":
+            j += 1
+        if j < len(units) and units[j].low in _DETERMINERS - {"that"}:
+            j += 1
+        if j < len(units) and units[j].low in objects:
+            j += 1
+            if not (j < len(units) and units[j].low in ("that", "of")):
+                continue
+            j += 1
+        elif j < len(units) and units[j].low == "that":
+            j += 1
+        elif not (j < len(units) and units[j].kind == "word" and units[j].low.endswith("ing")):
+            continue
+        for k in range(i, j):
+            units[k].kind = "func"
+        units[i].kind, units[i].cue, units[i].scope = "neg", "denial", "rest"
+        _mark_speaker(units, i)
+        return
+
+
+def _mark_speaker(units: list[_Unit], verb: int) -> None:
+    for unit in reversed(units[:verb]):
+        if unit.kind in ("punct", "break") and unit.low != ",":
+            break
+        unit.speaker = True
+
+
+def _mark_attribution(units: list[_Unit]) -> None:
+    """Leave out who said it: "X said (that) P", "P, X said", "according to X"."""
+    words = [i for i, u in enumerate(units) if u.kind == "word"]
+    for i in words[:8]:
+        if any(u.low == "," for u in units[:i]):
+            break
+        if units[i].low in _ATTRIBUTION and i != words[-1]:
+            _mark_speaker(units, i)
+            units[i].kind = "func"
+            if i + 1 < len(units) and units[i + 1].low == "that":
+                units[i + 1].kind = "func"
+            break
+    commas = [i for i, u in enumerate(units) if u.low == ","]
+    if commas:
+        tail = units[commas[-1] + 1 :]
+        if len(tail) <= 9 and any(u.low in _ATTRIBUTION for u in tail):
+            for unit in tail:
+                unit.speaker = True
+    for i, unit in enumerate(units[:-1]):
+        if unit.low == "according" and units[i + 1].low == "to":
+            for other in units[i:]:
+                if other.low == "," or other.kind in ("punct", "break"):
+                    break
+                other.speaker = True
+
+
+def _polarity(units: list[_Unit]) -> None:
+    """Give every content word the negations over it, and a clause number."""
+    pending: list[_Unit] = []
+    rest: list[_Unit] = []
+    carry: list[_Unit] = []
+    carry_left = 0
+    clause = 0
+    covered: dict[int, list[tuple[_Unit, bool]]] = {}  # wrapper -> (word, negated locally)
+    for i, unit in enumerate(units):
+        if unit.kind in ("punct", "break") and unit.low not in (",", '"'):
+            clause += 1
+            pending, carry = [], []
+            if unit.low in _SENTENCE_END or unit.low == "but":
+                rest = []
+            continue
+        unit.clause = clause
+        if unit.kind == "neg":
+            (rest if unit.scope == "rest" else pending).append(unit)
+            continue
+        if unit.kind != "word":
+            carry_left -= 1
+            continue
+        if pending and unit.low.endswith("ly") and len(unit.low) > 4 and not unit.classes:
+            continue
+        applied = pending or (carry if carry_left > 0 else [])
+        unit.carried = not pending and bool(applied)
+        unit.flips = [(n.cue, n.first) for n in [*applied, *rest]]
+        for wrapper in rest:
+            covered.setdefault(wrapper.first, []).append((unit, bool(applied)))
+        next_word = units[i + 1] if i + 1 < len(units) else None
+        if pending and pending[-1].low == "no" and next_word is not None \
+                and next_word.kind == "word":
+            carry, carry_left = pending, 1
+        elif pending and unit.low in _CUES.get("light_verb", ()):
+            carry, carry_left = pending, 3
+        else:
+            carry, carry_left = [], 0
+        pending = []
+    # "It is not true that the clinic did not open": a negation inside P marks P's predicate,
+    # and the wrapper then negates that word only, so the two cancel and "clinic" stays plain.
+    for wrapper, words in covered.items():
+        if any(local for _, local in words):
+            for unit, local in words:
+                if not local:
+                    unit.flips = [flip for flip in unit.flips if flip[1] != wrapper]
+
+
+def _read(text: str) -> _Claim:
+    text = unicodedata.normalize("NFKC", text[:MAX_CHARS]).replace("’", "'").replace("‘", "'")
+    tokens = _tokens(text)
+    quantities, used = _quantities(tokens)
+    units = _units(tokens, used)
+    _mark_denials(units, tokens)
+    _mark_attribution(units)
+    _polarity(units)
+    hedges = [u.low for u in units if u.kind == "hedge" and not u.speaker]
+    for quantity in quantities:
+        quantity.frame = frozenset(_frame(units, quantity))
+    return _Claim(text, tokens, units, quantities, hedges)
+
+
+def _frame(units: list[_Unit], quantity: _Quantity) -> set[str]:
+    """Keys of the content words within four tokens of a quantity, in its clause."""
+    keys: set[str] = set()
+    for unit in units:
+        near = quantity.first - 4 <= unit.first < quantity.last + 4
+        if near and unit.kind == "word" and not unit.speaker and unit.key != quantity.unit:
+            keys |= unit.keys
+    return keys
+
+
+# --- two claims, compared -----------------------------------------------------------------
+
+def _runs(claim: _Claim) -> list[list[_Unit]]:
+    """Runs of capitalised words, connectors inside allowed: "Bank of England"."""
+    runs, run = [], []
+    for unit in claim.units:
+        token = claim.tokens[unit.first]
+        if unit.kind == "word" and token.cap and not token.text.isupper():
+            run.append(unit)
+        elif run and unit.low in _CONNECTORS:
+            continue
+        else:
+            if len(run) > 1:
+                runs.append(run)
+            run = []
+    if len(run) > 1:
+        runs.append(run)
+    return runs
+
+
+def _align_acronyms(a: _Claim, b: _Claim) -> None:
+    """ "NAFTA" in one claim meets "North American Free Trade Agreement" in the other."""
+    for one, other in ((a, b), (b, a)):
+        acronyms = {u.low for u in one.units if u.kind == "word" and
+                    (one.tokens[u.first].spelled or one.tokens[u.first].text.isupper())
+                    and 1 < len(u.low) <= 8}
+        for run in _runs(other):
+            initials = "".join(u.low[0] for u in run)
+            for size in range(len(run), 1, -1):
+                for start in range(len(run) - size + 1):
+                    if initials[start : start + size] in acronyms:
+                        for unit in run[start : start + size]:
+                            unit.key = unit.term = initials[start : start + size]
+                            unit.classes, unit.entity = frozenset(), True
+
+
+def _coverage(units: list[_Unit], keys: set[str]) -> float:
+    total = sum(2 if u.entity else 1 for u in units)
+    shared = sum(2 if u.entity else 1 for u in units if u.keys & keys)
+    return shared / total if total else 0.0
+
+
+def _dates_differ(a: _Claim, b: _Claim) -> bool:
+    def fits(x: tuple, y: tuple) -> bool:
+        return all(p is None or q is None or p == q for p, q in zip(x, y, strict=True))
+
+    dates_a, dates_b = a.dates, b.dates
+    return bool(dates_a and dates_b) and not any(
+        fits(x.date, y.date) for x in dates_a for y in dates_b)
+
+
+def _topic(a: _Claim, b: _Claim) -> float:
+    units_a, units_b = a.content, b.content
+    keys_a: set[str] = set().union(*(u.keys for u in units_a))
+    keys_b: set[str] = set().union(*(u.keys for u in units_b))
+    topic = (_coverage(units_a, keys_b) + _coverage(units_b, keys_a)) / 2
+    entities_a = {u.key for u in units_a if u.entity}
+    entities_b = {u.key for u in units_b if u.entity}
+    if entities_a and entities_b and not (entities_a & keys_b) and not (entities_b & keys_a):
+        topic *= 0.4
+    return topic
+
+
+@dataclass
+class _Clash:
+    strength: float
+    cue: str
+    explanation: str
+
+
+def _overlap(x: set[str], y: set[str], fallback: float) -> float:
+    if not x or not y:
+        return fallback
+    return len(x & y) / min(len(x), len(y))
+
+
+def _arguments(claim: _Claim, unit: _Unit, after: bool = False) -> set[str]:
+    """Keys of the other content words of a word's clause (only those after it: its object)."""
+    keys: set[str] = set()
+    for other in claim.content:
+        if other is not unit and other.clause == unit.clause and other.first >= after * unit.last:
+            keys |= other.keys
+    return keys
+
+
+def _snippet(claim: _Claim, first: int, last: int) -> str:
+    """The words from token first to last, with a word before and the object after."""
+    tokens = claim.tokens
+    start = first
+    if start > 0 and tokens[start - 1].kind == "word":
+        start -= 1
+    end = last
+    while end < len(tokens) and end < last + 3 and tokens[end].kind in ("word", "num"):
+        end += 1
+        if tokens[end - 1].low not in FUNCTION_WORDS:
+            break
+    while end > last and tokens[end - 1].low in FUNCTION_WORDS:
+        end -= 1
+    quote = " ".join(claim.text[tokens[start].start : tokens[end - 1].end].split())
+    return quote if len(quote) <= 60 else quote[:57].rsplit(" ", 1)[0] + "..."
+
+
+def _polar_clashes(a: _Claim, b: _Claim, topic: float) -> list[_Clash]:
+    by_key: dict[str, list[_Unit]] = {}
+    for unit in b.content:
+        for key in unit.keys:
+            by_key.setdefault(key, []).append(unit)
+    polarities_a: dict[str, set[int]] = {}
+    for unit in a.content:
+        for key in unit.keys:
+            polarities_a.setdefault(key, set()).add(unit.polarity(key))
+    clashes: list[_Clash] = []
+    seen: dict[str, int] = {}
+    for ua in a.content:
+        for key in ua.keys:
+            units_b = by_key.get(key, [])
+            polarities_b = {u.polarity(key) for u in units_b}
+            if len(polarities_a[key]) != 1 or len(polarities_b) != 1 or \
+                    polarities_a[key] == polarities_b:
+                continue
+            seen[key] = seen.get(key, 0) + 1
+            if seen[key] > 3:  # a word repeated makes the same clash again
+                continue
+            for ub in units_b[:3]:
+                clash = _polar_clash(a, ua, b, ub, topic)
+                if clash:
+                    clashes.append(clash)
+    return clashes
+
+
+def _polar_clash(a: _Claim, ua: _Unit, b: _Claim, ub: _Unit, topic: float) -> _Clash | None:
+    if ua.negated != ub.negated:
+        negated, plain = (ua, ub) if ua.negated else (ub, ua)
+        negated_claim, plain_claim = (a, b) if negated is ua else (b, a)
+        cue = max((c for c, _ in negated.flips), key=_FLIP_RANK.__getitem__)
+        start = min(n for _, n in negated.flips)
+        neg = _snippet(negated_claim, min(start, negated.first), negated.last)
+        pos = _snippet(plain_claim, plain.first, plain.last)
+        explanation = f"'{neg}' {_VERB[cue]} '{pos}'"
+    elif ua.flips or ub.flips:
+        return None  # "did not rise" and "did not fall" can both be true
+    else:
+        cue = "antonym"
+        explanation = (f"'{_snippet(a, ua.first, ua.last)}' is the opposite of "
+                       f"'{_snippet(b, ub.first, ub.last)}'")
+    args_a, args_b = _arguments(a, ua), _arguments(b, ub)
+    local = _overlap(args_a, args_b, topic)
+    objects_a, objects_b = _arguments(a, ua, after=True), _arguments(b, ub, after=True)
+    if objects_a and objects_b and not (objects_a & args_b) and not (objects_b & args_a):
+        local = 0.0  # "supports the tax" and "opposes the war" are about two things
+    carried = 0.97 if ua.carried or ub.carried else 1.0
+    return _Clash(_BASE[cue] * (0.3 + 0.7 * local) * carried, cue, explanation)
+
+
+def _same_quantity(x: _Quantity, y: _Quantity) -> bool:
+    symbols = ("%", "$", "€", "£", "¥")
+    if x.unit != y.unit and (x.unit in symbols or y.unit in symbols or (x.unit and y.unit)):
+        return False
+    if x.relation and y.relation and x.relation != y.relation:
+        return False
+    return bool(x.frame & y.frame) or not (x.frame or y.frame)
+
+
+def _numeric_clashes(a: _Claim, b: _Claim, topic: float) -> list[_Clash]:
+    counts_a = [q for q in a.quantities if q.date is None]
+    counts_b = [q for q in b.quantities if q.date is None]
+
+    def fits(x: _Quantity, y: _Quantity) -> bool:
+        return x.low <= y.high and y.low <= x.high
+
+    clashes = []
+    for x in counts_a:
+        same = [y for y in counts_b if _same_quantity(x, y)]
+        if not same or any(fits(x, y) for y in same):
+            continue
+        for y in same:
+            if any(fits(y, z) for z in counts_a if _same_quantity(y, z)):
+                continue
+            gap = max(x.low - y.high, y.low - x.high) / max(abs(x.high), abs(y.high), 1e-9)
+            local = _overlap(set(x.frame), set(y.frame), topic)
+            strength = _BASE["numeric"] * (0.3 + 0.7 * local) * (0.75 if gap < 0.05 else 1.0)
+            explanation = (f"'{_snippet(a, x.first, x.last)}' does not match "
+                           f"'{_snippet(b, y.first, y.last)}'")
+            clashes.append(_Clash(strength, "numeric", explanation))
+    return clashes
+
+
+def _date_clash(a: _Claim, b: _Claim, topic: float) -> _Clash | None:
+    """Two dates for a one-off event ("opened in 1998" / "opened in 2003")."""
+    events_a = {u.key for u in a.content if u.low in _EVENTS}
+    events_b = {u.key for u in b.content if u.low in _EVENTS}
+    days = all(q.date[1] and q.date[2] for q in (*a.dates, *b.dates))
+    if not (events_a & events_b or (days and topic >= 0.8)):
+        return None
+    x, y = a.dates[0], b.dates[0]
+    explanation = (f"'{_snippet(a, x.first, x.last)}' gives another date than "
+                   f"'{_snippet(b, y.first, y.last)}'")
+    return _Clash(_BASE["numeric"] * (0.3 + 0.7 * topic), "numeric", explanation)
+
+
+def _topic_factor(topic: float) -> float:
+    return min(1.0, topic / 0.6) ** 2
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """How likely two claims contradict, by which cues, in words an editor can check."""
+
+    score: float  # 0..1, how likely the two claims contradict
+    cues: tuple[str, ...]  # negation, antonym, numeric, denial, modality
+    explanation: str  # one short sentence quoting the clashing words
+    same_topic: float  # 0..1 topical overlap after normalisation
+
+
+def score(claim_a: str, claim_b: str) -> Verdict:
+    """Score how likely two claims contradict each other; symmetric, never raises on a str."""
+    first, second = sorted((claim_a, claim_b))
+    a, b = _read(first), _read(second)
+    _align_acronyms(a, b)
+    topic = _topic(a, b)
+    clashes = _polar_clashes(a, b, topic) + _numeric_clashes(a, b, topic)
+    if _dates_differ(a, b):
+        date = None if clashes else _date_clash(a, b, topic)
+        if date:
+            clashes.append(date)
+        else:
+            topic *= 0.25
+    topic = round(min(1.0, topic), 4)
+    if not clashes:
+        explanation = ("The claims share a topic but no negation, antonym, number or denial "
+                       "clashes." if topic >= 0.5 else "The claims are about different things.")
+        return Verdict(0.0, (), explanation, topic)
+    clashes.sort(key=lambda c: (-c.strength, c.cue, c.explanation))
+    best = clashes[0]
+    hedged = sorted(set(a.hedges) | set(b.hedges))
+    hedge = 1.0 if not hedged else 0.6 if not (a.hedges and b.hedges) else 0.5
+    value = round(max(0.0, min(1.0, best.strength * _topic_factor(topic) * hedge)), 4)
+    cues = list(dict.fromkeys(c.cue for c in clashes if c.strength >= 0.6 * best.strength))
+    explanation = best.explanation
+    if hedged:
+        if "modality" not in cues:
+            cues.append("modality")
+        suffix = f", hedged by '{hedged[0]}'"
+        if len(explanation) + len(suffix) < 160:
+            explanation += suffix
+    return Verdict(value, tuple(cues), explanation[:159], topic)
+
+
+def topic_terms(text: str) -> frozenset[str]:
+    """Normalised content terms of a claim, as the same-topic check sees them: lower case,
+    countries and acronyms folded, synonyms as their group's head word, plus the acronym of
+    each capitalised name of three words or more (to search for "NAFTA" too)."""
+    claim = _read(text)
+    terms = {u.term for u in claim.content if u.term}
+    for run in _runs(claim):
+        if len(run) >= 3:
+            terms.add("".join(u.low[0] for u in run))
+    return frozenset(terms)

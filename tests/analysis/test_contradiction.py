@@ -1,0 +1,252 @@
+"""Contradiction scoring: cues, the same-topic prerequisite, explanations, robustness."""
+
+import re
+from dataclasses import FrozenInstanceError
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from analysis.contradiction import Verdict, score, topic_terms
+
+CONTRADICTIONS = [
+    # negation asymmetry on a shared predicate
+    ("The council reached a settlement with the teachers.",
+     "There is no settlement with the teachers.", "negation"),
+    ("No settlement was reached with the teachers.",
+     "A settlement was reached with the teachers.", "negation"),
+    ("The hospital is ready for the flu season.",
+     "The hospital is not ready for the flu season.", "negation"),
+    ("The striker will play in the cup final.", "The striker won't play in the cup final.",
+     "negation"),
+    ("The trial produced a breakthrough on the vaccine.",
+     "The trial failed to produce a breakthrough on the vaccine.", "negation"),
+    ("The minister did not rule out changes to the pension scheme.",
+     "The minister is opposed to changes to the pension scheme.", "negation"),
+    ("The governor never signed the water bill.", "The governor signed the water bill.",
+     "negation"),
+    ("The I-M-F will extend the loan.", "The International Monetary Fund will not extend the loan.",
+     "negation"),
+    ("Nobody was injured in the blast at the depot.",
+     "Three people were injured in the blast at the depot.", "negation"),
+    # antonyms
+    ("The city council approved the school budget.",
+     "The city council rejected the school budget.", "antonym"),
+    ("The jury found the nurse guilty of theft.", "The jury found the nurse innocent of theft.",
+     "antonym"),
+    ("Unemployment rose in the third quarter.", "Unemployment fell in the third quarter.",
+     "antonym"),
+    ("The ceasefire is holding.", "The ceasefire has collapsed.", "antonym"),
+    ("The league banned the new ball.", "The league allowed the new ball.", "antonym"),
+    ("Steel exports increased in April.", "Steel exports decreased in April.", "antonym"),
+    ("Temperatures will rise on Sunday.", "Temperatures will fall on Sunday.", "antonym"),
+    ("The E-U banned imports of the pesticide.", "The EU allowed imports of the pesticide.",
+     "antonym"),
+    ("The union agreed to the pay offer.", "The union refused the pay offer.", "antonym"),
+    ("The incumbent won the mayoral race.", "The incumbent lost the mayoral race.", "antonym"),
+    # numbers and dates
+    ("Forty people died in the floods.", "12 people died in the floods.", "numeric"),
+    ("The stadium will cost $60 billion.", "The stadium will cost $45 billion.", "numeric"),
+    ("Turnout was 48 percent.", "Turnout was 71%.", "numeric"),
+    ("Two hundred nurses went on strike.", "Twelve nurses went on strike.", "numeric"),
+    ("At least 300 homes were flooded.", "About 120 homes were flooded.", "numeric"),
+    ("The new drug cut deaths by 20 per cent.", "The new drug cut deaths by 5 per cent.",
+     "numeric"),
+    ("The clinic opened in 1998.", "The clinic opened in 2003.", "numeric"),
+    ("The election will be held on 5 May.", "The election will be held on 2 June.", "numeric"),
+    # denial
+    ("The ministry denied that the dam had cracked.", "The dam had cracked.", "denial"),
+    ("Police rejected claims that the protesters were armed.", "The protesters were armed.",
+     "denial"),
+    ("It is not true that the senator resigned.", "The senator resigned.", "denial"),
+    ("The club dismissed reports of a takeover bid.", "The club received a takeover bid.",
+     "denial"),
+    # modality
+    ("The budget is unlikely to pass.", "The budget will pass.", "modality"),
+    ("Economists doubt that the tariff will be lifted.", "The tariff will be lifted.",
+     "modality"),
+]
+
+CONSISTENT = [
+    # paraphrases and agreements
+    ("The central bank raised interest rates by half a point.",
+     "Interest rates were raised by half a point by the central bank."),
+    ("The finance minister said the deficit will shrink next year.",
+     "The deficit will shrink next year, the finance minister said."),
+    ("The court found the mayor guilty of fraud.",
+     "The mayor was convicted of fraud by the court."),
+    ("The court found the mayor guilty of fraud.", "The mayor was not innocent of fraud."),
+    ("Exports to Canada rose 4 percent in May.", "Exports to Canada increased by 4% in May."),
+    ("The governor vetoed the gun bill.", "The gun bill was blocked by the governor."),
+    ("Regulators said the vaccine is safe for children.",
+     "The vaccine is safe for children, regulators said."),
+    ("The coach did not rule out changes to the squad.",
+     "The coach is open to changes to the squad."),
+    ("The minister signed the trade pact.", "The minister signed the trade accord."),
+    # double negation
+    ("The team did not fail to win the cup.", "The team won the cup."),
+    ("The mayor never refused to sign the budget.", "The mayor signed the budget."),
+    ("It is not true that the clinic did not open.", "The clinic opened."),
+    ("Prices did not rise in June.", "Prices did not fall in June."),
+    # different events: other years, other places, other things
+    ("Inflation rose in 2019.", "Inflation fell in 2021."),
+    ("The firm posted a profit in 2019.", "The firm posted a loss in 2020."),
+    ("Prices rose in France.", "Prices fell in Spain."),
+    ("The senator supports the fuel tax.", "The senator opposes the war."),
+    ("Exports rose 5 percent.", "Imports fell 5 percent."),
+    ("The company hired 300 workers.", "The company fired its chief executive."),
+    ("The hospital will close its maternity ward.", "The new stadium will open in August."),
+    # overlapping numeric ranges
+    ("More than 40 people were injured in the crash.", "45 people were injured in the crash."),
+    ("About 60 percent of voters turned out.", "62 percent of voters turned out."),
+    ("Up to 500 jobs will go at the plant.", "300 jobs will go at the plant."),
+    ("Dozens of homes were flooded.", "At least 30 homes were flooded."),
+    ("Nearly 40 people died in the fire.", "38 people died in the fire."),
+    # unrelated
+    ("The governor vetoed the gun bill.", "Heavy rain is forecast for the weekend."),
+    ("Inflation fell to 3 percent.", "The goalkeeper was sent off in the second half."),
+    ("The river flooded the village.", "The minister resigned over the scandal."),
+]
+
+EXPLANATION = re.compile(
+    r"^'(?P<x>.+)' (?:negates|denies|doubts|is the opposite of|does not match|"
+    r"gives another date than) '(?P<y>.+?)'(?:, hedged by '[^']+')?$"
+)
+
+
+def _quoted_from(snippet: str, text: str) -> bool:
+    """A snippet is the claim's own words (a long one cut short with "...")."""
+    return snippet.removesuffix("...") in " ".join(text.split())
+
+
+@pytest.mark.parametrize("a, b, cue", CONTRADICTIONS)
+def test_clear_contradiction_scores_high_with_its_cue(a, b, cue):
+    verdict = score(a, b)
+    assert verdict.score >= 0.5, verdict
+    assert cue in verdict.cues, verdict
+
+
+@pytest.mark.parametrize("a, b", CONSISTENT)
+def test_paraphrases_agreements_and_other_events_score_low(a, b):
+    assert score(a, b).score < 0.3, score(a, b)
+
+
+@pytest.mark.parametrize("a, b", [(a, b) for a, b, _ in CONTRADICTIONS] + CONSISTENT)
+def test_score_is_symmetric(a, b):
+    one, other = score(a, b), score(b, a)
+    assert (one.score, one.cues, one.same_topic) == (other.score, other.cues, other.same_topic)
+
+
+@pytest.mark.parametrize("a, b, cue", CONTRADICTIONS)
+def test_explanation_quotes_the_clashing_words_of_both_claims(a, b, cue):
+    explanation = score(a, b).explanation
+    assert len(explanation) < 160
+    match = EXPLANATION.match(explanation)
+    assert match, explanation
+    x, y = match["x"], match["y"]
+    assert (_quoted_from(x, a) and _quoted_from(y, b)) or (_quoted_from(x, b)
+                                                           and _quoted_from(y, a)), explanation
+
+
+def test_negation_explanation_names_the_negated_words():
+    verdict = score("The striker will play in the cup final.",
+                    "The striker won't play in the cup final.")
+    assert verdict.explanation.startswith("'")
+    assert "won't play" in verdict.explanation.split(" negates ")[0]
+
+
+def test_hedge_weakens_a_clash_and_is_named():
+    plain = score("The mayor will resign.", "The mayor will not resign.")
+    hedged = score("The mayor may resign.", "The mayor will not resign.")
+    assert hedged.score < plain.score
+    assert "modality" in hedged.cues
+    assert "'may'" in hedged.explanation
+
+
+def test_different_years_lower_same_topic():
+    same_year = score("Inflation rose in 2019.", "Inflation fell in 2019.")
+    other_year = score("Inflation rose in 2019.", "Inflation fell in 2021.")
+    assert other_year.same_topic < same_year.same_topic
+    assert same_year.score >= 0.5
+
+
+@pytest.mark.parametrize(
+    "a, b",
+    [
+        ("The U.S. will lift the steel tariffs.", "The United States will lift the steel tariffs."),
+        ("the u.s. will lift the steel tariffs", "the US will lift the steel tariffs"),
+        ("Washington will lift the steel tariffs.",
+         "The United States will lift the steel tariffs."),
+        ("The W-H-O approved the malaria vaccine.",
+         "The World Health Organization approved the malaria vaccine."),
+        ("The IMF approved the loan.", "The International Monetary Fund approved the loan."),
+        ("The minister signed the trade pact.", "The minister signed the trade accord."),
+        ("American officials praised the budget.", "U.S. officials praised the budget."),
+    ],
+)
+def test_aliases_and_acronyms_meet_on_one_topic(a, b):
+    assert score(a, b).same_topic >= 0.8
+
+
+def test_unrelated_claims_have_no_shared_topic():
+    assert score("The governor vetoed the gun bill.",
+                 "Heavy rain is forecast for the weekend.").same_topic < 0.2
+
+
+def test_different_entities_lower_same_topic():
+    assert score("Prices rose in France.", "Prices rose in Spain.").same_topic < 0.5
+
+
+def test_topic_terms_fold_aliases_and_synonyms():
+    assert topic_terms("The U.S. signed the pact.") == topic_terms(
+        "the United States signed the accord")
+    assert "nafta" in topic_terms("The North American Free Trade Agreement will be reviewed.")
+    assert "the" not in topic_terms("The dam failed.")
+
+
+def test_topic_terms_leave_out_the_speaker_and_numbers():
+    terms = topic_terms("The dam failed in 2019, the regional governor said.")
+    assert terms == frozenset({"dam", "failed"})
+
+
+def test_verdict_is_frozen():
+    verdict = score("The dam failed.", "The dam did not fail.")
+    assert isinstance(verdict, Verdict)
+    with pytest.raises(FrozenInstanceError):
+        verdict.score = 0.0  # type: ignore[misc]
+
+
+def test_no_clash_gives_zero_and_says_so():
+    verdict = score("The dam failed.", "The dam failed.")
+    assert (verdict.score, verdict.cues) == (0.0, ())
+    assert verdict.same_topic == 1.0
+    assert verdict.explanation
+
+
+@pytest.mark.parametrize(
+    "a, b",
+    [("", ""), ("", "The dam failed."), ("'''", '"""'), ("\x00\n\t", "no no no not never"),
+     ("$ % € 1e999 ,,, .", "99999999999999999999999999 people"), ("A-B-C-D-E-F-G-H", "May"),
+     ("The dam failed. " * 20_000, "The dam did not fail.")],
+)
+def test_odd_input_is_scored_without_error(a, b):
+    verdict = score(a, b)
+    assert 0.0 <= verdict.score <= 1.0 and 0.0 <= verdict.same_topic <= 1.0
+
+
+WORDS = ["not", "no", "never", "n't", "40", "1,200", "$", "%", "per cent", "more than", "about",
+         "twelve", "hundred", "May", "5", "2019", "rose", "fell", "A-B-M", "U.S.", "denied",
+         "that", "reports", "of", "failed", "to", "may", "unlikely", "the", "budget", ",", ".",
+         "'", '"', "said", "according", "Free", "Trade", "FT", ";", "but", "dozens", "a", "deal"]
+PHRASES = st.lists(st.sampled_from(WORDS), max_size=30).map(" ".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(st.text(max_size=200), PHRASES), st.one_of(st.text(max_size=200), PHRASES))
+def test_any_strings_are_scored_symmetrically_without_error(a, b):
+    verdict = score(a, b)
+    assert 0.0 <= verdict.score <= 1.0 and 0.0 <= verdict.same_topic <= 1.0
+    assert len(verdict.explanation) < 160
+    other = score(b, a)
+    assert (verdict.score, verdict.cues) == (other.score, other.cues)
+    assert isinstance(topic_terms(a), frozenset)

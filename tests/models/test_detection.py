@@ -1,0 +1,90 @@
+"""Contradiction detection on ingest: suggested links with cues and explanations, events in
+the outbox, rejected pairs never suggested again, recheck idempotent, and a cost per new
+claim that does not grow with the base."""
+
+import pytest
+
+from models import ClaimLink, Event
+from models.db import database
+from models.detection import link_claims, recheck
+from models.ingest import ingest_article
+from models.link import review_contradiction
+from models.matching import CANDIDATES
+
+STORED = "Mayor Lena Ortiz said that the bridge will reopen in May."
+CLASH = "Transport officials said that the bridge will not reopen in May."
+
+
+@pytest.fixture
+def db(app):
+    with database.connection_context():
+        yield
+
+
+def _contradictions():
+    return list(ClaimLink.select().where(ClaimLink.relation == "contradicts"))
+
+
+def test_a_contradicting_claim_is_flagged_as_a_suggestion_with_cues_and_an_explanation(db):
+    ingest_article(text=STORED)
+    result = ingest_article(text=CLASH)
+    [link] = [link for link in result.links if link.relation == "contradicts"]
+    assert (link.origin, link.state, link.kind) == ("detected", "suggested", "disagreement")
+    assert link.score >= 0.5 and link.cues
+    assert "not" in link.explanation
+    flagged = Event.select().where(Event.type == "contradiction.flagged")
+    assert [e.data["contradiction_id"] for e in flagged] == [link.id]
+
+
+def test_unrelated_claims_are_not_flagged(db):
+    ingest_article(text=STORED)
+    ingest_article(text="The harbour authority said that ferry fares will rise in June.")
+    assert _contradictions() == []
+
+
+def test_a_rejected_contradiction_is_never_suggested_again(db):
+    ingest_article(text=STORED)
+    [link] = [l for l in ingest_article(text=CLASH).links if l.relation == "contradicts"]
+    review_contradiction(link.id, "rejected", actor="editor", reason="different bridges")
+    report = recheck()
+    assert report.created == 0
+    assert [(l.id, l.state) for l in _contradictions()] == [(link.id, "rejected")]
+
+
+def test_recheck_is_idempotent(db):
+    ingest_article(text=STORED)
+    ingest_article(text=CLASH)
+    ClaimLink.delete().execute()  # as if the lexicon had just learnt this cue
+    first = recheck()
+    assert first.created >= 1
+    again = recheck()
+    assert (again.created, again.updated, again.removed) == (0, 0, 0)
+
+
+def test_events_record_every_change_in_its_transaction(db):
+    ingest_article(text=STORED)
+    [link] = [l for l in ingest_article(text=CLASH).links if l.relation == "contradicts"]
+    review_contradiction(link.id, "confirmed", actor="editor", reason=None)
+    types = [e.type for e in Event.select().order_by(Event.id)]
+    assert types.count("claim.created") == 2
+    assert types[-3:] == ["contradiction.reviewed", "claim.status_changed",
+                          "claim.status_changed"]
+
+
+def _grow_base(claims: list[str], size: int) -> None:
+    """Store claims on one topic, so the search index matches all of them, up to size."""
+    topics = ["bridge", "tunnel", "harbour", "stadium", "library", "airport", "hospital"]
+    while len(claims) < size:
+        batch = [f"The council said that the {topics[i % len(topics)]} budget will rise by "
+                 f"{i + 3} percent in {2000 + i % 25}." for i in range(len(claims), size)][:50]
+        ingest_article(text="\n\n".join(batch))
+        claims.extend(batch)
+
+
+def test_the_pairs_scored_per_new_claim_stay_flat_as_the_base_grows(db):
+    probe = ingest_article(text="The council said that the bridge budget will fall sharply.")
+    scored, stored = [], []
+    for size in (40, 160, 400):
+        _grow_base(stored, size)
+        scored.append(link_claims(probe.claims, actor="test").scored)
+    assert scored[0] == scored[-1] == CANDIDATES * len(probe.claims), scored
