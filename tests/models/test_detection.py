@@ -44,11 +44,11 @@ def test_unrelated_claims_are_not_flagged(db):
 
 def test_a_rejected_contradiction_is_never_suggested_again(db):
     ingest_article(text=STORED)
-    [link] = [l for l in ingest_article(text=CLASH).links if l.relation == "contradicts"]
+    [link] = [link for link in ingest_article(text=CLASH).links if link.relation == "contradicts"]
     review_contradiction(link.id, "rejected", actor="editor", reason="different bridges")
     report = recheck()
     assert report.created == 0
-    assert [(l.id, l.state) for l in _contradictions()] == [(link.id, "rejected")]
+    assert [(c.id, c.state) for c in _contradictions()] == [(link.id, "rejected")]
 
 
 def test_recheck_is_idempotent(db):
@@ -63,7 +63,7 @@ def test_recheck_is_idempotent(db):
 
 def test_events_record_every_change_in_its_transaction(db):
     ingest_article(text=STORED)
-    [link] = [l for l in ingest_article(text=CLASH).links if l.relation == "contradicts"]
+    [link] = [link for link in ingest_article(text=CLASH).links if link.relation == "contradicts"]
     review_contradiction(link.id, "confirmed", actor="editor", reason=None)
     types = [e.type for e in Event.select().order_by(Event.id)]
     assert types.count("claim.created") == 2
