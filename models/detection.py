@@ -32,10 +32,16 @@ def _known_pairs(claim_id: int, other_ids: list[int]) -> set[tuple[int, str]]:
 def _suggest(claim_id: int, other_id: int, relation: str, score: float, cues, explanation,
              actor: str) -> ClaimLink:
     low, high = sorted((claim_id, other_id))
+    kind = contradiction_kind(low, high) if relation == "contradicts" else None
+    if kind == "self":
+        dates = [c.first_seen for c in Claim.select(Claim.first_seen)
+                 .where(Claim.id.in_([low, high])).order_by(Claim.id)]
+        if None not in dates and dates[0] != dates[1]:
+            explanation = f"{explanation} (first said {dates[0]:%Y-%m-%d} and {dates[1]:%Y-%m-%d})"
     link = ClaimLink.create(
         claim_a=low, claim_b=high, relation=relation, origin="detected", score=round(score, 3),
         cues=list(cues), explanation=explanation, state="suggested", created_by=actor,
-        kind=contradiction_kind(low, high) if relation == "contradicts" else None)
+        kind=kind)
     if relation == "contradicts":
         record_flagged(link)
     return link

@@ -88,3 +88,15 @@ def test_the_pairs_scored_per_new_claim_stay_flat_as_the_base_grows(db):
         _grow_base(stored, size)
         scored.append(link_claims(probe.claims, actor="test").scored)
     assert scored[0] == scored[-1] == CANDIDATES * len(probe.claims), scored
+
+
+def test_a_speaker_changing_position_is_kind_self_with_both_dates(db):
+    import datetime
+
+    ingest_article(text="Senator Maya Cole said that she will support the fuel tax.",
+                   published=datetime.date(2023, 3, 1))
+    result = ingest_article(text="Senator Maya Cole said that she will not support the fuel "
+                                 "tax.", published=datetime.date(2024, 6, 9))
+    [link] = [link for link in result.links if link.relation == "contradicts"]
+    assert link.kind == "self"
+    assert "2023-03-01" in link.explanation and "2024-06-09" in link.explanation
