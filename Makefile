@@ -17,8 +17,10 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet -e '.[dev,postgres]'
 	touch $(STAMP)
 
+# The webhook worker runs beside gunicorn and stops with it.
 serve: $(STAMP)
 	$(BIN)/claimtracker setup
+	$(BIN)/claimtracker worker & worker=$$!; trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	$(BIN)/claimtracker serve
 
 test: $(STAMP)

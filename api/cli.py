@@ -25,7 +25,7 @@ def main():
 
 def register_commands(app: Flask) -> None:
     for command in (migrate_command, seed_command, setup_command, serve_command, ingest_command,
-                    recheck_command, keys):
+                    recheck_command, worker_command, keys):
         app.cli.add_command(command)
 
 
@@ -113,6 +113,19 @@ def recheck_command():
     click.echo(f"rechecked {report.claims} claim(s), scored {report.scored} pair(s): "
                f"{report.created} link(s) suggested, {report.updated} re-scored, "
                f"{report.removed} withdrawn")
+
+
+@click.command("worker")
+@click.option("--once", is_flag=True, help="Stop when no delivery is due.")
+def worker_command(once):
+    """Deliver webhook events: signed, retried with backoff for 24 hours, every attempt logged."""
+    from models.worker import run
+
+    config = current_app.config
+    attempts = run(poll_seconds=config["WORKER_POLL_SECONDS"],
+                   lock_seconds=config["WEBHOOK_LOCK_SECONDS"],
+                   timeout=config["WEBHOOK_TIMEOUT_SECONDS"], once=once)
+    click.echo(f"made {attempts} delivery attempt(s)")
 
 
 @click.group()

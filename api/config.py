@@ -21,6 +21,10 @@ class Config:
         self.HOST = os.environ.get("HOST", "127.0.0.1")
         self.PORT = _int("PORT", 8000)
         self.WORKERS = _int("WEB_CONCURRENCY", 2)
+        self.WORKER_POLL_SECONDS = float(os.environ.get("WORKER_POLL_SECONDS", "1"))
+        self.WEBHOOK_TIMEOUT_SECONDS = float(os.environ.get("WEBHOOK_TIMEOUT_SECONDS", "10"))
+        # A delivery taken by a worker that died is taken again after this long.
+        self.WEBHOOK_LOCK_SECONDS = _int("WEBHOOK_LOCK_SECONDS", 60)
         self.MAX_CONTENT_LENGTH = _int("MAX_BODY_BYTES", 1024 * 1024)
         self.READS_NEED_KEY = _bool("READS_NEED_KEY", False)
         self.API_TITLE = "Claim tracker"

@@ -7,6 +7,7 @@ import marshmallow as ma
 from marshmallow import fields, validate
 
 from models.claim import APPEARANCE_KINDS, REVIEW_STATES, STATUSES
+from models.event import EVENT_TYPES
 from models.link import CONTRADICTION_KINDS, LINK_STATES, ORIGINS, RELATIONS
 from models.queries import CLAIM_SORTS
 from models.review import RATINGS
@@ -328,6 +329,57 @@ class CheckResult(ma.Schema):
     claims = fields.List(fields.Nested(CheckedClaim))
 
 
+class WebhookCreate(Strict):
+    url = fields.Url(required=True, schemes={"http", "https"}, require_tld=False,
+                     validate=validate.Length(max=2000))
+    events = fields.List(fields.String(validate=validate.OneOf(EVENT_TYPES)), required=True,
+                         validate=validate.Length(min=1))
+
+
+class WebhookPatch(Strict):
+    url = fields.Url(schemes={"http", "https"}, require_tld=False,
+                     validate=validate.Length(max=2000))
+    events = fields.List(fields.String(validate=validate.OneOf(EVENT_TYPES)),
+                         validate=validate.Length(min=1))
+    active = fields.Boolean(metadata={"description": "false pauses deliveries, true resumes"})
+
+    @ma.validates_schema
+    def _something_to_change(self, data, **kwargs):
+        if not data:
+            raise ma.ValidationError("Give at least one of url, events, active.")
+
+
+class Webhook(ma.Schema):
+    id = fields.Integer()
+    url = fields.String()
+    events = fields.List(fields.String())
+    active = fields.Boolean()
+    created_by = fields.String(allow_none=True)
+    created_at = Timestamp()
+
+
+class WebhookCreated(Webhook):
+    secret = fields.String(metadata={"description": "Signs every delivery; shown only once"})
+
+
+class DeliveryAttempt(ma.Schema):
+    at = Timestamp()
+    status_code = fields.Integer(allow_none=True)
+    error = fields.String(allow_none=True)
+    duration_ms = fields.Integer()
+
+
+class Delivery(ma.Schema):
+    id = fields.Integer()
+    event_id = fields.Integer()
+    event_type = fields.String()
+    state = fields.String(validate=validate.OneOf(("pending", "delivered", "failed")))
+    attempts = fields.List(fields.Nested(DeliveryAttempt))
+    next_attempt_at = Timestamp(allow_none=True)
+    delivered_at = Timestamp(allow_none=True)
+    created_at = Timestamp()
+
+
 class Health(ma.Schema):
     status = fields.String()
     database = fields.String(metadata={"description": "sqlite or postgresql"})
@@ -350,3 +402,5 @@ ContradictionPage = page_of(Contradiction, "ContradictionPage")
 SpeakerPage = page_of(Speaker, "SpeakerPage")
 SourcePage = page_of(Source, "SourcePage")
 StatusChangePage = page_of(StatusChange, "StatusChangePage")
+WebhookPage = page_of(Webhook, "WebhookPage")
+DeliveryPage = page_of(Delivery, "DeliveryPage")

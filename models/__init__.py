@@ -3,14 +3,15 @@
 from models.apikey import ApiKey
 from models.claim import Appearance, Claim, StatusChange
 from models.db import database
-from models.event import Event
+from models.event import Attempt, Delivery, Event, Webhook
 from models.link import ClaimLink
 from models.review import Review
 from models.source import Source
 from models.speaker import Speaker, SpeakerAlias
 
 TABLES = [Source, Speaker, SpeakerAlias, Claim, Appearance, ClaimLink, Review, StatusChange,
-          ApiKey, Event]
+          ApiKey, Event, Webhook, Delivery, Attempt]
 
-__all__ = ["TABLES", "database", "ApiKey", "Appearance", "Claim", "ClaimLink", "Event",
-           "Review", "Source", "Speaker", "SpeakerAlias", "StatusChange"]
+__all__ = ["TABLES", "database", "ApiKey", "Appearance", "Attempt", "Claim", "ClaimLink",
+           "Delivery", "Event", "Review", "Source", "Speaker", "SpeakerAlias", "StatusChange",
+           "Webhook"]

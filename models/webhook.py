@@ -1,0 +1,118 @@
+"""Webhooks: managing subscriptions, signing deliveries, and the worker's bookkeeping of
+every attempt. Delivery is at least once: a delivery taken by a worker that dies is taken
+again when its lock runs out."""
+
+import datetime
+import hashlib
+import hmac
+import json
+import random
+import secrets
+
+from models.db import database, utcnow
+from models.errors import Invalid, NotFound
+from models.event import EVENT_TYPES, Attempt, Delivery, Event, Webhook
+
+GIVE_UP_AFTER = datetime.timedelta(hours=24)
+FIRST_RETRY_SECONDS = 10
+LONGEST_WAIT_SECONDS = 3600
+
+
+def _check_events(events: list[str]) -> list[str]:
+    unknown = sorted(set(events) - set(EVENT_TYPES))
+    if unknown or not events:
+        raise Invalid(f"events must be some of {', '.join(EVENT_TYPES)}", field="events")
+    return sorted(set(events))
+
+
+def create_webhook(url: str, events: list[str], *, actor: str) -> Webhook:
+    """Subscribe a URL; the secret that signs its deliveries is returned once, with it."""
+    with database.atomic():
+        return Webhook.create(url=url, events=_check_events(events), created_by=actor,
+                              secret="whsec_" + secrets.token_urlsafe(32))
+
+
+def get_webhook(webhook_id: int) -> Webhook:
+    webhook = Webhook.get_or_none(Webhook.id == webhook_id)
+    if webhook is None:
+        raise NotFound(f"There is no webhook {webhook_id}.")
+    return webhook
+
+
+def update_webhook(webhook_id: int, changes: dict) -> Webhook:
+    """Pause or resume a webhook, or change its URL or events."""
+    with database.atomic():
+        webhook = get_webhook(webhook_id)
+        if "events" in changes:
+            changes["events"] = _check_events(changes["events"])
+        for name, value in changes.items():
+            setattr(webhook, name, value)
+        webhook.save()
+    return webhook
+
+
+def delete_webhook(webhook_id: int) -> None:
+    with database.atomic():
+        get_webhook(webhook_id).delete_instance(recursive=True)
+
+
+def payload(event: Event) -> bytes:
+    """The body POSTed to subscribers: {id, type, created, data}."""
+    created = event.created_at.replace(tzinfo=datetime.UTC).isoformat()
+    return json.dumps({"id": event.id, "type": event.type, "created": created,
+                       "data": event.data}, separators=(",", ":")).encode("utf-8")
+
+
+def signature(secret: str, timestamp: int, body: bytes) -> str:
+    """X-Claims-Signature: t=<unix seconds>,v1=<hex HMAC-SHA256 of "<t>." + body>."""
+    digest = hmac.new(secret.encode("utf-8"), f"{timestamp}.".encode() + body, hashlib.sha256)
+    return f"t={timestamp},v1={digest.hexdigest()}"
+
+
+def claim_due(limit: int, lock_seconds: int) -> list[Delivery]:
+    """Take up to `limit` due deliveries for this worker. A delivery stays taken for
+    lock_seconds; a worker that dies mid-delivery leaves it to be taken again, so every event
+    is delivered at least once."""
+    now = utcnow()
+    due = (Delivery.select(Delivery.id)
+           .where((Delivery.state == "pending") & (Delivery.next_attempt_at <= now)
+                  & (Delivery.locked_until.is_null() | (Delivery.locked_until < now)))
+           .order_by(Delivery.next_attempt_at, Delivery.id).limit(limit))
+    taken = []
+    for (delivery_id,) in due.tuples():
+        with database.atomic():
+            won = (Delivery.update(locked_until=now + datetime.timedelta(seconds=lock_seconds))
+                   .where((Delivery.id == delivery_id)
+                          & (Delivery.locked_until.is_null() | (Delivery.locked_until < now)))
+                   .execute())
+        if won:
+            taken.append(Delivery.select(Delivery, Webhook, Event).join(Webhook)
+                         .switch(Delivery).join(Event).where(Delivery.id == delivery_id).get())
+    return taken
+
+
+def backoff(attempts: int) -> datetime.timedelta:
+    """Exponential, with jitter so that many failures do not all retry at once."""
+    seconds = min(FIRST_RETRY_SECONDS * 2 ** (attempts - 1), LONGEST_WAIT_SECONDS)
+    return datetime.timedelta(seconds=seconds * random.uniform(0.8, 1.2))
+
+
+def record_attempt(delivery: Delivery, *, status_code: int | None, error: str | None,
+                   duration_ms: int) -> Delivery:
+    """Log an attempt and settle what happens next: delivered, retried later, or given up
+    after 24 hours."""
+    now = utcnow()
+    ok = status_code is not None and 200 <= status_code < 300
+    with database.atomic():
+        Attempt.create(delivery=delivery, at=now, status_code=status_code, error=error,
+                       duration_ms=duration_ms)
+        delivery.attempts += 1
+        delivery.locked_until = None
+        if ok:
+            delivery.state, delivery.delivered_at = "delivered", now
+        elif now - delivery.created_at >= GIVE_UP_AFTER:
+            delivery.state = "failed"
+        else:
+            delivery.next_attempt_at = now + backoff(delivery.attempts)
+        delivery.save()
+    return delivery
