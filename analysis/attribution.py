@@ -30,6 +30,7 @@ from analysis.speakers import (
     Entity,
     Mention,
     capitalise,
+    looks_like_verb,
     parse_mention,
     role_phrase,
 )
@@ -141,7 +142,7 @@ _DOCUMENT = re.compile(
     r"(?:(?:a|an|the|its|their|this|that|these|those|one|another)\s+)?"
     r"(?:(?P<owner>(?:[\w.&-]+\s+){0,4}?[\w.&-]+(?:['’]s|s['’]))\s+)?"
     r"(?:(?:new|latest|recent|fresh|official|preliminary|draft|final|annual|internal|leaked"
-    r"|independent|confidential|separate|joint|recent|\d{4})\s+)*"
+    r"|independent|confidential|separate|joint|\d{4})\s+)*"
     r"(?:(?P<pre>(?:[\w.&'’-]+\s+){0,4}?[\w.&'’-]+)\s+)??"
     rf"(?P<doc>{_DOCUMENT_NOUNS})"
     r"(?:\s+(?:(?:commissioned|carried\s+out|conducted|published|released|compiled|written)\s+)?"
@@ -192,7 +193,6 @@ _CUT_SPEAKER = re.compile(r"\s+(?:of|from|at|in|on|who|when|after|before|during|
 _WORD = re.compile(r"\w+")
 _RELATIVE_PRONOUNS = frozenset({"who", "which"})
 _POSSESSIVE_DETERMINERS = frozenset({"its", "their"})
-_LIKELY_VERB = re.compile(r"(?:ed|[^s']s)$")
 _PARTICLES = frozenset("up off out down back over in on to for about".split())
 _GROUP_PREPOSITIONS = frozenset({"at", "in", "of", "from", "with", "inside", "within", "across"})
 _SPEAKING_KINDS = frozenset({"person", "organization", "country", "group"})
@@ -380,7 +380,7 @@ class SpeakerFinder:
         """ "its chairman": the holder of that office in the organisation the sentence opens
         with ("The water board will ..., its chairman said"), else the one named last."""
         text = self.article.text
-        if not any(_is_head(t) and t.fold in TITLE_HEADS for t in toks[-1:]):
+        if not toks or toks[-1].fold.rstrip(".") not in TITLE_HEADS:
             return None
         owner = self._sentence_subject(owner_word.start, 0) or self._sentence_subject(
             owner_word.start, 1
@@ -511,7 +511,7 @@ class SpeakerFinder:
                 or found[0].kind != "person"
                 or stop == i + 1
                 or self.article.cast.find("person", found[0].name)
-                or (stop < end and stop - i <= 3 and _LIKELY_VERB.search(toks[stop].text))
+                or (stop < end and stop - i <= 3 and looks_like_verb(toks[stop].text))
             ):
                 return self.resolve(found)
         return None

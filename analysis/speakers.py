@@ -445,9 +445,14 @@ _CAPITALISED_NAME = re.compile(r"(?<![\w'’.-])[A-Z][\w'’-]+(?:\s+[A-Z][\w'�
 
 
 _LOWER_STARTS = TITLE_MODIFIERS | frozenset(HONORIFICS)
-# In lower-case text a name ends where its verb begins: "joan pike opened the meeting".
+# A title noun in lower case starts a titled name only before two capitalised words.
 _NAME_NEXT = re.compile(r" [A-Z][\w'’-]* [A-Z]")
-_LIKELY_VERB = re.compile(r"(?:ed|[^s]s)$")
+_LIKELY_VERB = re.compile(r"(?:ed|[^s'’]s)$")
+
+
+def looks_like_verb(word: str) -> bool:
+    """In lower-case text a name ends where its verb begins: "joan pike opened the meeting"."""
+    return bool(_LIKELY_VERB.search(word))
 
 
 def titled_names(text: str, start: int, end: int, lower_case: bool) -> list[tuple[int, Mention]]:
@@ -486,7 +491,7 @@ def titled_names(text: str, start: int, end: int, lower_case: bool) -> list[tupl
             and k - j < 4
             and _is_name_word(tokens[k][0], lower_case)
             and _adjacent(text, tokens, k)
-            and not (lower_case and k - j >= 2 and _LIKELY_VERB.search(tokens[k][0]))
+            and not (lower_case and k - j >= 2 and looks_like_verb(tokens[k][0]))
         ):
             k += 1
         heads = [t for t, _ in tokens[:j] if t.casefold() in HONORIFICS or _fold(t) in TITLE_HEADS]

@@ -586,21 +586,6 @@ def test_organisations_calling_for_on_or_off_stay_narration(only_claim, text):
 
 
 @pytest.mark.parametrize(
-    "phrase, kind, name",
-    [
-        ("Opposition leader Jane Holm", "person", "Jane Holm"),
-        ("Board member Tomas Ek", "person", "Tomas Ek"),
-        ("the opposition Greens", "organization", "Opposition Greens"),
-    ],
-)
-def test_a_title_after_an_organisation_noun_makes_a_person(phrase, kind, name):
-    from analysis.speakers import parse_mention
-
-    mention = parse_mention(phrase)
-    assert (mention.kind, mention.name) == (kind, name)
-
-
-@pytest.mark.parametrize(
     "text",
     [
         "norland's foreign minister said on tuesday that the embassy would reopen. "

@@ -113,3 +113,16 @@ def test_aliases_of_a_lower_case_article_are_title_cased(phrase, alias):
 )
 def test_country_aliases_drop_their_article(phrase, alias):
     assert Cast().add(parse_mention(phrase), 0).ref().aliases == (alias,)
+
+
+@pytest.mark.parametrize(
+    "phrase, kind, name",
+    [
+        ("Opposition leader Jane Holm", "person", "Jane Holm"),
+        ("Board member Tomas Ek", "person", "Tomas Ek"),
+        ("the opposition Greens", "organization", "Opposition Greens"),
+    ],
+)
+def test_a_title_after_an_organisation_noun_makes_a_person(phrase, kind, name):
+    mention = parse_mention(phrase)
+    assert (mention.kind, mention.name) == (kind, name)
