@@ -1,5 +1,6 @@
 """The `claimtracker` command, built on Flask's CLI (so `flask --app api ...` works too)."""
 
+import json
 import os
 import sys
 from pathlib import Path
@@ -25,7 +26,7 @@ def main():
 
 def register_commands(app: Flask) -> None:
     for command in (migrate_command, seed_command, setup_command, serve_command, ingest_command,
-                    recheck_command, worker_command, keys):
+                    recheck_command, worker_command, export_command, import_command, keys):
         app.cli.add_command(command)
 
 
@@ -126,6 +127,37 @@ def worker_command(once):
                    lock_seconds=config["WEBHOOK_LOCK_SECONDS"],
                    timeout=config["WEBHOOK_TIMEOUT_SECONDS"], once=once)
     click.echo(f"made {attempts} delivery attempt(s)")
+
+
+@click.command("export")
+@click.option("--out", type=click.File("w", encoding="utf-8"), default="-",
+              help="The file to write (default: standard output).")
+def export_command(out):
+    """Dump every table as JSON (restore it with `claimtracker import`)."""
+    from models.dump import dump
+
+    with database.connection_context():
+        json.dump(dump(), out, ensure_ascii=False)
+    out.write("\n")
+
+
+@click.command("import")
+@click.argument("file", type=click.File("r", encoding="utf-8"))
+def import_command(file):
+    """Restore a dump made by `claimtracker export` into an empty, migrated database."""
+    from models.dump import restore
+    from models.errors import Invalid
+
+    try:
+        data = json.load(file)
+    except json.JSONDecodeError as error:
+        raise click.ClickException(f"{file.name} is not JSON: {error}") from error
+    with database.connection_context():
+        try:
+            counts = restore(data)
+        except Invalid as error:
+            raise click.ClickException(error.detail) from error
+    click.echo("restored " + ", ".join(f"{n} {table}" for table, n in counts.items() if n))
 
 
 @click.group()

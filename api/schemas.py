@@ -56,7 +56,9 @@ class PageArgs(Strict):
     per_page = fields.Integer(load_default=20, validate=validate.Range(min=1, max=100))
 
 
-class ClaimListArgs(PageArgs):
+class ClaimFilters(Strict):
+    """The filters of GET /claims, shared by the exports."""
+
     q = text_field(max_length=500, metadata={"description": "Full-text search over claim text "
                                              "and quotes: words, and \"quoted phrases\"; all "
                                              "must match."})
@@ -67,12 +69,15 @@ class ClaimListArgs(PageArgs):
     since = fields.Date(metadata={"description": "First seen on or after this date"})
     until = fields.Date(metadata={"description": "First seen on or before this date"})
     has_contradictions = fields.Boolean()
-    sort = fields.String(load_default="-created_at", validate=validate.OneOf(list(CLAIM_SORTS)))
 
     @ma.validates_schema
     def _dates_in_order(self, data, **kwargs):
         if data.get("since") and data.get("until") and data["since"] > data["until"]:
             raise ma.ValidationError("until must not be before since.", "until")
+
+
+class ClaimListArgs(PageArgs, ClaimFilters):
+    sort = fields.String(load_default="-created_at", validate=validate.OneOf(list(CLAIM_SORTS)))
 
 
 class ContradictionListArgs(PageArgs):

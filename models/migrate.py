@@ -16,6 +16,11 @@ def migrate() -> list[str]:
     return Runner(database.obj, str(MIGRATIONS)).up()
 
 
+def applied() -> list[str]:
+    """The names of the migrations applied to the bound database, in order."""
+    return [m.name for m in Runner(database.obj, str(MIGRATIONS)).status() if m.applied]
+
+
 def pending() -> list[str]:
     return [m.name for m in Runner(database.obj, str(MIGRATIONS)).status() if not m.applied]
 

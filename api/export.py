@@ -1,0 +1,69 @@
+"""Bulk exports of claims, streamed one claim at a time so memory stays flat."""
+
+import csv
+import io
+import json
+
+from flask import Response, stream_with_context
+from flask.views import MethodView
+from flask_smorest import Blueprint
+
+from api import schemas
+from models.export import claims_with_appearances
+
+blp = Blueprint("export", __name__, url_prefix="/api/v1/export",
+                description="Every claim matching the filters of GET /claims, streamed")
+
+CLAIM_WITH_APPEARANCES = schemas.SourceClaim()
+CSV_COLUMNS = ["id", "text", "status", "review_state", "first_seen", "created_at", "updated_at",
+               "speakers", "sources", "quotes", "appearance_count", "contradiction_count"]
+
+
+def _ndjson_lines(filters):
+    for record in claims_with_appearances(**filters):
+        yield json.dumps(CLAIM_WITH_APPEARANCES.dump(record), ensure_ascii=False) + "\n"
+
+
+def _csv_row(values) -> str:
+    buffer = io.StringIO()
+    csv.writer(buffer).writerow(values)
+    return buffer.getvalue()
+
+
+def _csv_lines(filters):
+    yield _csv_row(CSV_COLUMNS)
+    for record in claims_with_appearances(**filters):
+        row = CLAIM_WITH_APPEARANCES.dump(record)
+        appearances = row["appearances"]
+        sources = dict.fromkeys((a["source"]["url"] or a["source"]["title"] or
+                                 f"source {a['source']['id']}") for a in appearances
+                                if a["source"])
+        yield _csv_row([
+            row["id"], row["text"], row["status"], row["review_state"], row["first_seen"],
+            row["created_at"], row["updated_at"],
+            "; ".join(s["name"] for s in row["speakers"]), " | ".join(sources),
+            " | ".join(a["quote"] for a in appearances if a["quote"]),
+            row["appearance_count"], row["contradiction_count"]])
+
+
+@blp.route("/claims.ndjson")
+class ClaimsNdjson(MethodView):
+    @blp.arguments(schemas.ClaimFilters, location="query", unknown="raise")
+    @blp.response(200, content_type="application/x-ndjson",
+                  description="One claim per line, as GET /claims/{id} shows it, with "
+                              "appearances and speakers")
+    def get(self, filters):
+        """Export claims as newline-delimited JSON"""
+        return Response(stream_with_context(_ndjson_lines(filters)),
+                        mimetype="application/x-ndjson")
+
+
+@blp.route("/claims.csv")
+class ClaimsCsv(MethodView):
+    @blp.arguments(schemas.ClaimFilters, location="query", unknown="raise")
+    @blp.response(200, content_type="text/csv",
+                  description="One claim per row; speakers, sources and quotes joined")
+    def get(self, filters):
+        """Export claims as CSV"""
+        return Response(stream_with_context(_csv_lines(filters)), mimetype="text/csv",
+                        headers={"Content-Disposition": "attachment; filename=claims.csv"})
