@@ -4,7 +4,17 @@ from flask import Flask, request
 from flask_swagger_ui import get_swaggerui_blueprint
 from werkzeug.routing import IntegerConverter
 
-from api import check, claims, contradictions, export, health, sources, speakers, webhooks
+from api import (
+    check,
+    claimreview,
+    claims,
+    contradictions,
+    export,
+    health,
+    sources,
+    speakers,
+    webhooks,
+)
 from api.auth import check_key
 from api.config import Config
 from api.errors import ProblemApi
@@ -35,7 +45,8 @@ def create_app(config: Config | None = None) -> Flask:
         "bearerAuth", {"type": "http", "scheme": "bearer",
                        "description": "An API key from `claimtracker keys create`"})
     api.register_converter(IdConverter, lambda converter: {"type": "integer", "minimum": 1})
-    for module in (health, claims, contradictions, speakers, sources, check, export, webhooks):
+    for module in (health, claims, contradictions, speakers, sources, check, export, webhooks,
+                   claimreview):
         api.register_blueprint(module.blp)
     app.register_blueprint(get_swaggerui_blueprint(
         "/docs", "/openapi.json", config={"app_name": "Claim tracker API"}))

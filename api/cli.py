@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 from flask import Flask, current_app
-from flask.cli import FlaskGroup
+from flask.cli import FlaskGroup, with_appcontext
 
 from models.db import database
 
@@ -70,6 +70,7 @@ def setup_command():
 
 
 @click.command("serve")
+@with_appcontext
 @click.option("--host", help="default: HOST or 127.0.0.1")
 @click.option("--port", type=int, help="default: PORT or 8000")
 @click.option("--workers", type=int, help="default: WEB_CONCURRENCY or 2")
@@ -84,24 +85,36 @@ def serve_command(host, port, workers):
 
 
 @click.command("ingest")
-@click.argument("files", nargs=-1, required=True, type=click.File("r", encoding="utf-8"))
+@with_appcontext
+@click.argument("articles", nargs=-1, required=True, metavar="FILE|URL...")
 @click.option("--title")
 @click.option("--outlet")
 @click.option("--published", type=click.DateTime(formats=["%Y-%m-%d"]))
-def ingest_command(files, title, outlet, published):
-    """Ingest article files, as POST /api/v1/sources does."""
-    from models.ingest import ingest_article
+def ingest_command(articles, title, outlet, published):
+    """Ingest article files or web pages, as POST /api/v1/sources does."""
+    from api.sources import fetch_options
+    from models.errors import DomainError
+    from models.ingest import ingest_article, ingest_url
 
+    given = {"title": title, "outlet": outlet,
+             "published": published.date() if published else None}
     with database.connection_context():
-        for file in files:
-            result = ingest_article(text=file.read(), title=title, outlet=outlet,
-                                    published=published.date() if published else None,
-                                    actor="cli")
+        for article in articles:
+            try:
+                if article.startswith(("http://", "https://")):
+                    result = ingest_url(article, actor="cli", fetch_options=fetch_options(),
+                                        **given)
+                else:
+                    text = Path(article).read_text(encoding="utf-8")
+                    result = ingest_article(text=text, actor="cli", **given)
+            except (OSError, DomainError) as error:
+                message = getattr(error, "detail", error)
+                raise click.ClickException(f"{article}: {message}") from error
             if result.created:
-                click.echo(f"{file.name}: source {result.source.id} stored, "
+                click.echo(f"{article}: source {result.source.id} stored, "
                            f"{len(result.claims)} claim(s), {len(result.links)} link(s)")
             else:
-                click.echo(f"{file.name}: already stored as source {result.source.id}")
+                click.echo(f"{article}: already stored as source {result.source.id}")
 
 
 @click.command("recheck")
@@ -117,6 +130,7 @@ def recheck_command():
 
 
 @click.command("worker")
+@with_appcontext
 @click.option("--once", is_flag=True, help="Stop when no delivery is due.")
 def worker_command(once):
     """Deliver webhook events: signed, retried with backoff for 24 hours, every attempt logged."""

@@ -21,12 +21,19 @@ class Config:
         self.HOST = os.environ.get("HOST", "127.0.0.1")
         self.PORT = _int("PORT", 8000)
         self.WORKERS = _int("WEB_CONCURRENCY", 2)
+        self.FETCH_TIMEOUT_SECONDS = float(os.environ.get("FETCH_TIMEOUT_SECONDS", "10"))
+        self.FETCH_MAX_BYTES = _int("FETCH_MAX_BYTES", 5 * 1024 * 1024)
+        # Fetching pages on private networks (127.0.0.1, 10.x, ...) is refused unless allowed.
+        self.FETCH_ALLOW_PRIVATE = _bool("FETCH_ALLOW_PRIVATE", False)
         self.WORKER_POLL_SECONDS = float(os.environ.get("WORKER_POLL_SECONDS", "1"))
         self.WEBHOOK_TIMEOUT_SECONDS = float(os.environ.get("WEBHOOK_TIMEOUT_SECONDS", "10"))
         # A delivery taken by a worker that died is taken again after this long.
         self.WEBHOOK_LOCK_SECONDS = _int("WEBHOOK_LOCK_SECONDS", 60)
         self.MAX_CONTENT_LENGTH = _int("MAX_BODY_BYTES", 1024 * 1024)
         self.READS_NEED_KEY = _bool("READS_NEED_KEY", False)
+        # Who publishes our ClaimReviews: their author when a review names no reviewer.
+        self.PUBLISHER_NAME = os.environ.get("PUBLISHER_NAME") or "Claim tracker"
+        self.PUBLISHER_URL = os.environ.get("PUBLISHER_URL") or None
         self.API_TITLE = "Claim tracker"
         self.API_VERSION = "v1"
         self.OPENAPI_VERSION = "3.0.3"

@@ -8,12 +8,13 @@ from flask import Response, json
 from flask_smorest import Api
 from werkzeug.exceptions import HTTPException
 
-from models.errors import Conflict, DomainError, Invalid, NotFound, VersionMismatch
+from models.errors import Conflict, DomainError, Invalid, NotFound, Upstream, VersionMismatch
 
 PROBLEM_JSON = "application/problem+json"
 log = logging.getLogger(__name__)
 
-STATUS_OF_DOMAIN_ERROR = {NotFound: 404, Invalid: 422, Conflict: 409, VersionMismatch: 412}
+STATUS_OF_DOMAIN_ERROR = {NotFound: 404, Invalid: 422, Conflict: 409, VersionMismatch: 412,
+                          Upstream: 502}
 TITLE_OF_STATUS = {422: "Validation failed"}
 
 

@@ -144,12 +144,20 @@ class ReviewCreate(Strict):
 
 
 class SourceCreate(Strict):
-    text = fields.String(required=True, validate=validate.Length(min=1))
+    text = fields.String(validate=validate.Length(min=1),
+                         metadata={"description": "The article; leave it out to fetch url"})
     title = text_field(max_length=1000)
     outlet = text_field(max_length=200)
     published = fields.Date()
-    url = fields.Url(schemes={"http", "https"}, validate=validate.Length(max=2000))
-    language = fields.String(load_default="en", validate=validate.Length(min=2, max=16))
+    url = fields.Url(schemes={"http", "https"}, require_tld=False,
+                     validate=validate.Length(max=2000))
+    language = fields.String(validate=validate.Length(min=2, max=16))
+
+    @ma.validates_schema
+    def _text_or_url(self, data, **kwargs):
+        if "text" not in data and "url" not in data:
+            raise ma.ValidationError("Give the article's text, or a url to fetch it from.",
+                                     "text")
 
 
 # ----- responses

@@ -1,5 +1,6 @@
 """Sources: the articles, and ingesting a new one."""
 
+from flask import current_app
 from flask.views import MethodView
 from flask_smorest import Blueprint
 from marshmallow import RAISE
@@ -8,10 +9,17 @@ from api import schemas
 from api.auth import current_actor, require
 from api.pagination import paginate
 from models import queries
-from models.ingest import ingest_article
+from models.ingest import ingest_article, ingest_url
 
 blp = Blueprint("sources", __name__, url_prefix="/api/v1/sources",
                 description="Articles and the claims found in them")
+
+
+def fetch_options() -> dict:
+    """How pages are fetched, from the app's settings."""
+    config = current_app.config
+    return {"timeout": config["FETCH_TIMEOUT_SECONDS"], "max_bytes": config["FETCH_MAX_BYTES"],
+            "allow_private": config["FETCH_ALLOW_PRIVATE"]}
 
 
 @blp.route("")
@@ -28,8 +36,12 @@ class Sources(MethodView):
     @blp.alt_response(200, schema=schemas.IngestResult,
                       description="The article was already stored; nothing was created")
     def post(self, body):
-        """Ingest an article: store it, find its claims, link them to known claims"""
-        result = ingest_article(actor=current_actor(), **body)
+        """Ingest an article, given its text or a url to fetch it from"""
+        if "text" in body:
+            result = ingest_article(actor=current_actor(), **body)
+        else:
+            result = ingest_url(body.pop("url"), actor=current_actor(),
+                                fetch_options=fetch_options(), **body)
         contradictions = [link for link in result.links if link.relation == "contradicts"]
         record = {"created": result.created, "source": queries.source_detail(result.source.id),
                   "links": queries.row_records(result.links),

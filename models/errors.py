@@ -26,5 +26,9 @@ class Conflict(DomainError):
         self.existing_id = existing_id
 
 
+class Upstream(DomainError):
+    """A server this one depends on (a page to fetch) failed (502)."""
+
+
 class VersionMismatch(DomainError):
     """The client edited a version of a claim that is no longer current (412)."""

@@ -10,6 +10,7 @@ from models.claim import Appearance, Claim, new_claim, reindex
 from models.db import database
 from models.detection import link_claims
 from models.errors import Invalid
+from models.fetch import fetch_article
 from models.link import ClaimLink
 from models.matching import same_claim
 from models.source import Source, content_hash, find_existing, normalise_text
@@ -26,7 +27,7 @@ class Ingested:
 
 def ingest_article(*, text: str, title: str | None = None, outlet: str | None = None,
                    published: datetime.date | None = None, url: str | None = None,
-                   language: str = "en", actor: str = "system") -> Ingested:
+                   language: str | None = None, actor: str = "system") -> Ingested:
     """Store an article with its claims, or return the stored one if its URL or text is known."""
     text = normalise_text(text)
     if not text:
@@ -40,7 +41,7 @@ def ingest_article(*, text: str, title: str | None = None, outlet: str | None = 
         with database.atomic():
             source = Source.create(url=url, title=title, outlet=outlet, published=published,
                                    text=text, content_hash=content_hash(text),
-                                   language=language)
+                                   language=language or "en")
             claims = _store_claims(source, extracted, actor)
             reindex(claim.id for claim in claims)
             links = link_claims(claims, actor).links
@@ -51,6 +52,20 @@ def ingest_article(*, text: str, title: str | None = None, outlet: str | None = 
             raise
         return Ingested(existing, created=False)
     return Ingested(source, created=True, claims=claims, links=links)
+
+
+def ingest_url(url: str, *, fetch_options: dict, actor: str = "system",
+               **given) -> Ingested:
+    """Ingest the article at a URL: the stored one if the URL is known, else fetch the page
+    and ingest its text, the fields given overriding what the page says of itself."""
+    existing = find_existing(url=url, text=None)
+    if existing is not None:
+        return Ingested(existing, created=False)
+    page = fetch_article(url, **fetch_options)
+    fields = {"title": page.title, "outlet": page.outlet, "published": page.published,
+              "language": page.language}
+    fields.update({k: v for k, v in given.items() if v is not None})
+    return ingest_article(text=page.text, url=url, actor=actor, **fields)
 
 
 def _store_claims(source: Source, extracted, actor: str) -> list[Claim]:

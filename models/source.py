@@ -27,9 +27,14 @@ def content_hash(text: str) -> str:
     return hashlib.sha256(normalise_text(text).encode("utf-8")).hexdigest()
 
 
-def find_existing(*, url: str | None, text: str) -> Source | None:
+def find_existing(*, url: str | None, text: str | None) -> Source | None:
     """The stored source with this URL or this text, if any."""
-    query = Source.content_hash == content_hash(text)
+    found = []
+    if text:
+        found.append(Source.content_hash == content_hash(text))
     if url:
-        query |= Source.url == url
+        found.append(Source.url == url)
+    if not found:
+        return None
+    query = found[0] if len(found) == 1 else found[0] | found[1]
     return Source.get_or_none(query)

@@ -1,0 +1,228 @@
+"""schema.org ClaimReview: one claim's verdict as JSON-LD, every verdict as a JSON Lines feed,
+and the import of other fact-checkers' ClaimReviews."""
+
+import datetime
+import json
+from collections.abc import Mapping
+
+import marshmallow as ma
+from flask import Response, current_app, stream_with_context
+from flask.views import MethodView
+from flask_smorest import Blueprint
+from marshmallow import fields, validate
+
+from api.auth import current_actor, require
+from models.claimreview import (
+    MAX_IMPORT,
+    all_claim_reviews,
+    claim_review_of,
+    import_claim_reviews,
+)
+
+LD_JSON = "application/ld+json"
+NDJSON = "application/x-ndjson"
+
+blp = Blueprint("claimreview", __name__, url_prefix="/api/v1",
+                description="schema.org ClaimReview: verdicts as JSON-LD, out and in")
+
+
+def _publisher() -> dict:
+    return {"publisher_name": current_app.config["PUBLISHER_NAME"],
+            "publisher_url": current_app.config["PUBLISHER_URL"]}
+
+
+# ----- what is served: JSON-LD keys ("@type") are no Python names, hence from_dict
+
+def _type(name: str):
+    return fields.String(metadata={"enum": [name]})
+
+
+def _ld(schema_name: str, fields_of: dict) -> type[ma.Schema]:
+    return ma.Schema.from_dict(fields_of, name=schema_name)
+
+
+Organization = _ld("LdOrganization", {"@type": _type("Organization"), "name": fields.String(),
+                                        "url": fields.String()})
+ClaimAuthor = _ld("LdClaimAuthor", {
+    "@type": fields.String(metadata={"enum": ["Person", "Organization"]}),
+    "name": fields.String(), "sameAs": fields.String()})
+Rating = _ld("LdRating", {
+    "@type": _type("Rating"),
+    "ratingValue": fields.Integer(metadata={"description": "1 refuted .. 5 supported; absent "
+                                                           "for unproven, which is no point "
+                                                           "on that scale"}),
+    "bestRating": fields.Integer(), "worstRating": fields.Integer(),
+    "alternateName": fields.String(metadata={"description": "The verdict in words"})})
+CreativeWork = _ld("LdCreativeWork", {
+    "@type": _type("CreativeWork"), "url": fields.String(), "headline": fields.String(),
+    "datePublished": fields.String(metadata={"format": "date"}),
+    "publisher": fields.Nested(Organization)})
+ClaimItem = _ld("LdClaim", {
+    "@type": _type("Claim"), "author": fields.Nested(ClaimAuthor),
+    "datePublished": fields.String(metadata={"format": "date", "description": "First seen"}),
+    "appearance": fields.List(fields.Nested(CreativeWork)),
+    "firstAppearance": fields.Nested(CreativeWork)})
+ClaimReview = _ld("ClaimReview", {
+    "@context": fields.String(metadata={"enum": ["https://schema.org"]}),
+    "@type": _type("ClaimReview"),
+    "claimReviewed": fields.String(metadata={"description": "The claim, in under 75 "
+                                                            "characters"}),
+    "reviewRating": fields.Nested(Rating), "url": fields.String(),
+    "author": fields.Nested(Organization),
+    "datePublished": fields.String(metadata={"format": "date"}),
+    "itemReviewed": fields.Nested(ClaimItem)})
+CLAIM_REVIEW = ClaimReview()
+
+
+# ----- what is imported: other publishers' JSON-LD carries many properties we do not keep
+# (image, sdPublisher, ...), so unknown ones are ignored rather than refused.
+
+def _no_nul(value: str) -> bool:
+    # PostgreSQL cannot store U+0000 in text.
+    if "\x00" in value:
+        raise ma.ValidationError("Must not contain NUL (U+0000) characters.")
+    return True
+
+
+def _text(max_length: int, **kwargs):
+    return fields.String(validate=[validate.Length(min=1, max=max_length), _no_nul], **kwargs)
+
+
+class DatePart(fields.String):
+    """A date, or the date part of a date-time ("2024-03-01T09:30:00Z")."""
+
+    default_error_messages = {"invalid_date": "Not a valid date or date-time."}
+
+    def __init__(self, **kwargs):
+        super().__init__(**kwargs)
+        self.metadata = {"format": "date", **self.metadata}
+
+    def _deserialize(self, value, attr, data, **kwargs):
+        text = super()._deserialize(value, attr, data, **kwargs)
+        try:
+            return datetime.date.fromisoformat(text[:10])
+        except ValueError:
+            raise self.make_error("invalid_date") from None
+
+
+class Foreign(ma.Schema):
+    class Meta:
+        unknown = ma.EXCLUDE
+
+
+class LdPartyIn(Foreign):
+    type_ = _text(100, data_key="@type", attribute="@type")
+    name = _text(300)
+
+
+class LdRatingIn(Foreign):
+    type_ = _text(100, data_key="@type", attribute="@type")
+    ratingValue = fields.Float(allow_nan=False)
+    bestRating = fields.Float(allow_nan=False)
+    worstRating = fields.Float(allow_nan=False)
+    alternateName = _text(200)
+
+
+class LdClaimIn(Foreign):
+    type_ = _text(100, data_key="@type", attribute="@type")
+    author = fields.Nested(LdPartyIn)
+    datePublished = DatePart(metadata={"description": "Kept as the claim's first_seen when "
+                                                      "earlier"})
+
+
+class ClaimReviewIn(Foreign):
+    context = fields.Raw(data_key="@context")
+    type_ = fields.String(data_key="@type", attribute="@type",
+                          validate=validate.Equal("ClaimReview"))
+    claimReviewed = _text(5000, required=True)
+    reviewRating = fields.Nested(LdRatingIn, required=True)
+    url = fields.Url(required=True, schemes={"http", "https"},
+                     validate=[validate.Length(max=2000), _no_nul],
+                     metadata={"description": "Imported once per claim: a second import of "
+                                              "the same url is skipped"})
+    author = fields.Nested(LdPartyIn, metadata={"description": "The fact-checker"})
+    datePublished = DatePart()
+    itemReviewed = fields.Nested(LdClaimIn)
+
+    @ma.validates_schema(skip_on_field_errors=False)
+    def _rating_has_a_value_or_a_name(self, data, **kwargs):
+        rating = data.get("reviewRating")
+        if rating is None:
+            return
+        value = rating.get("ratingValue")
+        if value is None:
+            if not rating.get("alternateName"):
+                raise ma.ValidationError("Give ratingValue or alternateName.", "reviewRating")
+            return
+        best, worst = rating.get("bestRating", 5), rating.get("worstRating", 1)
+        if not worst < best:
+            raise ma.ValidationError(f"worstRating ({worst:g}) must be below bestRating "
+                                     f"({best:g}).", "reviewRating")
+        if not worst <= value <= best:
+            raise ma.ValidationError(f"ratingValue {value:g} is outside worstRating "
+                                     f"{worst:g} .. bestRating {best:g}.", "reviewRating")
+
+
+class ClaimReviewImport(ma.Schema):
+    """One ClaimReview or a list of them; parsed as {"items": [...]} so that every error
+    names its item ("items.3.reviewRating")."""
+
+    items = fields.List(fields.Nested(ClaimReviewIn), required=True,
+                        validate=validate.Length(min=1, max=MAX_IMPORT))
+
+    @ma.pre_load
+    def _as_items(self, data, **kwargs):
+        if isinstance(data, Mapping):
+            return {"items": [data]}
+        if isinstance(data, list):
+            return {"items": data}
+        raise ma.ValidationError("Send a ClaimReview object or a list of them.")
+
+
+class ImportResult(ma.Schema):
+    imported = fields.Integer(metadata={"description": "Reviews added"})
+    skipped = fields.Integer(metadata={"description": "Items whose url was already imported "
+                                                      "for their claim"})
+    claims = fields.List(fields.Integer(), metadata={"description": "The claim of each item, "
+                                                                    "in order"})
+
+
+_IMPORT_BODY = {"oneOf": [ClaimReviewIn, {"type": "array", "items": ClaimReviewIn,
+                                          "minItems": 1, "maxItems": MAX_IMPORT}]}
+
+
+@blp.route("/claims/<id:claim_id>/claimreview")
+class ClaimReviewItem(MethodView):
+    @blp.response(200, ClaimReview, content_type=LD_JSON)
+    @blp.alt_response(404, description="No such claim, or the claim has no review yet")
+    def get(self, claim_id):
+        """The claim's latest review as schema.org ClaimReview JSON-LD"""
+        record = claim_review_of(claim_id, **_publisher())
+        return Response(json.dumps(CLAIM_REVIEW.dump(record), ensure_ascii=False),
+                        mimetype=LD_JSON)
+
+
+@blp.route("/export/claimreview.jsonl")
+class ClaimReviewExport(MethodView):
+    @blp.response(200, ClaimReview, content_type=NDJSON,
+                  description="One ClaimReview per line (this schema), by claim id")
+    def get(self):
+        """Every reviewed claim's ClaimReview, one JSON object per line, streamed"""
+        publisher = _publisher()
+
+        def lines():
+            for record in all_claim_reviews(**publisher):
+                yield json.dumps(record, ensure_ascii=False) + "\n"
+
+        return Response(stream_with_context(lines()), mimetype=NDJSON)
+
+
+@blp.route("/import/claimreview")
+class ClaimReviewImporter(MethodView):
+    @require("write")
+    @blp.arguments(ClaimReviewImport)
+    @blp.doc(requestBody={"content": {"application/json": {"schema": _IMPORT_BODY}}})
+    @blp.response(201, ImportResult)
+    def post(self, body):
+        """Import other fact-checkers' ClaimReviews as reviews, all or nothing"""
+        return import_claim_reviews(body["items"], actor=current_actor()), 201
