@@ -1,8 +1,12 @@
 """Contradiction scoring: do two claims on one topic clash, by which cue, and in which words.
 
 Cues after de Marneffe, Rafferty & Manning (ACL 2008): negation asymmetry on a shared
-predicate, antonyms, numeric and date mismatch, denial and modality. After Ritter et al. (EMNLP
-2008), a cue only counts as far as the two claims are about the same thing: same_topic.
+predicate, antonyms, numeric and date mismatch, denial and modality; plus opposite stances on
+one object (keep / scrap the rule, the rule is vital / outdated). A predicate meets its event
+family ("agreed" / "no deal"); light verbs and control words ("reach a deal", "ready to
+change") hand their negation to the word they govern. After Ritter et al. (EMNLP 2008), a cue
+only counts as far as the two claims are about the same thing: same_topic, judged for long
+claims on the clauses around the clash when both speak of one object.
 """
 
 from __future__ import annotations
@@ -24,7 +28,8 @@ from analysis.lexicon import (
 MAX_CHARS = 5_000
 MAX_QUANTITIES = 40
 
-_BASE = {"negation": 0.9, "denial": 0.9, "antonym": 0.85, "numeric": 0.85, "modality": 0.7}
+_BASE = {"negation": 0.9, "denial": 0.9, "antonym": 0.85, "numeric": 0.85, "stance": 0.8,
+         "modality": 0.7}
 _FLIP_RANK = {"denial": 3, "modality": 2, "negation": 1}
 _VERB = {"negation": "negates", "denial": "denies", "modality": "doubts"}
 
@@ -104,10 +109,16 @@ def _phrase(text: str) -> tuple[str, ...]:
 
 # --- word tables --------------------------------------------------------------------------
 
-def _load_antonyms() -> tuple[dict[str, set[tuple[int, int]]], dict[str, str]]:
+def _load_antonyms() -> tuple[dict[str, set[tuple[int, int]]], dict[str, str], frozenset[int]]:
+    """Antonym classes of each form, its lemma, and the class numbers that are stances."""
     classes: dict[str, set[tuple[int, int]]] = {}
     lemmas: dict[str, str] = {}
-    for number, line in enumerate(_lines("antonyms.txt")):
+    stances: set[int] = set()
+    lines = [(line, False) for line in _lines("antonyms.txt")]
+    lines += [(line, True) for line in _lines("contradiction_stance.txt")]
+    for number, (line, stance) in enumerate(lines):
+        if stance:
+            stances.add(number)
         left, right = _fields(line)[:2]
         for side, part in ((1, left), (-1, right)):
             for entry in _items(part):
@@ -115,18 +126,31 @@ def _load_antonyms() -> tuple[dict[str, set[tuple[int, int]]], dict[str, str]]:
                 for form in forms:
                     classes.setdefault(form, set()).add((number, side))
                     lemmas.setdefault(form, lemma)
-    return classes, lemmas
+    return classes, lemmas, frozenset(stances)
 
 
-def _load_synonyms() -> dict[str, str]:
+def _load_synonyms() -> tuple[dict[str, str], frozenset[str], frozenset[str]]:
+    """Head of each form (event families first), the weaker family members, the family heads."""
     heads: dict[str, str] = {}
+    weak: set[str] = set()
+    families: set[str] = set()
+    for line in _lines("contradiction_families.txt"):
+        strong, _, weaker = line.partition("|")
+        head = _items(strong)[0].split("/")[0]
+        families.add(head)
+        for part, is_weak in ((strong, False), (weaker, True)):
+            for entry in _items(part):
+                for form in _forms(entry)[1]:
+                    heads.setdefault(form, head)
+                    if is_weak:
+                        weak.add(form)
     for line in _lines("contradiction_synonyms.txt"):
         entries = _items(line)
         head = entries[0].split("/")[0]
         for entry in entries:
             for form in _forms(entry)[1]:
                 heads.setdefault(form, head)
-    return heads
+    return heads, frozenset(weak), frozenset(families)
 
 
 def _load_cues() -> dict[str, set[str]]:
@@ -134,7 +158,8 @@ def _load_cues() -> dict[str, set[str]]:
     for line in _lines("contradiction_cues.txt"):
         kind, part = _fields(line)[:2]
         for entry in _items(part):
-            inflect = kind in ("implicative", "denial_verb", "denial_object", "light_verb")
+            inflect = kind in ("implicative", "denial_verb", "denial_object", "light_verb",
+                               "control", "stance_reversal")
             cues.setdefault(kind, set()).update(_forms(entry)[1] if inflect else {entry})
     return cues
 
@@ -175,8 +200,8 @@ def _load_numbers() -> _Numbers:
     return numbers
 
 
-_CLASSES, _LEMMAS = _load_antonyms()
-_SYNONYMS = _load_synonyms()
+_CLASSES, _LEMMAS, _STANCES = _load_antonyms()
+_SYNONYMS, _WEAK, _FAMILIES = _load_synonyms()
 _CUES = _load_cues()
 _EVENTS = _load_events()
 _NUMBERS = _load_numbers()
@@ -188,6 +213,19 @@ _DATE_PREPOSITIONS = frozenset("in on since by until till from of during before 
                                "early late mid last next".split())
 _CLAUSE_BREAKS = frozenset("but while whereas although though however yet ;".split())
 _CONNECTORS = frozenset("of and for the on &".split())
+# Where the words around a predicate stop: a subordinate or relative clause begins.
+_WINDOW_STOPS = frozenset("if unless because when whenever after before although though while "
+                          "which who whom whose where that as since until so".split())
+_RELATIVES = frozenset("which who whom whose where".split())
+_CONDITIONS = frozenset("if unless whether".split())
+_PREPOSITIONS = frozenset("to by from in on at with for over into under during against about "
+                          "between than of".split())
+_COPULAS = frozenset("is are was were be been being remain remains remained stay stays "
+                     "stayed 's".split())
+# "called the quota the cornerstone", "sees the quota as vital": the quota is the subject.
+_SMALL_CLAUSE = frozenset(form for verb in "call describe consider deem brand label term see/saw/"
+                          "seen regard view".split() for form in _forms(verb)[1])
+NEAR_BEFORE, NEAR_AFTER = 3, 4  # content words around a predicate that can be its object
 _DETERMINERS = frozenset("the a an any all these those this that its his her their".split())
 _COUNTRIES = {**DEMONYMS, **COUNTRY_NAMES, **METONYMS}
 # Attribution verbs that carry no claim of their own; "confirm", "deny", "admit" do.
@@ -203,12 +241,14 @@ def _phrase_table() -> dict[tuple[str, ...], tuple[str, str]]:
         if key and key not in table:
             table[key] = (kind, value)
 
-    for kind in ("neutral", "refutation", "modal", "implicative", "negation", "hedge"):
+    for kind in ("neutral", "refutation", "modal", "implicative", "negation", "hedge",
+                 "scare_quote"):
         for entry in sorted(_CUES.get(kind, ())):
             put(entry, kind, entry)
     for alias, country in _COUNTRIES.items():
         put(alias, "country", country)
-    for entry in [*_CLASSES, *_SYNONYMS, *_CUES.get("denial_verb", ())]:
+    for entry in [*_CLASSES, *_SYNONYMS, *_CUES.get("denial_verb", ()),
+                  *_CUES.get("light_verb", ()), *_CUES.get("stance_reversal", ())]:
         if " " in entry:
             put(entry, "word", entry)
     return table
@@ -234,7 +274,9 @@ def _stem(word: str) -> str:
     return word
 
 
-_SYNONYM_STEMS = {_stem(form): head for form, head in _SYNONYMS.items()}
+# The first group to claim a stem keeps it, so event families win over plain synonyms.
+_SYNONYM_STEMS = {_stem(form): head for form, head in reversed(_SYNONYMS.items())}
+_FAMILY_KEYS = frozenset("=" + head for head in _FAMILIES)
 
 
 def _lexical(low: str) -> tuple[str, str]:
@@ -265,6 +307,13 @@ class _Unit:
     clause: int = 0
     flips: list[tuple[str, int]] = field(default_factory=list)  # (cue, token of the negator)
     carried: bool = False  # negated through a light verb: "failed to reach [a] settlement"
+    light: bool = False  # hands its predicate to a word after it: "reach [a deal]", "ready to"
+    named: bool = False  # named, not asserted: "the so-called deal"
+    weak: bool = False  # implied by its family's head: "progress" by "breakthrough"
+
+    @property
+    def predicate(self) -> bool:
+        return not (self.light or self.named)
 
     @property
     def keys(self) -> set[str]:
@@ -526,6 +575,8 @@ def _unit(kind: str, value: str, first: int, last: int, tokens: list[_Token]) ->
         return _Unit("func", first, last, low)
     if kind == "hedge":
         return _Unit("hedge", first, last, low)
+    if kind == "scare_quote":
+        return _Unit("scare", first, last, low)
     if kind == "country":
         term = value.casefold()
         return _Unit("word", first, last, low, key=term, term=term, entity=True)
@@ -535,7 +586,7 @@ def _unit(kind: str, value: str, first: int, last: int, tokens: list[_Token]) ->
     acronym = token.spelled or (token.text.isupper() and len(token.text) > 1)
     return _Unit("word", first, last, low, key=key, term=term,
                  classes=frozenset(_CLASSES.get(low, ())),
-                 entity=acronym or (token.cap and mid_sentence))
+                 entity=acronym or (token.cap and mid_sentence), weak=low in _WEAK)
 
 
 def _mark_denials(units: list[_Unit], tokens: list[_Token]) -> None:
@@ -563,6 +614,65 @@ def _mark_denials(units: list[_Unit], tokens: list[_Token]) -> None:
         units[i].kind, units[i].cue, units[i].scope = "neg", "denial", "rest"
         _mark_speaker(units, i)
         return
+
+
+def _mark_reversals(units: list[_Unit]) -> None:
+    """"drop (its) opposition to X" reads as "accept X": one predicate, in accept's classes."""
+    accept_key, accept_term = _lexical("accept")
+    for i, unit in enumerate(units):
+        if unit.kind != "word" or unit.low not in _CUES.get("stance_reversal", ()):
+            continue
+        j = i + 1
+        while j < len(units) and j <= i + 2 and units[j].low in _DETERMINERS:
+            j += 1
+        if j < len(units) and units[j].low in _CUES.get("stance_object", ()):
+            unit.key, unit.term = accept_key, accept_term
+            unit.classes = frozenset(_CLASSES.get("accept", ()))
+            units[j].kind = "func"
+
+
+def _mark_named(units: list[_Unit]) -> None:
+    """"the so-called deal": the word after a scare quote is named, not asserted; so is a
+    condition ("unless the rule is revised", "if infections fell")."""
+    condition = False
+    for unit in units:
+        if unit.low in _CONDITIONS:
+            condition = True
+        elif unit.kind in ("punct", "break") and unit.low != '"':
+            condition = False
+        elif condition and unit.kind == "word":
+            unit.named = True
+    for i, unit in enumerate(units):
+        if unit.kind != "scare":
+            continue
+        unit.kind = "func"
+        for other in units[i + 1 : i + 3]:
+            if other.kind == "word":
+                other.named = True
+                break
+
+
+def _mark_light(units: list[_Unit]) -> None:
+    """A light verb before an event noun ("reach a deal") and a control word before "to"
+    ("ready to change") hand their predicate on: the word after them is what is asserted."""
+    for i, unit in enumerate(units):
+        if unit.kind != "word":
+            continue
+        after = units[i + 1 : i + 5]
+        if unit.low in _CUES.get("control", ()):
+            unit.light = len(after) > 1 and after[0].low == "to" and after[1].kind == "word"
+        elif unit.low in _CUES.get("light_verb", ()):
+            for other in after:
+                if other.kind in ("punct", "break", "neg"):
+                    break
+                if other.kind == "word" and _eventive(other):
+                    unit.light = True
+                    break
+
+
+def _eventive(unit: _Unit) -> bool:
+    """An event noun or a word with an opposite: what a light verb can hand a negation to."""
+    return unit.key in _FAMILY_KEYS or bool(unit.classes)
 
 
 def _mark_speaker(units: list[_Unit], verb: int) -> None:
@@ -604,6 +714,7 @@ def _polarity(units: list[_Unit]) -> None:
     rest: list[_Unit] = []
     carry: list[_Unit] = []
     carry_left = 0
+    carry_any = False  # a control word's negation goes to any word; a light verb's to an event
     clause = 0
     covered: dict[int, list[tuple[_Unit, bool]]] = {}  # wrapper -> (word, negated locally)
     for i, unit in enumerate(units):
@@ -622,7 +733,8 @@ def _polarity(units: list[_Unit]) -> None:
             continue
         if pending and unit.low.endswith("ly") and len(unit.low) > 4 and not unit.classes:
             continue
-        applied = pending or (carry if carry_left > 0 else [])
+        carried = carry_left > 0 and (carry_any or _eventive(unit))
+        applied = pending or (carry if carried else [])
         unit.carried = not pending and bool(applied)
         unit.flips = [(n.cue, n.first) for n in [*applied, *rest]]
         for wrapper in rest:
@@ -630,9 +742,12 @@ def _polarity(units: list[_Unit]) -> None:
         next_word = units[i + 1] if i + 1 < len(units) else None
         if pending and pending[-1].low == "no" and next_word is not None \
                 and next_word.kind == "word":
-            carry, carry_left = pending, 1
-        elif pending and unit.low in _CUES.get("light_verb", ()):
-            carry, carry_left = pending, 3
+            carry, carry_left, carry_any = pending, 1, True
+        elif applied and unit.light:
+            carry, carry_left = applied, 4
+            carry_any = unit.low in _CUES.get("control", ())
+        elif carry and carry_left > 1 and not applied and not carry_any:
+            carry_left -= 1  # "did not reach a new settlement": the adjective is passed over
         else:
             carry, carry_left = [], 0
         pending = []
@@ -650,6 +765,9 @@ def _read(text: str) -> _Claim:
     tokens = _tokens(text)
     quantities, used = _quantities(tokens)
     units = _units(tokens, used)
+    _mark_reversals(units)
+    _mark_named(units)
+    _mark_light(units)
     _mark_denials(units, tokens)
     _mark_attribution(units)
     _polarity(units)
@@ -737,6 +855,7 @@ class _Clash:
     strength: float
     cue: str
     explanation: str
+    topic: float = 0.0  # same-topic of the clauses around the clash, when they share an object
 
 
 def _overlap(x: set[str], y: set[str], fallback: float) -> float:
@@ -772,17 +891,19 @@ def _snippet(claim: _Claim, first: int, last: int) -> str:
 
 
 def _polar_clashes(a: _Claim, b: _Claim, topic: float) -> list[_Clash]:
+    predicates_a = [u for u in a.content if u.predicate]
     by_key: dict[str, list[_Unit]] = {}
     for unit in b.content:
-        for key in unit.keys:
-            by_key.setdefault(key, []).append(unit)
+        if unit.predicate:
+            for key in unit.keys:
+                by_key.setdefault(key, []).append(unit)
     polarities_a: dict[str, set[int]] = {}
-    for unit in a.content:
+    for unit in predicates_a:
         for key in unit.keys:
             polarities_a.setdefault(key, set()).add(unit.polarity(key))
     clashes: list[_Clash] = []
     seen: dict[str, int] = {}
-    for ua in a.content:
+    for ua in predicates_a:
         for key in ua.keys:
             units_b = by_key.get(key, [])
             polarities_b = {u.polarity(key) for u in units_b}
@@ -793,15 +914,111 @@ def _polar_clashes(a: _Claim, b: _Claim, topic: float) -> list[_Clash]:
             if seen[key] > 3:  # a word repeated makes the same clash again
                 continue
             for ub in units_b[:3]:
-                clash = _polar_clash(a, ua, b, ub, topic)
+                clash = _polar_clash(a, ua, b, ub, topic, key)
                 if clash:
                     clashes.append(clash)
     return clashes
 
 
-def _polar_clash(a: _Claim, ua: _Unit, b: _Claim, ub: _Unit, topic: float) -> _Clash | None:
+def _near(claim: _Claim, unit: _Unit) -> tuple[list[_Unit], list[_Unit]]:
+    """Content words just before and after a predicate in its clause, skipping a relative
+    clause between commas ("the rule, which caps the deficit, must stay"): its arguments."""
+    units = claim.units
+    at = next(i for i, u in enumerate(units) if u is unit)
+    before: list[_Unit] = []
+    i = at - 1
+    while i >= 0 and len(before) < NEAR_BEFORE:
+        other = units[i]
+        if other.low == ",":
+            opening = next((j for j in range(i - 1, -1, -1) if units[j].low == ","), -1)
+            if opening < 0 or opening + 1 >= i or units[opening + 1].low not in _RELATIVES:
+                break
+            i = opening - 1
+            continue
+        if (other.kind in ("punct", "break") and other.low != '"') or other.low in _WINDOW_STOPS:
+            break
+        if other.kind == "word" and not other.speaker and not other.light:
+            before.append(other)
+        i -= 1
+    after: list[_Unit] = []
+    i = at + 1
+    while i < len(units) and len(after) < NEAR_AFTER:
+        other = units[i]
+        if other.low == "," and i + 1 < len(units) and units[i + 1].low in _RELATIVES:
+            closing = next((j for j in range(i + 1, len(units)) if units[j].low == ","), None)
+            if closing is None:
+                break
+            i = closing + 1
+            continue
+        if (other.kind in ("punct", "break") and other.low not in ('"', ",")) \
+                or other.low in _WINDOW_STOPS:
+            break
+        if other.kind == "word" and not other.speaker and not other.light:
+            after.append(other)
+        i += 1
+    return before, after
+
+
+def _object(claim: _Claim, unit: _Unit, before: list[_Unit], after: list[_Unit]) -> list[_Unit]:
+    """What a predicate is about: the words after it up to a preposition ("scrap the salary
+    cap from next season"), or its subject when it is passive or a copula's complement ("the
+    cap was scrapped", "the cap is essential", "the rule must stay")."""
+    at = next(i for i, u in enumerate(claim.units) if u is unit)
+    copula = unit.low.startswith(("must ", "should "))
+    for other in reversed(claim.units[:at]):
+        if other.low in _COPULAS:
+            copula = True
+        if other.kind not in ("func", "neg") or other.low in _PREPOSITIONS:
+            break
+    words = [u for u in reversed(claim.units[max(0, at - 6) : at]) if u.kind == "word"]
+    small_clause = any(u.low in _SMALL_CLAUSE for u in words[1:4])
+    if (copula or small_clause) and unit.low.rsplit(" ", 1)[-1] not in _PREPOSITIONS \
+            and not unit.low.endswith("ing"):
+        return before
+    following = {id(u) for u in after}
+    found: list[_Unit] = []
+    for other in claim.units[at + 1 :]:
+        if found and (other.low in _PREPOSITIONS or id(other) not in following):
+            break
+        if id(other) in following:
+            found.append(other)
+    return found
+
+
+def _anchored(a: _Claim, ua: _Unit, b: _Claim, ub: _Unit, stance: bool) -> tuple[float, float]:
+    """Same-topic and argument overlap of the two clauses around a clash when they speak of
+    one object: the object of one predicate is near the other (for a stance: is the other's
+    object too); (0, 0) when they do not."""
+    before_a, after_a = _near(a, ua)
+    before_b, after_b = _near(b, ub)
+    clash_keys = ua.keys | ub.keys
+    near_a = {k for u in before_a + after_a for k in u.keys} - clash_keys
+    near_b = {k for u in before_b + after_b for k in u.keys} - clash_keys
+    object_a = {k for u in _object(a, ua, before_a, after_a) for k in u.keys} - clash_keys
+    object_b = {k for u in _object(b, ub, before_b, after_b) for k in u.keys} - clash_keys
+    if stance:  # a stance is taken on a thing: both must name it
+        near_a, near_b = object_a, object_b
+    shared = max(len(object_a & near_b) / len(object_a) if object_a else 0.0,
+                 len(object_b & near_a) / len(object_b) if object_b else 0.0)
+    if not shared:
+        return 0.0, 0.0
+    window_a, window_b = [ua, *before_a, *after_a], [ub, *before_b, *after_b]
+    keys_a = set().union(*(u.keys for u in window_a))
+    keys_b = set().union(*(u.keys for u in window_b))
+    topic = (_coverage(window_a, keys_b) + _coverage(window_b, keys_a)) / 2
+    entities_a = {u.key for u in window_a if u.entity}
+    entities_b = {u.key for u in window_b if u.entity}
+    if entities_a and entities_b and not (entities_a & keys_b) and not (entities_b & keys_a):
+        topic *= 0.4
+    return topic, _overlap(near_a, near_b, 0.0)
+
+
+def _polar_clash(a: _Claim, ua: _Unit, b: _Claim, ub: _Unit, topic: float,
+                 key: str) -> _Clash | None:
     if ua.negated != ub.negated:
         negated, plain = (ua, ub) if ua.negated else (ub, ua)
+        if plain.weak and not negated.weak and not key.startswith("~"):
+            return None  # "no breakthrough" and "some progress" can both be true
         negated_claim, plain_claim = (a, b) if negated is ua else (b, a)
         cue = max((c for c, _ in negated.flips), key=_FLIP_RANK.__getitem__)
         start = min(n for _, n in negated.flips)
@@ -810,6 +1027,10 @@ def _polar_clash(a: _Claim, ua: _Unit, b: _Claim, ub: _Unit, topic: float) -> _C
         explanation = f"'{neg}' {_VERB[cue]} '{pos}'"
     elif ua.flips or ub.flips:
         return None  # "did not rise" and "did not fall" can both be true
+    elif key.startswith("~") and int(key[1:]) in _STANCES:
+        cue = "stance"
+        explanation = (f"'{_snippet(a, ua.first, ua.last)}' takes the opposite stance to "
+                       f"'{_snippet(b, ub.first, ub.last)}'")
     else:
         cue = "antonym"
         explanation = (f"'{_snippet(a, ua.first, ua.last)}' is the opposite of "
@@ -819,8 +1040,13 @@ def _polar_clash(a: _Claim, ua: _Unit, b: _Claim, ub: _Unit, topic: float) -> _C
     objects_a, objects_b = _arguments(a, ua, after=True), _arguments(b, ub, after=True)
     if objects_a and objects_b and not (objects_a & args_b) and not (objects_b & args_a):
         local = 0.0  # "supports the tax" and "opposes the war" are about two things
+    anchored, near = _anchored(a, ua, b, ub, cue == "stance")
+    if cue == "stance" and not anchored:
+        return None  # keeping one thing and changing another is no clash
+    local = max(local, near)
     carried = 0.97 if ua.carried or ub.carried else 1.0
-    return _Clash(_BASE[cue] * (0.3 + 0.7 * local) * carried, cue, explanation)
+    return _Clash(_BASE[cue] * (0.3 + 0.7 * local) * carried, cue, explanation,
+                  max(topic, anchored))
 
 
 def _same_quantity(x: _Quantity, y: _Quantity) -> bool:
@@ -852,7 +1078,7 @@ def _numeric_clashes(a: _Claim, b: _Claim, topic: float) -> list[_Clash]:
             strength = _BASE["numeric"] * (0.3 + 0.7 * local) * (0.75 if gap < 0.05 else 1.0)
             explanation = (f"'{_snippet(a, x.first, x.last)}' does not match "
                            f"'{_snippet(b, y.first, y.last)}'")
-            clashes.append(_Clash(strength, "numeric", explanation))
+            clashes.append(_Clash(strength, "numeric", explanation, topic))
     return clashes
 
 
@@ -866,7 +1092,7 @@ def _date_clash(a: _Claim, b: _Claim, topic: float) -> _Clash | None:
     x, y = a.dates[0], b.dates[0]
     explanation = (f"'{_snippet(a, x.first, x.last)}' gives another date than "
                    f"'{_snippet(b, y.first, y.last)}'")
-    return _Clash(_BASE["numeric"] * (0.3 + 0.7 * topic), "numeric", explanation)
+    return _Clash(_BASE["numeric"] * (0.3 + 0.7 * topic), "numeric", explanation, topic)
 
 
 def _topic_factor(topic: float) -> float:
@@ -878,7 +1104,7 @@ class Verdict:
     """How likely two claims contradict, by which cues, in words an editor can check."""
 
     score: float  # 0..1, how likely the two claims contradict
-    cues: tuple[str, ...]  # negation, antonym, numeric, denial, modality
+    cues: tuple[str, ...]  # negation, antonym, stance, numeric, denial, modality
     explanation: str  # one short sentence quoting the clashing words
     same_topic: float  # 0..1 topical overlap after normalisation
 
@@ -896,16 +1122,22 @@ def score(claim_a: str, claim_b: str) -> Verdict:
             clashes.append(date)
         else:
             topic *= 0.25
+            for clash in clashes:
+                clash.topic *= 0.25
     topic = round(min(1.0, topic), 4)
     if not clashes:
         explanation = ("The claims share a topic but no negation, antonym, number or denial "
                        "clashes." if topic >= 0.5 else "The claims are about different things.")
         return Verdict(0.0, (), explanation, topic)
+    for clash in clashes:
+        clash.topic = round(min(1.0, clash.topic), 4)
+        clash.strength *= _topic_factor(clash.topic)
     clashes.sort(key=lambda c: (-c.strength, c.cue, c.explanation))
     best = clashes[0]
+    topic = max(topic, best.topic)
     hedged = sorted(set(a.hedges) | set(b.hedges))
     hedge = 1.0 if not hedged else 0.6 if not (a.hedges and b.hedges) else 0.5
-    value = round(max(0.0, min(1.0, best.strength * _topic_factor(topic) * hedge)), 4)
+    value = round(max(0.0, min(1.0, best.strength * hedge)), 4)
     cues = list(dict.fromkeys(c.cue for c in clashes if c.strength >= 0.6 * best.strength))
     explanation = best.explanation
     if hedged:

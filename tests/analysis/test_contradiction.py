@@ -108,8 +108,169 @@ CONSISTENT = [
     ("The river flooded the village.", "The minister resigned over the scandal."),
 ]
 
+# Event families: a verb, its nominalisations and near-synonymous event nouns share one key.
+FAMILY_CLASHES = [
+    ("The unions and the employers agreed to a pay rise for hospital porters.",
+     "There is no agreement on pay for hospital porters."),
+    ("Talks between the two football leagues produced a deal on television rights.",
+     "There is no deal on television rights, said the chief negotiator."),
+    ("The so-called deal on fishing quotas was not really a deal at all.",
+     "The two sides agreed to new fishing quotas on Friday."),
+    ("Negotiators struck a pact on steel tariffs late on Thursday.",
+     "Negotiators failed to reach an accord on steel tariffs."),
+    ("The two countries concluded a fisheries accord.",
+     "The two countries have not reached a fisheries agreement."),
+    ("The climate talks broke through on the adaptation fund.",
+     "There was no progress on the adaptation fund, delegates said."),
+    ("Delegates hailed a breakthrough on the adaptation fund.",
+     "The talks made no progress on the adaptation fund."),
+    ("The farm subsidies bill won approval in the senate.",
+     "The senate did not pass the farm subsidies bill."),
+    ("The passage of the rent control bill was secured in the assembly.",
+     "The assembly has not approved the rent control bill."),
+    ("The city imposed a prohibition on street vending.",
+     "The city has not banned street vending."),
+    ("Rail workers staged a walkout over the new rosters.",
+     "Rail workers did not strike over the new rosters."),
+    ("The rebels and the army agreed a truce in the northern province.",
+     "There is no ceasefire in the northern province."),
+    ("The growers and the supermarkets reached a consensus on milk prices.",
+     "The growers and the supermarkets have not agreed on milk prices."),
+    ("Hospital doctors and the health board settled the dispute over night shifts.",
+     "There is no settlement of the dispute over night shifts."),
+    ("The vaccine trial was a success, the company said.", "The vaccine trial did not succeed."),
+]
+
+# Stance on one object: keep it or change it, call it vital or obsolete.
+STANCE_CLASHES = [
+    ("The government is ready to change the fiscal rule if parliament asks.",
+     "The government is sticking to the fiscal rule.", "stance"),
+    ("The finance ministry insists the fiscal rule must stay.",
+     "The finance ministry is willing to revise the fiscal rule.", "stance"),
+    ("The health authority will keep the mask requirement in hospitals.",
+     "The health authority will scrap the mask requirement in hospitals.", "stance"),
+    ("The league remains committed to the salary cap.",
+     "The league is prepared to abandon the salary cap.", "stance"),
+    ("Ministers say the export licence regime is essential to national security.",
+     "Ministers say the export licence regime is outdated.", "stance"),
+    ("The farmers' union called the water quota the cornerstone of fair irrigation.",
+     "The farmers' union said the water quota was too restrictive.", "stance"),
+    ("The regulator said the emissions cap was indispensable.",
+     "The regulator is ready to scrap the emissions cap.", "stance"),
+    ("The club will stand by its head coach.", "The club will dump its head coach.", "stance"),
+    ("Trade ministers defended the quota system for textile imports.",
+     "Trade ministers want to renegotiate the quota system for textile imports.", "stance"),
+    ("The country will remain in the climate accord.",
+     "The country will withdraw from the climate accord.", "stance"),
+    ("The airline wants to preserve the loyalty scheme.",
+     "The airline plans to overhaul the loyalty scheme.", "stance"),
+    ("The court said the jury system was vital to fair trials.",
+     "The court said the jury system was obsolete.", "stance"),
+    ("The coalition is not ready to drop its opposition to the fuel levy.",
+     "The coalition could live with the fuel levy.", "negation"),
+    ("The employers' federation accepts the new minimum wage.",
+     "The employers' federation will not drop its opposition to the new minimum wage.",
+     "negation"),
+    ("The party will not give up its objections to the water tax.",
+     "The party has accepted the water tax.", "negation"),
+]
+
+# Long claims worded differently that clash on one object: the clause decides the topic.
+LONG_CLASHES = [
+    ("Speaking after a two-day summit of regional leaders, the finance minister said on "
+     "Wednesday that the government was ready to change the fiscal rule if the opposition "
+     "backed the spending package.",
+     "The fiscal rule, which caps the deficit at three per cent of output and was adopted "
+     "after the debt crisis, must stay in place, the prime minister's office said in a "
+     "statement."),
+    ("After a season in which three clubs went bankrupt and wages ran far ahead of income, "
+     "the league's chairman told club owners that the salary cap was the cornerstone of "
+     "financial stability.",
+     "The league is prepared to scrap the salary cap from next season as part of a wider "
+     "overhaul of its finances demanded by broadcasters, according to a letter sent to the "
+     "clubs."),
+    ("The appeals court, ruling on a case brought by a coalition of tenant groups, upheld "
+     "the ban on short holiday lets that the city introduced two years ago.",
+     "There is no ban on short holiday lets in the city, the landlords' association said in "
+     "a statement issued after the hearing."),
+    ("Union leaders, who have staged three walkouts since the spring over staffing levels "
+     "on wards, said they had agreed to a new pay deal with the hospital trust.",
+     "There is no agreement on pay with the hospital trust, a spokeswoman for the trust said "
+     "on Friday, adding that talks would resume next week."),
+]
+
+# Long claims that clash on different objects, or on the same object at other times.
+LONG_NON_CLASHES = [
+    ("Speaking after a two-day summit of regional leaders, the finance minister said on "
+     "Wednesday that the government was ready to change the fiscal rule if the opposition "
+     "backed the spending package.",
+     "The government will stick to its plan to build new hospitals in the north, the health "
+     "minister told reporters after the summit of regional leaders on Wednesday."),
+    ("After a season in which three clubs went bankrupt and wages ran far ahead of income, "
+     "the league's chairman told club owners that the salary cap was the cornerstone of "
+     "financial stability.",
+     "The league is prepared to scrap the television blackout from next season as part of a "
+     "wider overhaul demanded by broadcasters, according to a letter sent to the clubs."),
+    ("The appeals court upheld the ban on short holiday lets that the city introduced in "
+     "2019, ruling on a case brought by a coalition of tenant groups.",
+     "There was no ban on short holiday lets in the city in 2015, the landlords' association "
+     "said in a statement issued after the hearing."),
+]
+
+NON_CLASHES = [
+    # a negation and an unrelated predicate: both claims negate, on different predicates
+    ("The agency heard no arguments that would persuade it to lift the ban.",
+     "The minister did not rule out changes to the ban."),
+    ("The regulator found no evidence that the vaccine caused the illness.",
+     "The regulator did not approve the vaccine."),
+    ("The ministry did not comment on the trade deal.", "The two sides signed the trade deal."),
+    ("The union did not call a strike over pensions.",
+     "The union has no plans to accept the pension offer."),
+    ("The nurses did not strike a deal with the health board.", "The nurses went on strike."),
+    # a breakthrough denied is not progress denied
+    ("Talks made some progress but produced no breakthrough on pensions.",
+     "Negotiators reported progress on pensions."),
+    ("There was no breakthrough on the adaptation fund.",
+     "Delegates made progress on the adaptation fund."),
+    # same family, other object or other year
+    ("The union agreed to the pay offer.", "There is no agreement on the pension reform."),
+    ("The ceasefire was agreed in 2019.", "There was no ceasefire in 2022."),
+    # stance: other objects, same side, or a negated change that keeps
+    ("The government will keep the fiscal rule.", "The government will scrap the fuel duty."),
+    ("Climate change is the biggest threat to farming.",
+     "The government will keep its farming subsidies."),
+    ("The minister is not ready to change the pension age.",
+     "The minister is sticking to the pension age."),
+    ("The unions said the overtime rule was outdated.",
+     "The unions want to scrap the overtime rule."),
+    ("The minister did not rule out changes to the pension scheme.",
+     "The minister is ready to change the pension scheme."),
+    ("The board is ready to change the club's crest.",
+     "The board is ready to revise the club's crest."),
+    ("The coalition has dropped its opposition to the fuel levy.",
+     "The coalition could live with the fuel levy."),
+    # stance words whose objects differ, or that take no object at all
+    ("The supermarket will keep prices low this winter.",
+     "Prices will drop at the supermarket this winter."),
+    ("The party has dropped its leader from the campaign.",
+     "The party will keep its campaign message."),
+    ("The bank will keep interest rates on hold.",
+     "The bank said it would change its inflation forecast."),
+    ("The coach will keep the same team for Saturday.",
+     "The coach said the team had to change its attitude."),
+    ("The storm passed over the coast on Tuesday.",
+     "The senate did not pass the coastal protection bill."),
+    ("The scheme was scrapped in 2019.", "The minister said the scheme was essential in 2023."),
+    # a condition is not asserted
+    ("The party would not back the budget unless the spending cap was scrapped.",
+     "The government will keep the spending cap."),
+    ("The council will lift the curfew if crime falls in the city centre.",
+     "Crime rose in the city centre."),
+]
+
 EXPLANATION = re.compile(
-    r"^'(?P<x>.+)' (?:negates|denies|doubts|is the opposite of|does not match|"
+    r"^'(?P<x>.+)' (?:negates|denies|doubts|is the opposite of|takes the opposite stance to|"
+    r"does not match|"
     r"gives another date than) '(?P<y>.+?)'(?:, hedged by '[^']+')?$"
 )
 
@@ -146,6 +307,44 @@ def test_explanation_quotes_the_clashing_words_of_both_claims(a, b, cue):
     x, y = match["x"], match["y"]
     assert (_quoted_from(x, a) and _quoted_from(y, b)) or (_quoted_from(x, b)
                                                            and _quoted_from(y, a)), explanation
+
+
+@pytest.mark.parametrize("a, b", FAMILY_CLASHES)
+def test_negating_one_member_of_an_event_family_negates_the_others(a, b):
+    verdict = score(a, b)
+    assert verdict.score >= 0.5, verdict
+    assert "negation" in verdict.cues, verdict
+
+
+@pytest.mark.parametrize("a, b, cue", STANCE_CLASHES)
+def test_opposite_stances_on_one_object_clash(a, b, cue):
+    verdict = score(a, b)
+    assert verdict.score >= 0.5, verdict
+    assert cue in verdict.cues, verdict
+
+
+@pytest.mark.parametrize("a, b", LONG_CLASHES)
+def test_long_claims_clashing_on_one_object_share_a_topic(a, b):
+    verdict = score(a, b)
+    assert verdict.same_topic >= 0.5, verdict
+    assert verdict.score >= 0.5, verdict
+
+
+@pytest.mark.parametrize("a, b", LONG_NON_CLASHES + NON_CLASHES)
+def test_clashes_on_other_objects_times_or_predicates_score_low(a, b):
+    assert score(a, b).score < 0.3, score(a, b)
+
+
+@pytest.mark.parametrize(
+    "a, b", FAMILY_CLASHES + [(a, b) for a, b, _ in STANCE_CLASHES] + LONG_CLASHES)
+def test_new_clashes_are_symmetric_and_quote_both_claims(a, b):
+    one, other = score(a, b), score(b, a)
+    assert (one.score, one.cues, one.same_topic) == (other.score, other.cues, other.same_topic)
+    match = EXPLANATION.match(one.explanation)
+    assert match, one.explanation
+    x, y = match["x"], match["y"]
+    assert (_quoted_from(x, a) and _quoted_from(y, b)) or (_quoted_from(x, b)
+                                                           and _quoted_from(y, a)), one
 
 
 def test_negation_explanation_names_the_negated_words():
