@@ -11,10 +11,11 @@ export DATABASE_URL HOST PORT
 
 .PHONY: serve test lint openapi eval clean
 
-$(STAMP): pyproject.toml
+$(STAMP): pyproject.toml client/pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -e '.[dev,postgres]'
+	$(BIN)/python -m pip install --quiet ./client
 	touch $(STAMP)
 
 # The webhook worker runs beside gunicorn and stops with it.

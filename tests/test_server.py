@@ -1,52 +1,20 @@
 """End to end: gunicorn serving api:create_app() on a free port, driven with requests."""
 
 import os
-import socket
-import subprocess
-import sys
-import time
-from pathlib import Path
 
 import pytest
 import requests
 
-from api.cli import main as _cli  # noqa: F401 - the console script must import cleanly
-
-BIN = Path(sys.executable).parent
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
+from tests.servers import cli, running_server
 
 
 @pytest.fixture
-def server(app, database_url):
-    """A real server process on the test database; yields its base URL and a write key."""
+def server(app, database_url, tmp_path):
+    """A real server process on the test database; yields its base URL and an admin key."""
     env = {**os.environ, "DATABASE_URL": database_url}
-    setup = subprocess.run([str(BIN / "claimtracker"), "setup"], env=env, capture_output=True,
-                           text=True, timeout=120, check=True)
-    admin_key = setup.stdout.strip().splitlines()[-1]
-    port = _free_port()
-    process = subprocess.Popen(
-        [str(BIN / "claimtracker"), "serve", "--host", "127.0.0.1", "--port", str(port),
-         "--workers", "2"], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    base = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 30
-    while True:
-        try:
-            requests.get(f"{base}/api/v1/health", timeout=1)
-            break
-        except requests.ConnectionError:
-            if time.monotonic() > deadline or process.poll() is not None:
-                process.kill()
-                pytest.fail(f"server did not start: {process.stderr.read().decode()[-2000:]}")
-            time.sleep(0.2)
-    yield base, {"Authorization": f"Bearer {admin_key}"}
-    process.terminate()
-    process.wait(timeout=10)
-    process.stderr.close()
+    admin_key = cli(env, "setup")
+    with running_server(env, tmp_path / "server.log") as base:
+        yield base, {"Authorization": f"Bearer {admin_key}"}
 
 
 def test_a_newsroom_session_over_http(server):
