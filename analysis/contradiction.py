@@ -11,9 +11,11 @@ claims on the clauses around the clash when both speak of one object.
 
 from __future__ import annotations
 
+import math
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from analysis.lexicon import (
     COUNTRY_NAMES,
@@ -76,6 +78,11 @@ _TOKEN = re.compile(
     r"|(?P<symbol>[$€£¥%])"
 )
 _SENTENCE_END = frozenset(".!?")
+_BLANK_LINE = re.compile(r"\n[ \t]*\n")
+# Single quotes around words: an opening one before a letter not after one, a closing one
+# after a letter or punctuation and not before a letter ("the farmers' union" has no opening).
+_OPEN_QUOTE = re.compile(r"(?<![\w'])'(?=[^\W_])")
+_CLOSE_QUOTE = re.compile(r"(?<=[\w.,!?])'(?!\w)")
 
 
 @dataclass
@@ -159,7 +166,8 @@ def _load_cues() -> dict[str, set[str]]:
         kind, part = _fields(line)[:2]
         for entry in _items(part):
             inflect = kind in ("implicative", "denial_verb", "denial_object", "light_verb",
-                               "control", "stance_reversal")
+                               "control", "stance_reversal", "persuade", "consent",
+                               "disposition")
             cues.setdefault(kind, set()).update(_forms(entry)[1] if inflect else {entry})
     return cues
 
@@ -218,8 +226,22 @@ _WINDOW_STOPS = frozenset("if unless because when whenever after before although
                           "which who whom whose where that as since until so".split())
 _RELATIVES = frozenset("which who whom whose where".split())
 _CONDITIONS = frozenset("if unless whether".split())
+# Openers of a condition ("if", "as long as") and of a concession ("even if"), longest first.
+_OPENERS = sorted([(_phrase(entry), kind == "condition")
+                   for kind in ("condition", "concession") for entry in _CUES.get(kind, ())],
+                  key=lambda opener: -len(opener[0]))
+_SUBJECT_VERBS = frozenset(_CUES.get("subject_verb", ()))
+# What a claim quotes or reports from someone else weighs this much as its own assertion.
+REPORTED = 0.3
+# Two contexts this close (0..1) tell one story; they then lend a strong cue a same-topic
+# between these two, below the 1.0 of a direct match.
+CONTEXT_MIN = 0.4
+CONTEXT_TOPIC = (0.6, 0.75)
+_SUBORDINATORS = frozenset("although though while whereas because since as".split())
+_MODALS = frozenset("will would shall should can could may might must".split())
 _PREPOSITIONS = frozenset("to by from in on at with for over into under during against about "
                           "between than of".split())
+_PARTIES = frozenset("between with among by".split())  # prepositions naming the parties
 _COPULAS = frozenset("is are was were be been being remain remains remained stay stays "
                      "stayed 's".split())
 # "called the quota the cornerstone", "sees the quota as vital": the quota is the subject.
@@ -281,6 +303,7 @@ _FAMILY_KEYS = frozenset("=" + head for head in _FAMILIES)
 
 def _lexical(low: str) -> tuple[str, str]:
     """(matching key, readable term) of a content word or phrase."""
+    low = low.removesuffix("'s") or low  # "Gazprom's" is Gazprom
     if low in _SYNONYMS:
         return "=" + _SYNONYMS[low], _SYNONYMS[low]
     stem = _stem(low)
@@ -310,6 +333,7 @@ class _Unit:
     light: bool = False  # hands its predicate to a word after it: "reach [a deal]", "ready to"
     named: bool = False  # named, not asserted: "the so-called deal"
     weak: bool = False  # implied by its family's head: "progress" by "breakthrough"
+    reported: bool = False  # someone else's words: "critics say P", "'no, no, no'"
 
     @property
     def predicate(self) -> bool:
@@ -340,6 +364,7 @@ class _Quantity:
     relation: str | None
     date: tuple[int | None, int | None, int | None] | None = None
     frame: frozenset[str] = frozenset()
+    reported: bool = False
 
 
 @dataclass
@@ -631,17 +656,80 @@ def _mark_reversals(units: list[_Unit]) -> None:
             units[j].kind = "func"
 
 
+def _opener(units: list[_Unit], i: int) -> tuple[int, bool]:
+    """Length of the condition or concession opening at unit i (0 if none), and whether it
+    makes the clause it is attached to conditional too ("if", not "even if")."""
+    lows = [u.low for u in units[i : i + 4]]
+    for words, conditional in _OPENERS:
+        if tuple(lows[: len(words)]) == words:
+            return len(words), conditional
+    if units[i].low in _CONDITIONS:
+        return 1, False
+    if units[i].low == "should" and _inverted(units, i):
+        return 1, True
+    return 0, False
+
+
+def _inverted(units: list[_Unit], i: int) -> bool:
+    """"(will scrap the quota) should prices fall": a "should" after the clause's own verb,
+    before a subject rather than a verb."""
+    after = units[i + 1] if i + 1 < len(units) else None
+    if after is None or after.kind != "func" and (after.kind != "word" or after.classes) \
+            or after.low in _MODALS | {"be", "have", "not", "also", "still", "now", "only"}:
+        return False
+    for j in range(i - 1, -1, -1):
+        unit = units[j]
+        if unit.kind in ("punct", "break") and unit.low not in (",", '"'):
+            return False
+        if unit.low in _MODALS | _COPULAS and any(u.kind == "word" for u in units[j + 1 : i]):
+            return True
+    return False
+
+
+def _mark_conditional(units: list[_Unit], first: int, last: int) -> None:
+    """The words of units[first:last] are asserted only under a condition: named, unless a
+    readiness or wish carries them ("ready to change the rule if parliament asks")."""
+    words = [u for u in units[first:last] if u.kind == "word" and not u.speaker]
+    if any(u.low.split()[0] in _CUES.get("disposition", ()) for u in words):
+        return
+    for unit in words:
+        unit.named = True
+
+
+def _clause_start(units: list[_Unit], i: int) -> int:
+    """The first unit of the clause unit i is in (sentence, ";" or "but" bound it)."""
+    while i > 0 and not (units[i - 1].kind == "break" or units[i - 1].low in _SENTENCE_END):
+        i -= 1
+    return i
+
+
 def _mark_named(units: list[_Unit]) -> None:
     """"the so-called deal": the word after a scare quote is named, not asserted; so is a
-    condition ("unless the rule is revised", "if infections fell")."""
-    condition = False
-    for unit in units:
-        if unit.low in _CONDITIONS:
+    condition ("unless the rule is revised", "if infections fell"), and the clause a condition
+    is attached to, before or after it ("will strike unless pay rises")."""
+    condition, fronted, i = False, None, 0
+    while i < len(units):
+        unit = units[i]
+        size, conditional = _opener(units, i)
+        if size:
+            start = _clause_start(units, i)
+            before = any(u.kind == "word" and not u.speaker for u in units[start:i])
+            if conditional and before:
+                _mark_conditional(units, start, i)
+            fronted = conditional and not before
             condition = True
-        elif unit.kind in ("punct", "break") and unit.low != '"':
+            i += size
+            continue
+        if unit.kind in ("punct", "break") and unit.low != '"':
             condition = False
+            if fronted and unit.low == ",":  # "if the rival strikes, the general will ..."
+                end = next((j for j in range(i + 1, len(units)) if units[j].kind == "break"
+                            or units[j].low in _SENTENCE_END), len(units))
+                _mark_conditional(units, i + 1, end)
+            fronted = None
         elif condition and unit.kind == "word":
             unit.named = True
+        i += 1
     for i, unit in enumerate(units):
         if unit.kind != "scare":
             continue
@@ -689,6 +777,8 @@ def _mark_attribution(units: list[_Unit]) -> None:
         if any(u.low == "," for u in units[:i]):
             break
         if units[i].low in _ATTRIBUTION and i != words[-1]:
+            if _governed(units, i):
+                break  # "they would say P", "want to say P": said by nobody yet
             _mark_speaker(units, i)
             units[i].kind = "func"
             if i + 1 < len(units) and units[i + 1].low == "that":
@@ -697,15 +787,158 @@ def _mark_attribution(units: list[_Unit]) -> None:
     commas = [i for i, u in enumerate(units) if u.low == ","]
     if commas:
         tail = units[commas[-1] + 1 :]
-        if len(tail) <= 9 and any(u.low in _ATTRIBUTION for u in tail):
-            for unit in tail:
-                unit.speaker = True
+        verb = next((j for j, u in enumerate(tail) if u.low in _ATTRIBUTION), None)
+        nested = tail and (tail[0].kind == "break" or tail[0].low in _SUBORDINATORS)
+        if len(tail) <= 9 and verb is not None and not nested:
+            if any(u.low in _COPULAS | _MODALS for u in tail[verb + 1 :]):
+                # "Speaking to reporters, the minister said the levy is vital"
+                _mark_speaker(tail, verb)
+                tail[verb].kind = "func"
+            else:
+                for unit in tail:
+                    unit.speaker = True
     for i, unit in enumerate(units[:-1]):
         if unit.low == "according" and units[i + 1].low == "to":
             for other in units[i:]:
                 if other.low == "," or other.kind in ("punct", "break"):
                     break
                 other.speaker = True
+
+
+def _governed(units: list[_Unit], i: int) -> bool:
+    """A reporting verb under a modal or a wish ("would say", "want to say"): no one said it."""
+    return (i > 1 and units[i - 1].low == "to" and units[i - 2].light) \
+        or (i > 0 and units[i - 1].low in _MODALS)
+
+
+def _mark_subjects(units: list[_Unit]) -> None:
+    """"Closing the plant would cost jobs", "to scrap the levy now would be reckless": a gerund
+    or infinitive that opens a clause and leads to its verb is its subject, named, not a stance
+    anyone takes."""
+    for i, unit in enumerate(units):
+        at = i
+        if unit.low == "to" and i + 1 < len(units) and units[i + 1].kind == "word":
+            at = i + 1
+        elif unit.kind != "word" or not unit.low.split()[0].endswith("ing") or len(unit.low) < 5:
+            continue
+        if not _opens_clause(units, i):
+            continue
+        for other in units[at + 1 : at + 9]:
+            if other.low in _SUBJECT_VERBS:
+                units[at].named = True
+                break
+            if other.kind in ("punct", "break") or other.low in _WINDOW_STOPS - {"that"}:
+                break
+
+
+def _opens_clause(units: list[_Unit], i: int) -> bool:
+    """Nothing of the clause's own comes before unit i: only its speaker, "that" or "and"."""
+    for unit in reversed(units[:i]):
+        if unit.speaker or unit.low in ("that", "and") or (unit.kind == "func"
+                                                            and unit.low in _ATTRIBUTION):
+            continue
+        return unit.kind in ("punct", "break") or unit.low in _SUBORDINATORS
+    return True
+
+
+def _quoted_spans(text: str) -> list[tuple[int, int]]:
+    """Character spans inside single quotes ('no, no, no'), leaving out a quote that opens
+    the claim: that one is the speaker's own."""
+    spans: list[tuple[int, int]] = []
+    closes = [m.start() for m in _CLOSE_QUOTE.finditer(text)]
+    end = -1
+    for match in _OPEN_QUOTE.finditer(text):
+        if match.start() < end:
+            continue
+        end = next((c for c in closes if c > match.start()), -1)
+        if end < 0:
+            break
+        if text[: match.start()].strip(" \t\n\"-"):
+            spans.append((match.start(), end))
+    return spans
+
+
+def _mark_reported(units: list[_Unit], tokens: list[_Token], text: str) -> None:
+    """Words the claim reports from someone else weigh less than its own: those in single
+    quotes, and those under a reporting verb nested in the claim ("..., although critics say
+    P", "X said Q and that critics say P", "they want to say P")."""
+    for first, last in _quoted_spans(text):
+        before = [i for i, u in enumerate(units) if tokens[u.first].start < first]
+        if not any(units[i].kind == "word" and not units[i].speaker
+                   or units[i].low in _ATTRIBUTION and _governed(units, i) for i in before):
+            continue  # "The minister said: 'The levy is vital.'": the speaker's own words
+        for unit in units:
+            if first < tokens[unit.first].start < last:
+                unit.reported = True
+    reported_before = False
+    for i, unit in enumerate(units):
+        if unit.kind in ("punct", "break") and unit.low in _SENTENCE_END:
+            reported_before = False
+            continue
+        attribution = unit.low in _ATTRIBUTION and not unit.low.endswith("ing")
+        if not attribution or unit.speaker:
+            continue
+        if unit.kind == "func":  # the claim's own attribution, marked already
+            reported_before = True
+            continue
+        start = i
+        while start > 0 and units[start - 1].low not in _SENTENCE_END:
+            start -= 1
+        governed = _governed(units, i)
+        opener = next((j for j in range(i - 1, start - 1, -1)
+                       if units[j].kind == "break" or units[j].low in _SUBORDINATORS
+                       or units[j].low in ("that", "and", ",")), None)
+        own = opener is not None and units[opener].low != "," and any(
+            u.kind == "word" and not u.speaker for u in units[start:opener])
+        if not (governed or reported_before or own):
+            reported_before = True  # the claim's own speaker, left in
+            continue
+        reported_before = True
+        subordinate = opener is not None and units[opener].low in _SUBORDINATORS
+        for other in units[(opener if opener is not None else start - 1) + 1 : i]:
+            if other.kind == "word" and not governed:
+                other.speaker = True
+        unit.kind = "func"
+        for other in units[i + 1 :]:
+            if other.kind == "break" or other.low in _SENTENCE_END or \
+                    (subordinate and other.low == ","):
+                break
+            if other.low == "that" and other is units[i + 1]:
+                other.kind = "func"
+            other.reported = True
+
+
+def _hand_on_refusals(units: list[_Unit]) -> None:
+    """"no argument that would persuade it to agree to changes": the "no" reaches "agree", and
+    a refusal to agree to a change reaches the change (a stance to keep)."""
+    words = [u for u in units if u.kind not in ("punct", "break")]
+    for i, unit in enumerate(words):
+        if unit.kind != "neg" or unit.low not in ("no", "none", "nothing") or \
+                unit.scope != "next":
+            continue
+        verb = next((j for j in range(i + 1, min(i + 7, len(words)))
+                     if words[j].low in _CUES.get("persuade", ())), None)
+        # "no argument that would", "no amount of pressure will", "nothing will": a means that
+        # would move someone, not a person ("no minister will force the club to ...")
+        if verb is None or not (unit.low == "nothing" or any(
+                w.low in ("that", "which", "to", "of") for w in words[i:verb])):
+            continue
+        to = next((j for j in range(verb + 1, min(verb + 6, len(words)))
+                   if words[j].low == "to"), None)
+        if to is not None and to + 1 < len(words) and words[to + 1].kind == "word":
+            target = words[to + 1]
+            if not any(n == unit.first for _, n in target.flips):
+                target.flips = [*target.flips, (unit.cue, unit.first)]
+    for i, unit in enumerate(words):
+        if unit.kind != "word" or not unit.negated or \
+                unit.low not in _CUES.get("consent", ()) or i + 1 >= len(words) or \
+                words[i + 1].low != "to":
+            continue
+        target = next((w for w in words[i + 2 : i + 6] if w.kind == "word"), None)
+        if target is not None and not target.flips and \
+                any(number in _STANCES for number, _ in target.classes):
+            target.flips = list(unit.flips)
+            target.carried = True
 
 
 def _polarity(units: list[_Unit]) -> None:
@@ -725,6 +958,9 @@ def _polarity(units: list[_Unit]) -> None:
                 rest = []
             continue
         unit.clause = clause
+        if unit.kind == "neg" and unit.low in ("no", "not") and i + 1 < len(units) \
+                and units[i + 1].kind == "punct":
+            continue  # "no, no, no": an answer, not a negation of what follows
         if unit.kind == "neg":
             (rest if unit.scope == "rest" else pending).append(unit)
             continue
@@ -766,14 +1002,19 @@ def _read(text: str) -> _Claim:
     quantities, used = _quantities(tokens)
     units = _units(tokens, used)
     _mark_reversals(units)
-    _mark_named(units)
     _mark_light(units)
     _mark_denials(units, tokens)
     _mark_attribution(units)
+    _mark_reported(units, tokens, text)
+    _mark_named(units)
+    _mark_subjects(units)
     _polarity(units)
+    _hand_on_refusals(units)
     hedges = [u.low for u in units if u.kind == "hedge" and not u.speaker]
+    reported = {i for u in units if u.reported for i in range(u.first, u.last)}
     for quantity in quantities:
         quantity.frame = frozenset(_frame(units, quantity))
+        quantity.reported = quantity.first in reported
     return _Claim(text, tokens, units, quantities, hedges)
 
 
@@ -843,11 +1084,17 @@ def _topic(a: _Claim, b: _Claim) -> float:
     keys_a: set[str] = set().union(*(u.keys for u in units_a))
     keys_b: set[str] = set().union(*(u.keys for u in units_b))
     topic = (_coverage(units_a, keys_b) + _coverage(units_b, keys_a)) / 2
+    return topic * 0.4 if _strangers(units_a, units_b) else topic
+
+
+def _strangers(units_a: list[_Unit], units_b: list[_Unit]) -> bool:
+    """Each side names someone or something the other never mentions: two stories."""
+    keys_a: set[str] = set().union(*(u.keys for u in units_a))
+    keys_b: set[str] = set().union(*(u.keys for u in units_b))
     entities_a = {u.key for u in units_a if u.entity}
     entities_b = {u.key for u in units_b if u.entity}
-    if entities_a and entities_b and not (entities_a & keys_b) and not (entities_b & keys_a):
-        topic *= 0.4
-    return topic
+    return bool(entities_a and entities_b and not (entities_a & keys_b)
+                and not (entities_b & keys_a))
 
 
 @dataclass
@@ -856,6 +1103,7 @@ class _Clash:
     cue: str
     explanation: str
     topic: float = 0.0  # same-topic of the clauses around the clash, when they share an object
+    from_context: bool = False  # the claims' contexts, not their words, gave the topic
 
 
 def _overlap(x: set[str], y: set[str], fallback: float) -> float:
@@ -890,21 +1138,25 @@ def _snippet(claim: _Claim, first: int, last: int) -> str:
     return quote if len(quote) <= 60 else quote[:57].rsplit(" ", 1)[0] + "..."
 
 
-def _polar_clashes(a: _Claim, b: _Claim, topic: float) -> list[_Clash]:
-    predicates_a = [u for u in a.content if u.predicate]
+def _predicates(claim: _Claim) -> dict[str, list[_Unit]]:
+    """The predicates of a claim by key; its own words on a key outvote those it reports."""
     by_key: dict[str, list[_Unit]] = {}
-    for unit in b.content:
+    for unit in claim.content:
         if unit.predicate:
             for key in unit.keys:
                 by_key.setdefault(key, []).append(unit)
-    polarities_a: dict[str, set[int]] = {}
-    for unit in predicates_a:
-        for key in unit.keys:
-            polarities_a.setdefault(key, set()).add(unit.polarity(key))
+    return {key: [u for u in units if not u.reported] or units for key, units in by_key.items()}
+
+
+def _polar_clashes(a: _Claim, b: _Claim, topic: float, context: float) -> list[_Clash]:
+    keys_a, by_key = _predicates(a), _predicates(b)
+    polarities_a = {key: {u.polarity(key) for u in units} for key, units in keys_a.items()}
     clashes: list[_Clash] = []
     seen: dict[str, int] = {}
-    for ua in predicates_a:
+    for ua in (u for u in a.content if u.predicate):
         for key in ua.keys:
+            if not any(u is ua for u in keys_a[key]):
+                continue
             units_b = by_key.get(key, [])
             polarities_b = {u.polarity(key) for u in units_b}
             if len(polarities_a[key]) != 1 or len(polarities_b) != 1 or \
@@ -914,7 +1166,7 @@ def _polar_clashes(a: _Claim, b: _Claim, topic: float) -> list[_Clash]:
             if seen[key] > 3:  # a word repeated makes the same clash again
                 continue
             for ub in units_b[:3]:
-                clash = _polar_clash(a, ua, b, ub, topic, key)
+                clash = _polar_clash(a, ua, b, ub, topic, key, context)
                 if clash:
                     clashes.append(clash)
     return clashes
@@ -1013,8 +1265,41 @@ def _anchored(a: _Claim, ua: _Unit, b: _Claim, ub: _Unit, stance: bool) -> tuple
     return topic, _overlap(near_a, near_b, 0.0)
 
 
+def _complement(claim: _Claim, unit: _Unit) -> set[str]:
+    """Keys of the words right after a predicate, up to a comma or the next clause: what the
+    deal, the ban or the agreement is on ("agreed to link the pipeline", "no deal,")."""
+    keys: set[str] = set()
+    at = next(i for i, u in enumerate(claim.units) if u is unit)
+    parties = False  # "no deal between the two sides": who, not what
+    for other in claim.units[at + 1 : at + 12]:
+        if other.kind in ("punct", "break") or other.low in _WINDOW_STOPS | {"and"}:
+            break
+        if other.low in _PREPOSITIONS | _PARTIES:
+            parties = other.low in _PARTIES
+        elif other.kind == "word" and not other.speaker and not parties:
+            keys |= other.keys
+    return keys - unit.keys
+
+
+def _object_keys(claim: _Claim, unit: _Unit) -> set[str]:
+    return {k for u in _object(claim, unit, *_near(claim, unit)) for k in u.keys} - unit.keys
+
+
+def _context_stands_in(a: _Claim, ua: _Unit, b: _Claim, ub: _Unit, cue: str, key: str) -> bool:
+    """Only a strong cue may take its topic from the claims' contexts: an event family
+    negated, a denial or a stance, and only when the two do not name two other things."""
+    if not (cue in ("denial", "stance") or (cue == "negation" and key in _FAMILY_KEYS)):
+        return False
+    complement_a, complement_b = _complement(a, ua), _complement(b, ub)
+    if complement_a and complement_b and not complement_a & complement_b:
+        return False  # "agreed to the pay offer" / "no agreement on the pension reform"
+    if cue == "stance":  # "scrap it" leaves its object to the context; "the levy" does not
+        return not _object_keys(a, ua) or not _object_keys(b, ub)
+    return True
+
+
 def _polar_clash(a: _Claim, ua: _Unit, b: _Claim, ub: _Unit, topic: float,
-                 key: str) -> _Clash | None:
+                 key: str, context: float) -> _Clash | None:
     if ua.negated != ub.negated:
         negated, plain = (ua, ub) if ua.negated else (ub, ua)
         if plain.weak and not negated.weak and not key.startswith("~"):
@@ -1041,12 +1326,15 @@ def _polar_clash(a: _Claim, ua: _Unit, b: _Claim, ub: _Unit, topic: float,
     if objects_a and objects_b and not (objects_a & args_b) and not (objects_b & args_a):
         local = 0.0  # "supports the tax" and "opposes the war" are about two things
     anchored, near = _anchored(a, ua, b, ub, cue == "stance")
-    if cue == "stance" and not anchored:
+    if context and not _context_stands_in(a, ua, b, ub, cue, key):
+        context = 0.0
+    if cue == "stance" and not anchored and not context:
         return None  # keeping one thing and changing another is no clash
-    local = max(local, near)
+    local = max(local, near, context)
     carried = 0.97 if ua.carried or ub.carried else 1.0
-    return _Clash(_BASE[cue] * (0.3 + 0.7 * local) * carried, cue, explanation,
-                  max(topic, anchored))
+    reported = REPORTED if ua.reported or ub.reported else 1.0
+    return _Clash(_BASE[cue] * (0.3 + 0.7 * local) * carried * reported, cue, explanation,
+                  max(topic, anchored, context), context > max(topic, anchored))
 
 
 def _same_quantity(x: _Quantity, y: _Quantity) -> bool:
@@ -1076,6 +1364,7 @@ def _numeric_clashes(a: _Claim, b: _Claim, topic: float) -> list[_Clash]:
             gap = max(x.low - y.high, y.low - x.high) / max(abs(x.high), abs(y.high), 1e-9)
             local = _overlap(set(x.frame), set(y.frame), topic)
             strength = _BASE["numeric"] * (0.3 + 0.7 * local) * (0.75 if gap < 0.05 else 1.0)
+            strength *= REPORTED if x.reported or y.reported else 1.0
             explanation = (f"'{_snippet(a, x.first, x.last)}' does not match "
                            f"'{_snippet(b, y.first, y.last)}'")
             clashes.append(_Clash(strength, "numeric", explanation, topic))
@@ -1095,6 +1384,41 @@ def _date_clash(a: _Claim, b: _Claim, topic: float) -> _Clash | None:
     return _Clash(_BASE["numeric"] * (0.3 + 0.7 * topic), "numeric", explanation, topic)
 
 
+@lru_cache(maxsize=1024)
+def _context_terms(context: str) -> tuple[frozenset[str], frozenset[str]]:
+    """Keys of the named entities and of all content words of a claim's context; a headline
+    in title case counts its words, not its capitals."""
+    lines = []
+    for line in context[:MAX_CHARS].splitlines():
+        words = re.findall(r"[^\W\d_]{4,}", line)
+        if len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.6 * len(words):
+            line = re.sub(r"\b[A-Z][a-z]+", lambda m: m.group().lower(), line)
+        line = line.strip()
+        if line:
+            lines.append(line if line[-1] in ".!?:;\"'" else line + ".")
+    claim = _read(" ".join(lines))
+    units = [u for u in claim.units if u.kind == "word"]
+    lower = {u.low for u in units if not claim.tokens[u.first].cap}
+    # A capital opening a sentence names something when the word is never written lower case.
+    entities = {u.key for u in units if u.entity or (claim.tokens[u.first].cap
+                                                     and u.low not in lower)}
+    return frozenset(entities), frozenset(u.key for u in units)
+
+
+def _context_closeness(context_a: str, context_b: str) -> float:
+    """How surely two contexts tell one story: shared named entities and key terms, 0..1."""
+    if not context_a.strip() or not context_b.strip():
+        return 0.0
+    entities_a, keys_a = _context_terms(context_a)
+    entities_b, keys_b = _context_terms(context_b)
+    shared = entities_a & entities_b
+    if len(shared) < min(3, len(entities_a), len(entities_b)) or not shared:
+        return 0.0
+    entities = len(shared) / min(len(entities_a), len(entities_b))
+    keys = len(keys_a & keys_b) / math.sqrt(len(keys_a) * len(keys_b))
+    return (entities + keys) / 2
+
+
 def _topic_factor(topic: float) -> float:
     return min(1.0, topic / 0.6) ** 2
 
@@ -1109,13 +1433,32 @@ class Verdict:
     same_topic: float  # 0..1 topical overlap after normalisation
 
 
-def score(claim_a: str, claim_b: str) -> Verdict:
-    """Score how likely two claims contradict each other; symmetric, never raises on a str."""
-    first, second = sorted((claim_a, claim_b))
+def _context_topic(a: _Claim, b: _Claim, context_a: str, context_b: str) -> float:
+    """The same-topic the two claims' contexts can lend a strong cue: 0 unless they surely
+    tell one story and the claims themselves name no two different parties."""
+    closeness = _context_closeness(context_a, context_b)
+    if closeness < CONTEXT_MIN or _strangers(a.content, b.content):
+        return 0.0
+    low, high = CONTEXT_TOPIC
+    return low + (high - low) * min(1.0, (closeness - CONTEXT_MIN) / CONTEXT_MIN)
+
+
+def score(claim_a: str, claim_b: str, *, context_a: str = "", context_b: str = "") -> Verdict:
+    """Score how likely two claims contradict each other; symmetric, never raises on a str.
+
+    A context is the paragraph and headline around a claim. When the claims' own words do not
+    show one topic, contexts telling one story may stand in for it, for strong cues only and
+    with less weight than the claims' own words.
+    """
+    context_a = context_a if isinstance(context_a, str) else ""
+    context_b = context_b if isinstance(context_b, str) else ""
+    (first, context_first), (second, context_second) = sorted(
+        ((claim_a, context_a), (claim_b, context_b)))
     a, b = _read(first), _read(second)
     _align_acronyms(a, b)
     topic = _topic(a, b)
-    clashes = _polar_clashes(a, b, topic) + _numeric_clashes(a, b, topic)
+    context = _context_topic(a, b, context_first, context_second)
+    clashes = _polar_clashes(a, b, topic, context) + _numeric_clashes(a, b, topic)
     if _dates_differ(a, b):
         date = None if clashes else _date_clash(a, b, topic)
         if date:
@@ -1140,6 +1483,8 @@ def score(claim_a: str, claim_b: str) -> Verdict:
     value = round(max(0.0, min(1.0, best.strength * hedge)), 4)
     cues = list(dict.fromkeys(c.cue for c in clashes if c.strength >= 0.6 * best.strength))
     explanation = best.explanation
+    if best.from_context and len(explanation) < 130:
+        explanation += " (topic from the surrounding text)"
     if hedged:
         if "modality" not in cues:
             cues.append("modality")
@@ -1147,6 +1492,22 @@ def score(claim_a: str, claim_b: str) -> Verdict:
         if len(explanation) + len(suffix) < 160:
             explanation += suffix
     return Verdict(value, tuple(cues), explanation[:159], topic)
+
+
+def claim_context(text: str, start: int | None, end: int | None, title: str | None = None,
+                  *, reach: int = 1_500) -> str:
+    """The context of a claim for score(): the headline and the paragraph of text (bounded by
+    blank lines, and by reach characters either side) around the claim at start..end."""
+    paragraph = ""
+    if text and start is not None and end is not None:
+        start = max(0, min(start, len(text)))
+        end = max(start, min(end, len(text)))
+        first, last = max(0, start - reach), min(len(text), end + reach)
+        breaks = [m.span() for m in _BLANK_LINE.finditer(text, first, last)]
+        first = max([e for s, e in breaks if e <= start], default=first)
+        last = min([s for s, e in breaks if s >= end], default=last)
+        paragraph = text[first:last].strip()
+    return "\n\n".join(part.strip() for part in (title or "", paragraph) if part.strip())
 
 
 def topic_terms(text: str) -> frozenset[str]:

@@ -1,7 +1,8 @@
 """Checking a draft: the same analysis as ingest, matched against the base, storing nothing."""
 
 from analysis import claim_key, extract_claims
-from models.matching import candidates, compare, same_claim
+from analysis.contradiction import claim_context
+from models.matching import CONTEXT_REACH, candidates, claim_contexts, compare, same_claim
 from models.queries import claim_briefs
 from models.speaker import find_speaker
 
@@ -16,7 +17,11 @@ def check_draft(text: str) -> list[dict]:
             speakers[ref] = find_speaker(ref)
         known = speakers.get(ref)
         exact = same_claim(claim_key(extracted.text), known.id if known else None)
-        contradicting, similar = compare(extracted.text, candidates(extracted.text))
+        others = candidates(extracted.text)
+        context = claim_context(text, extracted.start, extracted.end, reach=CONTEXT_REACH)
+        contradicting, similar = compare(
+            extracted.text, others, context=context,
+            contexts=claim_contexts(o.id for o in others) if others else {})
         scored = [(exact, 1.0)] if exact else []
         scored += [(c, s) for c, s, _ in similar if exact is None or c.id != exact.id]
         found.append((extracted, known, exact, scored, contradicting))

@@ -9,7 +9,7 @@ from analysis import score_contradiction
 from models.claim import Claim
 from models.db import database
 from models.link import ClaimLink, contradiction_kind, record_flagged
-from models.matching import CONTRADICTION_THRESHOLD, candidates, compare
+from models.matching import CONTRADICTION_THRESHOLD, candidates, claim_contexts, compare
 
 RECHECK_BATCH = 200
 
@@ -56,7 +56,9 @@ def link_claims(claims, actor: str) -> Detection:
         others = candidates(claim.text, exclude=claim.id)
         found.scored += len(others)
         known = _known_pairs(claim.id, [o.id for o in others])
-        contradicting, similar = compare(claim.text, others)
+        contexts = claim_contexts([claim.id, *(o.id for o in others)]) if others else {}
+        contradicting, similar = compare(claim.text, others, context=contexts.get(claim.id, ""),
+                                         contexts=contexts)
         for other, score, verdict in contradicting:
             if (other.id, "contradicts") not in known:
                 found.links.append(_suggest(claim.id, other.id, "contradicts", score,
@@ -91,8 +93,11 @@ def recheck(actor: str = "recheck") -> Recheck:
         texts = {}
         for chunk in chunked(ids, 500):
             texts.update(Claim.select(Claim.id, Claim.text).where(Claim.id.in_(chunk)).tuples())
+        contexts = claim_contexts(ids)
         for link in stale:
-            verdict = score_contradiction(texts[link.claim_a_id], texts[link.claim_b_id])
+            verdict = score_contradiction(texts[link.claim_a_id], texts[link.claim_b_id],
+                                          context_a=contexts.get(link.claim_a_id, ""),
+                                          context_b=contexts.get(link.claim_b_id, ""))
             if verdict.score < CONTRADICTION_THRESHOLD:
                 link.delete_instance()
                 report.removed += 1

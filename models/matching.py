@@ -1,18 +1,22 @@
 """Claim matching against the base: exact (same words, same speaker), near paraphrases and
 contradictions, always scored on candidates drawn from the search index (a bounded top-k),
-never on every stored claim."""
+never on every stored claim. A claim's context (its first paragraph and headline) goes
+with it to the contradiction scorer."""
 
-
+from peewee import JOIN, Case, chunked, fn
 
 from analysis import claim_key, score_contradiction, similarity
+from analysis.contradiction import claim_context
 from analysis.lexicon import FUNCTION_WORDS
 from models import search
 from models.claim import Appearance, Claim
+from models.source import Source
 
 SAME_CLAIM_THRESHOLD = 0.6
 CONTRADICTION_THRESHOLD = 0.5
 CANDIDATES = 20
 MAX_SEARCH_WORDS = 24
+CONTEXT_REACH = 1_500  # characters of source text read either side of a claim for its context
 
 
 def search_words(text: str) -> str:
@@ -42,12 +46,38 @@ def candidates(text: str, *, exclude: int | None = None) -> list[Claim]:
     return list(Claim.select(Claim.id, Claim.text).where(Claim.id.in_(ids)).order_by(Claim.id))
 
 
-def compare(text: str, others: list[Claim]) -> tuple[list, list]:
+def claim_contexts(claim_ids) -> dict[int, str]:
+    """The context of each claim where it first appeared: the paragraph of the source around
+    it and the source's title, read in one query per 500 claims, the text only near the claim."""
+    contexts: dict[int, str] = {}
+    for chunk in chunked(list(dict.fromkeys(claim_ids)), 500):
+        first = (Appearance.select(fn.MIN(Appearance.id))
+                 .where(Appearance.claim.in_(chunk)).group_by(Appearance.claim))
+        offset = Case(None, [(Appearance.start > CONTEXT_REACH,
+                              Appearance.start - CONTEXT_REACH)], 0)
+        window = fn.SUBSTR(Source.text, offset + 1, Appearance.end - offset + CONTEXT_REACH)
+        rows = (Appearance.select(Appearance.claim, Appearance.start, Appearance.end,
+                                  Source.title, window)
+                .join(Source, JOIN.LEFT_OUTER).where(Appearance.id.in_(first)).tuples())
+        for claim_id, start, end, title, text in rows:
+            if start is not None and end is not None and text is not None:
+                shift = max(0, start - CONTEXT_REACH)
+                start, end = start - shift, end - shift
+            contexts[claim_id] = claim_context(text or "", start, end, title,
+                                               reach=CONTEXT_REACH)
+    return contexts
+
+
+def compare(text: str, others: list[Claim], *, context: str = "",
+            contexts: dict[int, str] | None = None) -> tuple[list, list]:
     """Split candidates into (contradicting, similar), each [(claim, score, verdict)] best
-    first; a contradiction is never also offered as the same claim."""
+    first; a contradiction is never also offered as the same claim. context is the text's
+    own context, contexts those of the candidates by id (see claim_contexts)."""
     contradicting, similar = [], []
+    contexts = contexts or {}
     for other in others:
-        verdict = score_contradiction(text, other.text)
+        verdict = score_contradiction(text, other.text, context_a=context,
+                                      context_b=contexts.get(other.id, ""))
         if verdict.score >= CONTRADICTION_THRESHOLD:
             contradicting.append((other, verdict.score, verdict))
         else:

@@ -7,7 +7,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from analysis.contradiction import Verdict, score, topic_terms
+from analysis.contradiction import Verdict, claim_context, score, topic_terms
 
 CONTRADICTIONS = [
     # negation asymmetry on a shared predicate
@@ -449,3 +449,235 @@ def test_any_strings_are_scored_symmetrically_without_error(a, b):
     other = score(b, a)
     assert (verdict.score, verdict.cues) == (other.score, other.cues)
     assert isinstance(topic_terms(a), frozenset)
+
+
+# A gerund or infinitive subject names a change, it does not take a stance on it: if anything,
+# "closing the plant would cost jobs" argues for keeping the plant.
+SUBJECT_NON_CLASHES = [
+    ("Closing the smelter would cost 2,000 jobs.", "The smelter is essential to the valley."),
+    ("Scrapping the sugar tax would trigger a price war.",
+     "The sugar tax is essential to public health."),
+    ("To abandon the grain subsidy now would wreck the budget.",
+     "The grain subsidy is vital to farmers."),
+    ("The mill owners said that dropping the tariff would hurt local mills.",
+     "The mill owners want to keep the tariff."),
+    ("Closing the depot is not an option, the minister said.",
+     "The minister is ready to keep the depot."),
+]
+
+SUBJECT_STANCES = [
+    ("Scrapping the sugar tax would trigger a price war.",
+     "The ministry will scrap the sugar tax."),
+    ("Closing the smelter would cost 2,000 jobs.", "The company is ready to close the smelter."),
+]
+
+
+@pytest.mark.parametrize("a, b", SUBJECT_NON_CLASHES)
+def test_a_gerund_or_infinitive_subject_takes_no_stance(a, b):
+    assert score(a, b).score < 0.3, score(a, b)
+
+
+@pytest.mark.parametrize("a, b", SUBJECT_STANCES)
+def test_a_gerund_subject_does_not_read_as_a_wish_to_change(a, b):
+    assert score(a, b).score < 0.3, score(a, b)
+
+
+# A negated change keeps: it meets a keep stance, and clashes with a change.
+KEEP_AGREES = [
+    ("The board heard no arguments that would persuade it to agree to changes in the levy.",
+     "The board says the levy is indispensable."),
+    ("The cabinet refuses to amend the bottle levy.",
+     "The bottle levy is indispensable, the cabinet says."),
+    ("The cabinet will not scrap the bottle levy.", "The cabinet says the bottle levy is vital."),
+    ("The water board did not agree to changes in the drought quota.",
+     "The water board will keep the drought quota."),
+    ("No amount of pressure will force the club to scrap its youth quota.",
+     "The club says its youth quota is essential."),
+]
+
+KEEP_CLASHES = [
+    ("The board heard no arguments that would persuade it to agree to changes in the levy.",
+     "The board is ready to amend the levy."),
+    ("The cabinet refuses to amend the bottle levy.",
+     "The cabinet is ready to amend the bottle levy."),
+    ("The cabinet will not scrap the bottle levy.",
+     "The cabinet is ready to scrap the bottle levy."),
+    ("The water board did not agree to changes in the drought quota.",
+     "The water board is willing to revise the drought quota."),
+    ("No amount of pressure will force the club to scrap its youth quota.",
+     "The club is prepared to scrap its youth quota."),
+]
+
+
+@pytest.mark.parametrize("a, b", KEEP_AGREES)
+def test_a_negated_change_and_a_keep_stance_agree(a, b):
+    assert score(a, b).score < 0.3, score(a, b)
+
+
+@pytest.mark.parametrize("a, b", KEEP_CLASHES)
+def test_a_negated_change_clashes_with_a_change(a, b):
+    verdict = score(a, b)
+    assert verdict.score >= 0.5, verdict
+    assert "negation" in verdict.cues, verdict
+    assert verdict == score(b, a)
+
+
+# A condition after the predicate, or before it, makes the predicate conditional; a readiness
+# or a wish stays asserted under a condition, and so does a concession ("even if").
+CONDITIONAL_NON_CLASHES = [
+    ("The general vowed to scrap all the arms accords if the rival deploys the missile system.",
+     "The general will keep the arms accords."),
+    ("The dockers will walk out unless pay rises.", "The dockers will not walk out."),
+    ("The minister will scrap the milk quota should prices collapse.",
+     "The minister will keep the milk quota."),
+    ("The airline will drop the route as long as fuel stays expensive.",
+     "The airline will keep the route."),
+    ("If the rival deploys the missile system, the general will scrap the arms accords.",
+     "The general will keep the arms accords."),
+]
+
+CONDITIONAL_CLASHES = [
+    ("The general will keep the arms accords even if the rival deploys the missile system.",
+     "The general will scrap the arms accords."),
+    ("The ministry is willing to revise the milk quota if prices collapse.",
+     "The ministry will keep the milk quota."),
+]
+
+
+@pytest.mark.parametrize("a, b", CONDITIONAL_NON_CLASHES)
+def test_a_conditional_predicate_is_not_asserted(a, b):
+    assert score(a, b).score < 0.3, score(a, b)
+
+
+@pytest.mark.parametrize("a, b", CONDITIONAL_CLASHES)
+def test_a_readiness_or_a_concession_stays_asserted_under_a_condition(a, b):
+    assert score(a, b).score >= 0.5, score(a, b)
+
+
+# Words a claim quotes or reports from someone else are not its own assertion.
+REPORTED_NON_CLASHES = [
+    ("The ministers want to say 'no, there must be no limits on the catch quota', but that is "
+     "not our view.", "There are limits on the catch quota."),
+    ("The mayor will seek a third term, although critics say the parking rule is outdated.",
+     "The mayor says the parking rule is essential."),
+    ("The mayor will seek a third term, but critics say the parking rule is outdated.",
+     "The mayor says the parking rule is essential."),
+    ("The minister said the bridge is safe and that engineers say the tunnel is unsafe.",
+     "The tunnel is safe."),
+    ("The union will keep negotiating, although some members say the pay offer is unfair.",
+     "The pay offer is fair."),
+    ("The board would say the pay offer is unfair.", "The pay offer is fair."),
+    ("The firm will invest abroad, although analysts say profits rose 2 percent.",
+     "Profits rose 9 percent."),
+]
+
+OWN_WORDS_CLASHES = [
+    ("'The bottle levy is vital,' the minister said.", "The bottle levy is outdated."),
+    ("The minister said: 'The bottle levy is vital.'", "The bottle levy is outdated."),
+    ("Speaking to reporters, the minister said the bottle levy is vital.",
+     "The bottle levy is outdated."),
+    ("The mayor insists the parking rule is essential, although critics say it is outdated.",
+     "The mayor wants to scrap the parking rule."),
+    ("No, the bottle levy will stay.", "The bottle levy will not stay."),
+]
+
+
+@pytest.mark.parametrize("a, b", REPORTED_NON_CLASHES)
+def test_quoted_or_reported_words_weigh_less_than_the_claims_own(a, b):
+    assert score(a, b).score < 0.3, score(a, b)
+
+
+@pytest.mark.parametrize("a, b", OWN_WORDS_CLASHES)
+def test_the_speakers_own_words_still_clash(a, b):
+    assert score(a, b).score >= 0.5, score(a, b)
+
+
+def test_an_answering_no_negates_nothing():
+    assert score("No, the bottle levy will stay.", "The bottle levy will stay.").score == 0.0
+
+
+# Context: the paragraph and headline around each claim.
+PIPELINE = ("Gazprom and Naftogaz agree pipeline terms in Vienna\n\nGazprom and Naftogaz "
+            "negotiators met in Vienna for talks brokered by the European Commission on the "
+            "Druzhba pipeline. The two sides agreed to link the pipeline to gas quotas.")
+PIPELINE_DOUBTS = ("Naftogaz plays down talk of a Vienna deal\n\nNaftogaz officials in Vienna "
+                   "were less upbeat about the Druzhba talks with Gazprom, which the European "
+                   "Commission is brokering. \"There is no deal, and the real haggling is only "
+                   "beginning,\" one of them said.")
+TEACHERS = ("Leeds teachers return to the table\n\nTeachers in Leeds met the city council on "
+            "Monday about pay. \"There is no deal, and the real haggling is only beginning,\" "
+            "union leader Sarah Pike said.")
+AGREED = "The two sides agreed to link the pipeline to gas quotas."
+NO_DEAL = "There is no deal, and the real haggling is only beginning."
+
+
+def test_a_shared_story_in_the_context_stands_in_for_the_topic_of_a_strong_cue():
+    plain = score(AGREED, NO_DEAL)
+    verdict = score(AGREED, NO_DEAL, context_a=PIPELINE, context_b=PIPELINE_DOUBTS)
+    assert plain.score < 0.3, plain
+    assert verdict.score >= 0.5 and "negation" in verdict.cues, verdict
+    assert verdict == score(NO_DEAL, AGREED, context_a=PIPELINE_DOUBTS, context_b=PIPELINE)
+    assert "surrounding text" in verdict.explanation
+
+
+def test_a_context_stands_in_with_less_weight_than_a_direct_match():
+    direct = score("The two sides agreed on the pipeline.", "There is no deal on the pipeline.")
+    by_context = score(AGREED, NO_DEAL, context_a=PIPELINE, context_b=PIPELINE_DOUBTS)
+    assert by_context.score < direct.score
+
+
+@pytest.mark.parametrize(
+    "a, b, context_a, context_b",
+    [
+        (AGREED, NO_DEAL, PIPELINE, TEACHERS),  # two stories
+        (AGREED, NO_DEAL, PIPELINE, ""),  # one context missing
+        ("The union agreed to the pay offer.", "There is no agreement on the pension reform.",
+         PIPELINE, PIPELINE_DOUBTS),  # the claims name two different things
+        ("Gas prices rose.", "Gas prices fell in the north.", PIPELINE, PIPELINE_DOUBTS),
+        ("The pipeline carries 40 million cubic metres a day.",
+         "The line carries 25 million cubic metres a day.", PIPELINE, PIPELINE_DOUBTS),
+        ("The two sides will keep the transit fee.", "The two sides are ready to scrap the "
+         "quota system.", PIPELINE, PIPELINE_DOUBTS),  # keep one thing, change another
+    ],
+)
+def test_a_context_never_lends_a_topic_to_weak_cues_other_stories_or_other_objects(
+        a, b, context_a, context_b):
+    with_context = score(a, b, context_a=context_a, context_b=context_b)
+    assert with_context.score <= max(score(a, b).score, 0.3), with_context
+
+
+def test_a_shared_story_lets_a_stance_on_it_meet_its_pronoun():
+    verdict = score("The two sides will keep the quota system.", "The two sides are ready to "
+                    "scrap it.", context_a=PIPELINE, context_b=PIPELINE_DOUBTS)
+    assert verdict.score >= 0.5 and verdict.cues == ("stance",), verdict
+
+
+@pytest.mark.parametrize(
+    "text, start, end, title, expected",
+    [
+        ("One.\n\nTwo has the claim. More.\n \nThree.", 7, 20, "Title",
+         "Title\n\nTwo has the claim. More."),
+        ("One.\n\nTwo.", None, None, "Title", "Title"),
+        ("Only a paragraph.", 0, 4, None, "Only a paragraph."),
+        ("", 0, 0, None, ""),
+        ("Out of range.", 50, 90, None, "Out of range."),
+    ],
+)
+def test_claim_context_is_the_headline_and_the_paragraph_around_the_claim(
+        text, start, end, title, expected):
+    assert claim_context(text, start, end, title) == expected
+
+
+def test_claim_context_reads_no_further_than_its_reach():
+    text = "word " * 10_000
+    assert len(claim_context(text, 25_000, 25_010, reach=100)) <= 210
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.one_of(st.text(max_size=120), PHRASES), st.one_of(st.text(max_size=120), PHRASES),
+       st.one_of(st.text(max_size=300), PHRASES), st.one_of(st.text(max_size=300), PHRASES))
+def test_any_contexts_are_scored_symmetrically_without_error(a, b, context_a, context_b):
+    verdict = score(a, b, context_a=context_a, context_b=context_b)
+    assert 0.0 <= verdict.score <= 1.0 and 0.0 <= verdict.same_topic <= 1.0
+    assert len(verdict.explanation) < 160
+    assert verdict == score(b, a, context_a=context_b, context_b=context_a)

@@ -9,7 +9,7 @@ from models.db import database
 from models.detection import link_claims, recheck
 from models.ingest import ingest_article
 from models.link import review_contradiction
-from models.matching import CANDIDATES
+from models.matching import CANDIDATES, candidates
 
 STORED = "Mayor Lena Ortiz said that the bridge will reopen in May."
 CLASH = "Transport officials said that the bridge will not reopen in May."
@@ -100,3 +100,38 @@ def test_a_speaker_changing_position_is_kind_self_with_both_dates(db):
     [link] = [link for link in result.links if link.relation == "contradicts"]
     assert link.kind == "self"
     assert "2023-03-01" in link.explanation and "2024-06-09" in link.explanation
+
+
+AGREED = "The two sides agreed on Tuesday to link the pipeline to gas quotas."
+NO_DEAL = "There is no deal between the two sides, and the real haggling is only beginning."
+
+
+def _article(lead: str, claim: str, tail: str) -> str:
+    """An article whose claim shares its paragraph with the lead sentence."""
+    return f"{lead} {claim}\n\n{tail}"
+
+
+def test_a_contradiction_whose_topic_is_only_in_the_articles_context_is_flagged(db):
+    ingest_article(title="Gazprom and Naftogaz agree pipeline terms in Vienna", text=_article(
+        "Gazprom and Naftogaz negotiators met in Vienna for talks brokered by the European "
+        "Commission on the Druzhba pipeline.", AGREED,
+        "Gazprom expects the first deliveries under the new terms in the spring."))
+    result = ingest_article(title="Naftogaz plays down talk of a Vienna deal", text=_article(
+        "Naftogaz officials in Vienna were less upbeat about the Druzhba talks with Gazprom, "
+        "which the European Commission is brokering.", NO_DEAL,
+        "Naftogaz will return to Vienna next week."))
+    [link] = [link for link in result.links if link.relation == "contradicts"]
+    assert link.score >= 0.5 and "negation" in link.cues
+    assert "surrounding text" in link.explanation
+
+
+def test_the_same_sentences_from_unrelated_articles_are_not_flagged(db):
+    ingest_article(title="Leeds teachers settle pay dispute", text=_article(
+        "Teachers in Leeds met the city council on Monday about pay and classroom sizes.",
+        AGREED, "The council will publish the new pay scales in March."))
+    ingest_article(title="Harbour Town ferry talks stall", text=_article(
+        "Ferry operators in Harbour Town said the dispute over berthing rights with the port "
+        "authority was far from over.", NO_DEAL,
+        "The port authority declined to comment."))
+    assert AGREED in [c.text for c in candidates(NO_DEAL)]  # scored, and found no clash
+    assert _contradictions() == []
