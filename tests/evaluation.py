@@ -14,11 +14,12 @@ import json
 import sys
 import tempfile
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 
-ANNOTATIONS = Path(__file__).parent / "data" / "seed_annotations.json"
-HELDOUT = Path(__file__).parent / "data" / "heldout"
-CONTRADICTIONS = Path(__file__).parent / "data" / "seed_contradictions.json"
+DATA = Path(__file__).parent / "data"
+ANNOTATIONS = DATA / "seed_annotations.json"
+CONTRADICTIONS = DATA / "seed_contradictions.json"
 
 
 @dataclass
@@ -120,13 +121,18 @@ def score_article(text, gold, found, name_key, log) -> Scores:
     return scores
 
 
-def _heldout_articles() -> list[tuple[str, dict]]:
+def _articles_in(folder: Path) -> list[tuple[str, dict]]:
     return [(path.name, {"text": path.read_text(encoding="utf-8")})
-            for path in sorted(HELDOUT.glob("*.txt"))]
+            for path in sorted(folder.glob("*.txt"))]
+
+
+def annotated_sets() -> list[str]:
+    """"seed", then every held-out folder under tests/data/ (heldout, heldout2, ...)."""
+    return ["seed", *sorted(p.name for p in DATA.glob("heldout*") if p.is_dir())]
 
 
 def evaluate(name: str, log=lambda line: None) -> Scores:
-    """Scores of one annotated set: "seed" (the seed articles) or "heldout"."""
+    """Scores of one annotated set: "seed" (the seed articles) or a held-out folder."""
     from peewee import JOIN
 
     from models import Appearance, Claim, ClaimLink, Speaker
@@ -136,8 +142,10 @@ def evaluate(name: str, log=lambda line: None) -> Scores:
     from models.speaker import name_key
     from seed import seed_articles
 
-    path, articles = {"seed": (ANNOTATIONS, seed_articles),
-                      "heldout": (HELDOUT / "annotations.json", _heldout_articles)}[name]
+    if name == "seed":
+        path, articles = ANNOTATIONS, seed_articles
+    else:
+        path, articles = DATA / name / "annotations.json", partial(_articles_in, DATA / name)
     annotations = json.loads(path.read_text(encoding="utf-8"))
     total = Scores()
     claims_of_span = {}
@@ -174,7 +182,7 @@ def evaluate(name: str, log=lambda line: None) -> Scores:
 
 def main() -> int:
     verbose = "-q" not in sys.argv
-    for name in ("seed", "heldout"):
+    for name in annotated_sets():
         print(f"== {name}")
         scores = evaluate(name, print if verbose else (lambda line: None))
         print(f"claims annotated {scores.gold}, found {scores.found}")
