@@ -18,7 +18,10 @@ from api import (
 from api.auth import check_key
 from api.config import Config
 from api.errors import ProblemApi
+from api.ratelimit import init_rate_limits
+from api.requestlog import configure_logging, init_request_log
 from api.schemas import MAX_ID
+from api.security import init_security
 from models.db import bind, database
 
 
@@ -34,7 +37,11 @@ def create_app(config: Config | None = None) -> Flask:
     app = Flask(__name__)
     app.config.from_object(config)
     app.json.sort_keys = False
+    configure_logging(app.config["LOG_LEVEL"])
     bind(app.config["DATABASE_URL"])
+    init_request_log(app)
+    init_security(app)
+    init_rate_limits(app)
     app.url_map.converters["id"] = IdConverter
 
     api = ProblemApi(app, spec_kwargs={

@@ -21,6 +21,16 @@ class Config:
         self.HOST = os.environ.get("HOST", "127.0.0.1")
         self.PORT = _int("PORT", 8000)
         self.WORKERS = _int("WEB_CONCURRENCY", 2)
+        self.LOG_LEVEL = os.environ.get("LOG_LEVEL", "INFO")
+        # Comma-separated origins allowed to call the API from a browser; none by default.
+        self.CORS_ORIGINS = [o.strip() for o in os.environ.get("CORS_ORIGINS", "").split(",")
+                             if o.strip()]
+        self.RATELIMIT_ENABLED = _bool("RATELIMIT_ENABLED", True)
+        self.RATELIMIT_STORAGE_URI = os.environ.get("RATELIMIT_STORAGE_URI", "memory://")
+        # Per key (per address for callers without one), and per address whatever the key.
+        self.RATE_LIMIT_PER_KEY = os.environ.get("RATE_LIMIT_PER_KEY", "600 per minute")
+        self.RATE_LIMIT_PER_ADDRESS = os.environ.get("RATE_LIMIT_PER_ADDRESS",
+                                                     "1200 per minute")
         self.FETCH_TIMEOUT_SECONDS = float(os.environ.get("FETCH_TIMEOUT_SECONDS", "10"))
         self.FETCH_MAX_BYTES = _int("FETCH_MAX_BYTES", 5 * 1024 * 1024)
         # Fetching pages on private networks (127.0.0.1, 10.x, ...) is refused unless allowed.

@@ -82,7 +82,8 @@ def empty_tables() -> None:
 
 @pytest.fixture
 def app(database_url):
-    app = create_app(Config(DATABASE_URL=database_url, TESTING=True))
+    # Rate limits have their own tests; elsewhere they would only count test traffic.
+    app = create_app(Config(DATABASE_URL=database_url, TESTING=True, RATELIMIT_ENABLED=False))
     empty_tables()
     yield app
     if not database.is_closed():

@@ -1,0 +1,30 @@
+"""Rate limits per API key and per client address (flask-limiter): in memory by default,
+Redis or another store when RATELIMIT_STORAGE_URI names one. Over the limit is a 429
+problem with Retry-After."""
+
+from flask import Flask, request
+from flask_limiter import ApplicationLimit, Limiter
+from flask_limiter.util import get_remote_address
+
+from models.apikey import PREFIX_LENGTH
+
+
+def _key_of_request() -> str:
+    """The caller's key, as far as its prefix (never the whole key), or its address."""
+    scheme, _, token = request.headers.get("Authorization", "").partition(" ")
+    if scheme.lower() == "bearer" and token.strip():
+        return "key:" + token.strip()[:PREFIX_LENGTH]
+    return "address:" + get_remote_address()
+
+
+def init_rate_limits(app: Flask) -> Limiter:
+    config = app.config
+    return Limiter(
+        get_remote_address, app=app, storage_uri=config["RATELIMIT_STORAGE_URI"],
+        enabled=config["RATELIMIT_ENABLED"], headers_enabled=True,
+        application_limits=[
+            ApplicationLimit(config["RATE_LIMIT_PER_ADDRESS"], key_function=get_remote_address,
+                             scope="address"),
+            ApplicationLimit(config["RATE_LIMIT_PER_KEY"], key_function=_key_of_request,
+                             scope="key"),
+        ])

@@ -1,0 +1,77 @@
+"""Rate limits, security headers, CORS, request ids and logs that never hold a key."""
+
+import json
+import logging
+
+import pytest
+
+from api import create_app
+from api.config import Config
+from tests.api.contract import API, problem_of
+
+
+@pytest.fixture
+def limited(app, database_url):
+    return create_app(Config(DATABASE_URL=database_url, RATE_LIMIT_PER_KEY="3 per minute",
+                             RATE_LIMIT_PER_ADDRESS="5 per minute")).test_client()
+
+
+def test_over_the_per_key_limit_is_a_429_problem_with_retry_after(limited, write_headers):
+    for _ in range(3):
+        assert limited.get(f"{API}/claims", headers=write_headers).status_code == 200
+    response = limited.get(f"{API}/claims", headers=write_headers)
+    assert response.status_code == 429
+    assert problem_of(response)["status"] == 429
+    assert int(response.headers["Retry-After"]) > 0
+
+
+def test_the_per_address_limit_holds_whatever_keys_are_sent(limited):
+    statuses = [limited.get(f"{API}/claims",
+                            headers={"Authorization": f"Bearer ct_{i}madeup{i}xyz"}).status_code
+                for i in range(6)]
+    assert statuses[:5] == [200] * 5 and statuses[5] == 429
+
+
+@pytest.mark.parametrize("path", [f"{API}/claims", f"{API}/nope", "/openapi.json"])
+def test_every_response_carries_the_security_headers(client, path):
+    headers = client.get(path).headers
+    assert headers["X-Content-Type-Options"] == "nosniff"
+    assert headers["X-Frame-Options"] == "DENY"
+    assert headers["Referrer-Policy"] == "no-referrer"
+    assert "frame-ancestors 'none'" in headers["Content-Security-Policy"]
+
+
+def test_cors_is_off_unless_origins_are_configured(client, app, database_url):
+    preflight = {"Origin": "https://desk.example", "Access-Control-Request-Method": "GET"}
+    assert "Access-Control-Allow-Origin" not in client.get(f"{API}/claims",
+                                                           headers=preflight).headers
+    opened = create_app(Config(DATABASE_URL=database_url, RATELIMIT_ENABLED=False,
+                               CORS_ORIGINS=["https://desk.example"])).test_client()
+    allowed = opened.get(f"{API}/claims", headers=preflight).headers
+    assert allowed["Access-Control-Allow-Origin"] == "https://desk.example"
+    other = opened.get(f"{API}/claims", headers={"Origin": "https://evil.example"}).headers
+    assert "Access-Control-Allow-Origin" not in other
+
+
+def test_a_request_id_is_echoed_or_made(client):
+    assert client.get(f"{API}/claims", headers={"X-Request-ID": "desk-42"}).headers[
+        "X-Request-ID"] == "desk-42"
+    made = client.get(f"{API}/claims", headers={"X-Request-ID": "not <safe> id"}).headers
+    assert made["X-Request-ID"] != "not <safe> id" and len(made["X-Request-ID"]) == 32
+
+
+def test_each_request_is_one_json_log_line_without_the_key(client, write_headers, caplog):
+    key = write_headers["Authorization"].split()[1]
+    with caplog.at_level(logging.INFO, logger="claimtracker.requests"):
+        client.post(f"{API}/claims", json={"text": "The pool will reopen in May."},
+                    headers={**write_headers, "X-Request-ID": "abc-1"})
+    [record] = [r for r in caplog.records
+                if getattr(r, "fields", {}).get("request_id") == "abc-1"]
+    fields = record.fields
+    assert (fields["request_id"], fields["status"], fields["method"]) == ("abc-1", 201, "POST")
+    assert fields["duration_ms"] >= 0 and fields["key"] == "test-write"
+    from api.requestlog import JsonFormatter
+
+    line = JsonFormatter().format(record)
+    assert json.loads(line)["path"] == f"{API}/claims"
+    assert key not in line
