@@ -167,7 +167,7 @@ def _load_cues() -> dict[str, set[str]]:
         for entry in _items(part):
             inflect = kind in ("implicative", "denial_verb", "denial_object", "light_verb",
                                "control", "stance_reversal", "persuade", "consent",
-                               "disposition")
+                               "disposition", "rule_out", "desire")
             cues.setdefault(kind, set()).update(_forms(entry)[1] if inflect else {entry})
     return cues
 
@@ -233,6 +233,8 @@ _OPENERS = sorted([(_phrase(entry), kind == "condition")
 _SUBJECT_VERBS = frozenset(_CUES.get("subject_verb", ()))
 # What a claim quotes or reports from someone else weighs this much as its own assertion.
 REPORTED = 0.3
+# What a claim leaves open ("did not rule out changes") weighs this much as an assertion.
+OPEN = 0.5
 # Two contexts this close (0..1) tell one story; they then lend a strong cue a same-topic
 # between these two, below the 1.0 of a direct match.
 CONTEXT_MIN = 0.4
@@ -242,6 +244,7 @@ _MODALS = frozenset("will would shall should can could may might must".split())
 _PREPOSITIONS = frozenset("to by from in on at with for over into under during against about "
                           "between than of".split())
 _PARTIES = frozenset("between with among by".split())  # prepositions naming the parties
+_ON = frozenset("on to over about for of regarding concerning".split())  # naming what it is on
 _COPULAS = frozenset("is are was were be been being remain remains remained stay stays "
                      "stayed 's".split())
 # "called the quota the cornerstone", "sees the quota as vital": the quota is the subject.
@@ -249,6 +252,7 @@ _SMALL_CLAUSE = frozenset(form for verb in "call describe consider deem brand la
                           "seen regard view".split() for form in _forms(verb)[1])
 NEAR_BEFORE, NEAR_AFTER = 3, 4  # content words around a predicate that can be its object
 _DETERMINERS = frozenset("the a an any all these those this that its his her their".split())
+_ARTICLES = frozenset("the a an its his her their".split())
 _COUNTRIES = {**DEMONYMS, **COUNTRY_NAMES, **METONYMS}
 # Attribution verbs that carry no claim of their own; "confirm", "deny", "admit" do.
 _ATTRIBUTION = frozenset(form for form, verb in REPORTING_VERBS.items()
@@ -334,6 +338,7 @@ class _Unit:
     named: bool = False  # named, not asserted: "the so-called deal"
     weak: bool = False  # implied by its family's head: "progress" by "breakthrough"
     reported: bool = False  # someone else's words: "critics say P", "'no, no, no'"
+    open: bool = False  # left open, not asserted: "did not rule out [changes]"
 
     @property
     def predicate(self) -> bool:
@@ -734,9 +739,14 @@ def _mark_named(units: list[_Unit]) -> None:
         if unit.kind != "scare":
             continue
         unit.kind = "func"
-        for other in units[i + 1 : i + 3]:
-            if other.kind == "word":
-                other.named = True
+        found = False  # "the so-called pipeline deal": the compound up to its event noun
+        for other in units[i + 1 : i + 5]:
+            if other.kind != "word":
+                if found:
+                    break
+                continue
+            other.named = found = True
+            if _eventive(other):
                 break
 
 
@@ -814,21 +824,40 @@ def _governed(units: list[_Unit], i: int) -> bool:
 def _mark_subjects(units: list[_Unit]) -> None:
     """"Closing the plant would cost jobs", "to scrap the levy now would be reckless": a gerund
     or infinitive that opens a clause and leads to its verb is its subject, named, not a stance
-    anyone takes."""
+    anyone takes. Gerunds or infinitives joined by "or", "and" or commas ("amending or scrapping
+    the levy would ...", "cutting, freezing or ending the grant will ...") are one subject."""
     for i, unit in enumerate(units):
         at = i
         if unit.low == "to" and i + 1 < len(units) and units[i + 1].kind == "word":
             at = i + 1
-        elif unit.kind != "word" or not unit.low.split()[0].endswith("ing") or len(unit.low) < 5:
+        elif not _gerund(unit):
             continue
         if not _opens_clause(units, i):
             continue
-        for other in units[at + 1 : at + 9]:
+        heads = [at]
+        j = at + 1
+        while j + 1 < len(units) and units[j].low in _COORDINATORS:
+            k = j + 1
+            while k + 1 < len(units) and units[k].low in _COORDINATORS | {"to"}:
+                k += 1  # ", or", "or to", "or even"
+            if not (_gerund(units[k]) if unit.low != "to" else units[k].kind == "word"):
+                break
+            heads.append(k)
+            j = k + 1
+        for other in units[heads[-1] + 1 : heads[-1] + 9]:
             if other.low in _SUBJECT_VERBS:
-                units[at].named = True
+                for head in heads:
+                    units[head].named = True
                 break
             if other.kind in ("punct", "break") or other.low in _WINDOW_STOPS - {"that"}:
                 break
+
+
+_COORDINATORS = frozenset(("or", "and", "nor", ",", "either", "even", "then"))
+
+
+def _gerund(unit: _Unit) -> bool:
+    return unit.kind == "word" and unit.low.split()[0].endswith("ing") and len(unit.low) >= 5
 
 
 def _opens_clause(units: list[_Unit], i: int) -> bool:
@@ -839,6 +868,58 @@ def _opens_clause(units: list[_Unit], i: int) -> bool:
             continue
         return unit.kind in ("punct", "break") or unit.low in _SUBORDINATORS
     return True
+
+
+def _mark_desired(units: list[_Unit]) -> None:
+    """"wants a deal", "is looking for a truce", "hopes for a ban": what someone seeks is named,
+    not asserted to exist, so "there is no deal" does not clash with it. A change or keep word
+    in it stays a stance ("wants changes to the levy"); the words up to the first event noun
+    or word with an opposite are what is sought."""
+    desire = _CUES.get("desire", ())
+    for i, unit in enumerate(units):
+        if unit.kind != "word":
+            continue
+        at = i + 1
+        if unit.low not in desire:
+            if not (at < len(units) and f"{unit.low} {units[at].low}" in desire):
+                continue
+            at += 1
+        if at < len(units) and units[at].low == "to":
+            continue  # "wants to reach a deal": a control word's business
+        # "seeks no showdown but a deal": what is sought follows the contrast
+        contrast = at < len(units) and units[at].low in ("no", "not")
+        for other in units[at : at + 10]:
+            if contrast:
+                contrast = other.low not in (",", "but", "rather", "instead")
+                continue
+            if other.kind in ("punct", "break", "neg") or other.low in _WINDOW_STOPS | {"to"}:
+                break
+            if other.kind != "word":
+                continue
+            if any(n in _STANCES for n, _ in other.classes):
+                break
+            other.named = True
+            if _eventive(other):
+                break  # the head sought; what follows ("... fell") is the clause's own
+
+
+def _mark_negated_phrases(units: list[_Unit]) -> None:
+    """"no showdown over the deal", "no talks on a truce": an event in a phrase on a noun
+    that "no" denies is not asserted either; it is named."""
+    for i, unit in enumerate(units):
+        if unit.kind != "neg" or unit.low != "no":
+            continue
+        j, nouns = i + 1, 0
+        while j < len(units) and units[j].kind == "word" and nouns < 3:
+            j, nouns = j + 1, nouns + 1
+        if not nouns or j >= len(units) or units[j].low not in _ON | {"around", "against"}:
+            continue
+        for other in units[j + 1 : j + 8]:
+            if other.kind in ("punct", "break", "neg") or other.low in _WINDOW_STOPS:
+                break
+            if other.kind == "word" and _eventive(other) and \
+                    not any(n in _STANCES for n, _ in other.classes):
+                other.named = True
 
 
 def _quoted_spans(text: str) -> list[tuple[int, int]]:
@@ -878,6 +959,11 @@ def _mark_reported(units: list[_Unit], tokens: list[_Token], text: str) -> None:
         attribution = unit.low in _ATTRIBUTION and not unit.low.endswith("ing")
         if not attribution or unit.speaker:
             continue
+        after = units[i + 1] if i + 1 < len(units) else None
+        if unit.kind == "word" and (i > 0 and units[i - 1].low in _ARTICLES or after is None
+                                    or after.kind in ("punct", "break")
+                                    and after.low not in (":", '"')):
+            continue  # "changes to the congestion charge.": a noun, reporting nothing
         if unit.kind == "func":  # the claim's own attribution, marked already
             reported_before = True
             continue
@@ -922,6 +1008,9 @@ def _hand_on_refusals(units: list[_Unit]) -> None:
         # would move someone, not a person ("no minister will force the club to ...")
         if verb is None or not (unit.low == "nothing" or any(
                 w.low in ("that", "which", "to", "of") for w in words[i:verb])):
+            verb = _persuader_after_phrase(
+                units, next(n for n, u in enumerate(units) if u is unit), words)
+        if verb is None:
             continue
         to = next((j for j in range(verb + 1, min(verb + 6, len(words)))
                    if words[j].low == "to"), None)
@@ -939,6 +1028,51 @@ def _hand_on_refusals(units: list[_Unit]) -> None:
                 any(number in _STANCES for number, _ in target.classes):
             target.flips = list(unit.flips)
             target.carried = True
+
+
+_PHRASE_PREPOSITIONS = frozenset("from by of on in at with for among within inside".split())
+
+
+def _persuader_after_phrase(units: list[_Unit], at: int, words: list[_Unit]) -> int | None:
+    """The persuade verb a "no" at units[at] governs across a phrase on its noun: "no arguments
+    from the mayor, Ms Ada Ruiz, that would persuade it to ...": the noun (up to three words), a
+    preposition, any words and commas up to "that" or "which" with no verb of their own, then
+    the persuade verb within three words. Its index in words, or None."""
+    j, nouns = at + 1, 0
+    while j < len(units) and units[j].kind == "word" and units[j].low not in \
+            _PHRASE_PREPOSITIONS and nouns < 3:
+        j, nouns = j + 1, nouns + 1
+    if not nouns or j >= len(units) or units[j].low not in _PHRASE_PREPOSITIONS:
+        return None
+    for k in range(j + 1, min(j + 25, len(units))):
+        other = units[k]
+        if other.low in ("that", "which"):
+            for after in units[k + 1 : k + 5]:
+                if after.low in _CUES.get("persuade", ()):
+                    return next((n for n, w in enumerate(words) if w is after), None)
+                if after.kind in ("punct", "break", "neg") or after.low in _WINDOW_STOPS:
+                    return None
+            return None
+        if other.kind in ("break", "neg") or other.low in _SENTENCE_END | _MODALS | _COPULAS \
+                or other.low in _WINDOW_STOPS or other.low in _CUES.get("persuade", ()):
+            return None
+    return None
+
+
+def _mark_open(units: list[_Unit]) -> None:
+    """"did not rule out changes": the changes are left open, a possibility and not a stance,
+    so they weigh OPEN as much as an assertion."""
+    for i, unit in enumerate(units):
+        if unit.kind != "word" or not unit.negated or unit.low not in _CUES.get("rule_out", ()):
+            continue
+        found = 0
+        for other in units[i + 1 : i + 8]:
+            if other.kind in ("punct", "break", "neg") or other.low in _WINDOW_STOPS:
+                break
+            if found and other.low in _PREPOSITIONS:
+                break
+            if other.kind == "word":
+                other.open, found = True, found + 1
 
 
 def _polarity(units: list[_Unit]) -> None:
@@ -967,7 +1101,7 @@ def _polarity(units: list[_Unit]) -> None:
         if unit.kind != "word":
             carry_left -= 1
             continue
-        if pending and unit.low.endswith("ly") and len(unit.low) > 4 and not unit.classes:
+        if pending and _adverb(unit):
             continue
         carried = carry_left > 0 and (carry_any or _eventive(unit))
         applied = pending or (carry if carried else [])
@@ -1008,8 +1142,11 @@ def _read(text: str) -> _Claim:
     _mark_reported(units, tokens, text)
     _mark_named(units)
     _mark_subjects(units)
+    _mark_desired(units)
+    _mark_negated_phrases(units)
     _polarity(units)
     _hand_on_refusals(units)
+    _mark_open(units)
     hedges = [u.low for u in units if u.kind == "hedge" and not u.speaker]
     reported = {i for u in units if u.reported for i in range(u.first, u.last)}
     for quantity in quantities:
@@ -1189,7 +1326,8 @@ def _near(claim: _Claim, unit: _Unit) -> tuple[list[_Unit], list[_Unit]]:
             continue
         if (other.kind in ("punct", "break") and other.low != '"') or other.low in _WINDOW_STOPS:
             break
-        if other.kind == "word" and not other.speaker and not other.light:
+        if other.kind == "word" and not other.speaker and not other.light \
+                and not _adverb(other):
             before.append(other)
         i -= 1
     after: list[_Unit] = []
@@ -1205,7 +1343,8 @@ def _near(claim: _Claim, unit: _Unit) -> tuple[list[_Unit], list[_Unit]]:
         if (other.kind in ("punct", "break") and other.low not in ('"', ",")) \
                 or other.low in _WINDOW_STOPS:
             break
-        if other.kind == "word" and not other.speaker and not other.light:
+        if other.kind == "word" and not other.speaker and not other.light \
+                and not _adverb(other):
             after.append(other)
         i += 1
     return before, after
@@ -1220,6 +1359,8 @@ def _object(claim: _Claim, unit: _Unit, before: list[_Unit], after: list[_Unit])
     for other in reversed(claim.units[:at]):
         if other.low in _COPULAS:
             copula = True
+        if other.kind == "word" and _adverb(other):
+            continue  # "was not really a deal"
         if other.kind not in ("func", "neg") or other.low in _PREPOSITIONS:
             break
     words = [u for u in reversed(claim.units[max(0, at - 6) : at]) if u.kind == "word"]
@@ -1230,11 +1371,21 @@ def _object(claim: _Claim, unit: _Unit, before: list[_Unit], after: list[_Unit])
     following = {id(u) for u in after}
     found: list[_Unit] = []
     for other in claim.units[at + 1 :]:
-        if found and (other.low in _PREPOSITIONS or id(other) not in following):
+        if found and (other.low in _PREPOSITIONS or id(other) not in following
+                      and other.low not in _ARTICLES):  # "agreed to link the pipeline"
             break
         if id(other) in following:
             found.append(other)
     return found
+
+
+_LY_NOUNS = frozenset("family assembly supply rally monopoly anomaly reply ally homily".split())
+
+
+def _adverb(unit: _Unit) -> bool:
+    """"really", "firmly": a manner word, no argument of a predicate."""
+    return unit.low.endswith("ly") and len(unit.low) > 4 and not unit.classes \
+        and not unit.entity and unit.low not in _LY_NOUNS
 
 
 def _anchored(a: _Claim, ua: _Unit, b: _Claim, ub: _Unit, stance: bool) -> tuple[float, float]:
@@ -1265,9 +1416,11 @@ def _anchored(a: _Claim, ua: _Unit, b: _Claim, ub: _Unit, stance: bool) -> tuple
     return topic, _overlap(near_a, near_b, 0.0)
 
 
-def _complement(claim: _Claim, unit: _Unit) -> set[str]:
+def _complement(claim: _Claim, unit: _Unit, strict: bool = False) -> set[str]:
     """Keys of the words right after a predicate, up to a comma or the next clause: what the
-    deal, the ban or the agreement is on ("agreed to link the pipeline", "no deal,")."""
+    deal, the ban or the agreement is on ("agreed to link the pipeline", "no deal,"); strict,
+    only the words of its object or "on", "to", "over" phrases, not where or when ("won
+    approval in the senate")."""
     keys: set[str] = set()
     at = next(i for i, u in enumerate(claim.units) if u is unit)
     parties = False  # "no deal between the two sides": who, not what
@@ -1275,10 +1428,16 @@ def _complement(claim: _Claim, unit: _Unit) -> set[str]:
         if other.kind in ("punct", "break") or other.low in _WINDOW_STOPS | {"and"}:
             break
         if other.low in _PREPOSITIONS | _PARTIES:
-            parties = other.low in _PARTIES
+            parties = other.low in _PARTIES or strict and other.low not in _ON
         elif other.kind == "word" and not other.speaker and not parties:
             keys |= other.keys
     return keys - unit.keys
+
+
+def _other_objects(a: _Claim, ua: _Unit, b: _Claim, ub: _Unit) -> bool:
+    """The two predicates name what they are on, and name two different things."""
+    complement_a, complement_b = _complement(a, ua, True), _complement(b, ub, True)
+    return bool(complement_a and complement_b and not complement_a & complement_b)
 
 
 def _object_keys(claim: _Claim, unit: _Unit) -> set[str]:
@@ -1290,8 +1449,7 @@ def _context_stands_in(a: _Claim, ua: _Unit, b: _Claim, ub: _Unit, cue: str, key
     negated, a denial or a stance, and only when the two do not name two other things."""
     if not (cue in ("denial", "stance") or (cue == "negation" and key in _FAMILY_KEYS)):
         return False
-    complement_a, complement_b = _complement(a, ua), _complement(b, ub)
-    if complement_a and complement_b and not complement_a & complement_b:
+    if _other_objects(a, ua, b, ub):
         return False  # "agreed to the pay offer" / "no agreement on the pension reform"
     if cue == "stance":  # "scrap it" leaves its object to the context; "the levy" does not
         return not _object_keys(a, ua) or not _object_keys(b, ub)
@@ -1330,9 +1488,12 @@ def _polar_clash(a: _Claim, ua: _Unit, b: _Claim, ub: _Unit, topic: float,
         context = 0.0
     if cue == "stance" and not anchored and not context:
         return None  # keeping one thing and changing another is no clash
+    if key in _FAMILY_KEYS and _other_objects(a, ua, b, ub):
+        local = near = 0.0  # "agreed to widen the talks" / "no agreement on the plan"
     local = max(local, near, context)
     carried = 0.97 if ua.carried or ub.carried else 1.0
     reported = REPORTED if ua.reported or ub.reported else 1.0
+    reported *= OPEN if ua.open or ub.open else 1.0
     return _Clash(_BASE[cue] * (0.3 + 0.7 * local) * carried * reported, cue, explanation,
                   max(topic, anchored, context), context > max(topic, anchored))
 

@@ -681,3 +681,161 @@ def test_any_contexts_are_scored_symmetrically_without_error(a, b, context_a, co
     assert 0.0 <= verdict.score <= 1.0 and 0.0 <= verdict.same_topic <= 1.0
     assert len(verdict.explanation) < 160
     assert verdict == score(b, a, context_a=context_b, context_b=context_a)
+
+
+# Gerunds or infinitives joined by "or", "and" or commas are one subject: they name a change,
+# they take no stance on it.
+COORDINATED_SUBJECT_NON_CLASHES = [
+    ("Amending or abolishing the harbour toll would trigger a shipping slump.",
+     "The harbour toll is indispensable."),
+    ("Amending or abolishing the harbour toll would trigger a shipping slump.",
+     "The harbour toll is the cornerstone of the port budget."),
+    ("Amending or abolishing the harbour toll would trigger a shipping slump.",
+     "The port authority will abolish the harbour toll."),
+    ("Cutting and freezing the arts grant would hurt rural theatres.",
+     "The arts grant is indispensable."),
+    ("Revising, delaying or dropping the bottle deposit will anger grocers.",
+     "The bottle deposit is vital to recycling."),
+    ("Rewriting and overhauling the zoning code is a risky move, the planners said.",
+     "The planners say the zoning code is essential."),
+    ("To amend or to scrap the ferry subsidy now could strand island residents.",
+     "The ferry subsidy is vital to island residents."),
+]
+
+COORDINATED_STANCES = [
+    ("The port authority will amend or abolish the harbour toll.",
+     "The harbour toll is indispensable."),
+    ("The port authority is amending or abolishing the harbour toll.",
+     "The harbour toll is indispensable."),
+]
+
+
+@pytest.mark.parametrize("a, b", COORDINATED_SUBJECT_NON_CLASHES)
+def test_coordinated_gerund_subjects_take_no_stance(a, b):
+    verdict = score(a, b)
+    assert verdict.score < 0.3, verdict
+    assert verdict == score(b, a)
+
+
+@pytest.mark.parametrize("a, b", COORDINATED_STANCES)
+def test_coordinated_verbs_of_the_claims_own_still_take_a_stance(a, b):
+    assert score(a, b).score >= 0.5, score(a, b)
+
+
+# "no arguments from <someone> that would persuade it to agree to changes": the phrase on the
+# negated noun does not break the refusal, which keeps the object.
+NO_ARGUMENTS_FROM = ("The assembly heard no arguments from the transport secretary that would "
+                     "persuade it to agree to changes in the congestion charge.")
+NO_EVIDENCE_BY = ("The tribunal saw no evidence by the deputy health minister, Dr Ines Varga, "
+                  "that would convince it to agree to changes in the drug quota.")
+NO_PROPOSAL_OF = ("The senate received no proposal of the governor that would persuade it to "
+                  "agree to changes in the water levy.")
+PHRASE_KEEP_AGREES = [
+    (NO_ARGUMENTS_FROM, "The congestion charge is indispensable."),
+    (NO_ARGUMENTS_FROM, "The congestion charge is the cornerstone of the transport budget."),
+    (NO_EVIDENCE_BY, "The drug quota is vital."),
+    (NO_PROPOSAL_OF, "The senate will keep the water levy."),
+]
+PHRASE_KEEP_CLASHES = [
+    (NO_ARGUMENTS_FROM, "The assembly is ready to amend the congestion charge."),
+    (NO_EVIDENCE_BY, "The tribunal is willing to revise the drug quota."),
+    (NO_PROPOSAL_OF, "The senate is prepared to scrap the water levy."),
+]
+
+
+@pytest.mark.parametrize("a, b", PHRASE_KEEP_AGREES)
+def test_a_refusal_across_a_phrase_on_its_noun_keeps(a, b):
+    assert score(a, b).score < 0.3, score(a, b)
+
+
+@pytest.mark.parametrize("a, b", PHRASE_KEEP_CLASHES)
+def test_a_refusal_across_a_phrase_on_its_noun_clashes_with_a_change(a, b):
+    verdict = score(a, b)
+    assert verdict.score >= 0.5, verdict
+    assert "negation" in verdict.cues, verdict
+    assert verdict == score(b, a)
+
+
+# Not ruling out a change leaves it open: against a stance to keep, a weak clash at most.
+OPEN_CHANGES = [
+    ("The transport secretary did not rule out changes to the congestion charge.",
+     NO_ARGUMENTS_FROM),
+    ("The assembly did not rule out changes to the congestion charge.",
+     "The assembly will keep the congestion charge."),
+    ("The governor has not ruled out changes to the water levy.", NO_PROPOSAL_OF),
+]
+
+
+@pytest.mark.parametrize("a, b", OPEN_CHANGES)
+def test_a_change_not_ruled_out_is_no_flat_contradiction_of_keeping(a, b):
+    verdict = score(a, b)
+    assert verdict.score < 0.5, verdict
+    assert verdict == score(b, a)
+
+
+def test_ruling_out_and_not_ruling_out_still_clash():
+    verdict = score("The assembly did not rule out changes to the congestion charge.",
+                    "The assembly ruled out changes to the congestion charge.")
+    assert verdict.score >= 0.5 and "negation" in verdict.cues, verdict
+
+
+# Seeking or wanting something is not saying it exists: "there is no deal" leaves it standing.
+SOUGHT_NON_CLASHES = [
+    ("There is no truce.", "The rebels are looking for a truce."),
+    ("There is no deal.", "The dockers want a deal."),
+    ("There is no deal.", "The dockers hope for a deal."),
+    ("There is no agreement on grazing rights.",
+     "The herders are seeking an agreement on grazing rights."),
+    ("There is no ban on night flights.", "Residents are calling for a ban on night flights."),
+    ("There is no deal.", "The dockers are pushing for a deal, not a showdown with the port."),
+    ("There is no deal.", "The dockers are seeking no showdown but a deal."),
+    ("There is no deal.", "The dockers said there would be no showdown over the deal."),
+]
+SOUGHT_CLASHES = [
+    ("There is no deal.", "The dockers reached a deal."),
+    ("The dockers want changes to the shift rota.", "The dockers will keep the shift rota."),
+    ("Demand for copper fell.", "Demand for copper rose."),
+]
+
+
+@pytest.mark.parametrize("a, b", SOUGHT_NON_CLASHES)
+def test_what_is_sought_is_not_asserted_to_exist(a, b):
+    verdict = score(a, b)
+    assert verdict.score < 0.3, verdict
+    assert verdict == score(b, a)
+
+
+@pytest.mark.parametrize("a, b", SOUGHT_CLASHES)
+def test_what_is_had_and_a_wish_to_change_still_clash(a, b):
+    assert score(a, b).score >= 0.5, score(a, b)
+
+
+# One event family, two objects: the agreement on one thing is not denied by no agreement on
+# another; the same object named (even in a so-called deal) still clashes.
+FAMILY_OTHER_OBJECTS = [
+    ("There is no agreement on the water plan.", "The two governors agreed to extend the talks."),
+    ("There is no agreement between the two governors on the water plan.",
+     "The two governors agreed to extend the talks."),
+    ("There is still no deal on the rail fares, officials said.",
+     "The unions and the operator agreed on Monday to postpone the strike."),
+]
+FAMILY_SAME_OBJECT = [
+    ("The two utilities agreed to tie the canal tolls to tonnage.",
+     "The so-called canal deal was not really a deal at all."),
+    ("The two governors agreed to share the river water.",
+     "The so-called river water deal is not a deal at all."),
+]
+
+
+@pytest.mark.parametrize("a, b", FAMILY_OTHER_OBJECTS)
+def test_one_family_on_two_objects_scores_low(a, b):
+    verdict = score(a, b)
+    assert verdict.score < 0.3, verdict
+    assert verdict == score(b, a)
+
+
+@pytest.mark.parametrize("a, b", FAMILY_SAME_OBJECT)
+def test_one_family_on_one_named_object_clashes(a, b):
+    verdict = score(a, b)
+    assert verdict.score >= 0.5 and "negation" in verdict.cues, verdict
+    assert verdict == score(b, a)
