@@ -3,7 +3,7 @@ on arrival and again over the whole base after a lexicon or threshold change."""
 
 from dataclasses import dataclass, field
 
-from peewee import chunked
+from peewee import IntegrityError, chunked
 
 from analysis import score_contradiction
 from models.claim import Claim
@@ -30,7 +30,7 @@ def _known_pairs(claim_id: int, other_ids: list[int]) -> set[tuple[int, str]]:
 
 
 def _suggest(claim_id: int, other_id: int, relation: str, score: float, cues, explanation,
-             actor: str) -> ClaimLink:
+             actor: str) -> ClaimLink | None:
     low, high = sorted((claim_id, other_id))
     kind = contradiction_kind(low, high) if relation == "contradicts" else None
     if kind == "self":
@@ -38,12 +38,16 @@ def _suggest(claim_id: int, other_id: int, relation: str, score: float, cues, ex
                  .where(Claim.id.in_([low, high])).order_by(Claim.id)]
         if None not in dates and dates[0] != dates[1]:
             explanation = f"{explanation} (first said {dates[0]:%Y-%m-%d} and {dates[1]:%Y-%m-%d})"
-    link = ClaimLink.create(
-        claim_a=low, claim_b=high, relation=relation, origin="detected", score=round(score, 3),
-        cues=list(cues), explanation=explanation, state="suggested", created_by=actor,
-        kind=kind)
-    if relation == "contradicts":
-        record_flagged(link)
+    try:
+        with database.atomic():  # a savepoint: a clash undoes this link only
+            link = ClaimLink.create(
+                claim_a=low, claim_b=high, relation=relation, origin="detected",
+                score=round(score, 3), cues=list(cues), explanation=explanation,
+                state="suggested", created_by=actor, kind=kind)
+            if relation == "contradicts":
+                record_flagged(link)
+    except IntegrityError:
+        return None  # a concurrent ingest linked this pair a moment ago
     return link
 
 
@@ -68,6 +72,7 @@ def link_claims(claims, actor: str) -> Detection:
                 found.links.append(_suggest(
                     claim.id, other.id, "same_claim", score, ["paraphrase"],
                     f"The two claims share {score:.0%} of their content words.", actor))
+    found.links = [link for link in found.links if link is not None]
     return found
 
 
