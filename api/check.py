@@ -1,9 +1,9 @@
 """Checking a draft before it runs: its claims, and what the base already knows of them."""
 
 from flask.views import MethodView
-from flask_smorest import Blueprint
 
 from api import schemas
+from api.errors import Blueprint
 from models.check import check_draft
 
 blp = Blueprint("check", __name__, url_prefix="/api/v1/check",

@@ -8,10 +8,11 @@ from collections.abc import Mapping
 import marshmallow as ma
 from flask import Response, current_app, stream_with_context
 from flask.views import MethodView
-from flask_smorest import Blueprint
 from marshmallow import fields, validate
 
 from api.auth import current_actor, require
+from api.errors import Blueprint
+from api.schemas import unstorable
 from models.claimreview import (
     MAX_IMPORT,
     all_claim_reviews,
@@ -77,15 +78,15 @@ CLAIM_REVIEW = ClaimReview()
 # ----- what is imported: other publishers' JSON-LD carries many properties we do not keep
 # (image, sdPublisher, ...), so unknown ones are ignored rather than refused.
 
-def _no_nul(value: str) -> bool:
-    # PostgreSQL cannot store U+0000 in text.
-    if "\x00" in value:
-        raise ma.ValidationError("Must not contain NUL (U+0000) characters.")
+def _storable(value: str) -> bool:
+    problem = unstorable(value)
+    if problem:
+        raise ma.ValidationError(problem)
     return True
 
 
 def _text(max_length: int, **kwargs):
-    return fields.String(validate=[validate.Length(min=1, max=max_length), _no_nul], **kwargs)
+    return fields.String(validate=[validate.Length(min=1, max=max_length), _storable], **kwargs)
 
 
 class DatePart(fields.String):
@@ -99,6 +100,9 @@ class DatePart(fields.String):
 
     def _deserialize(self, value, attr, data, **kwargs):
         text = super()._deserialize(value, attr, data, **kwargs)
+        _storable(text)
+        if len(text) > 10 and text[10] not in "Tt ":  # "2024-03-01junk" is no date-time
+            raise self.make_error("invalid_date")
         try:
             return datetime.date.fromisoformat(text[:10])
         except ValueError:
@@ -137,7 +141,7 @@ class ClaimReviewIn(Foreign):
     claimReviewed = _text(5000, required=True)
     reviewRating = fields.Nested(LdRatingIn, required=True)
     url = fields.Url(required=True, schemes={"http", "https"},
-                     validate=[validate.Length(max=2000), _no_nul],
+                     validate=[validate.Length(max=2000), _storable],
                      metadata={"description": "Imported once per claim: a second import of "
                                               "the same url is skipped"})
     author = fields.Nested(LdPartyIn, metadata={"description": "The fact-checker"})

@@ -5,11 +5,12 @@ from functools import partial
 
 from flask import request
 from flask.views import MethodView
-from flask_smorest import Blueprint, abort
+from flask_smorest import abort
 from marshmallow import RAISE
 
 from api import schemas
 from api.auth import current_actor, require
+from api.errors import Blueprint
 from api.pagination import paginate
 from models import queries
 from models.claim import create_claim, edit_claim

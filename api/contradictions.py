@@ -1,11 +1,11 @@
 """Contradictions: the links between claims that cannot both be true, and their review."""
 
 from flask.views import MethodView
-from flask_smorest import Blueprint
 from marshmallow import RAISE
 
 from api import schemas
 from api.auth import current_actor, require
+from api.errors import Blueprint
 from api.pagination import paginate
 from models import queries
 from models.link import review_contradiction

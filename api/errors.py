@@ -1,11 +1,16 @@
 """The one error envelope: RFC 9457 problem details, for every error the service gives."""
 
 import http
+import json as stdlib_json
 import logging
+from urllib.parse import unquote_to_bytes
 
+import flask_smorest
 import marshmallow as ma
+import peewee
 from flask import Response, json
-from flask_smorest import Api
+from flask_smorest import Api, abort
+from webargs.flaskparser import FlaskParser
 from werkzeug.exceptions import HTTPException
 
 from models.errors import Conflict, DomainError, Invalid, NotFound, Upstream, VersionMismatch
@@ -54,7 +59,10 @@ def flatten_messages(messages, prefix: str = "") -> dict[str, list[str]]:
     flat: dict[str, list[str]] = {}
     if isinstance(messages, dict):
         for key, value in messages.items():
-            name = f"{prefix}.{key}" if prefix else str(key)
+            if not prefix:
+                name = str(key)
+            else:  # a nested value refused whole ({"author": {"_schema": [...]}}) is "author"
+                name = prefix if key == "_schema" else f"{prefix}.{key}"
             if isinstance(value, dict):
                 flat.update(flatten_messages(value, name))
             else:
@@ -106,6 +114,34 @@ class ProblemApi(Api):
             del self.DEFAULT_RESPONSE_CONTENT_TYPE
 
 
+class ProblemParser(FlaskParser):
+    """webargs' Flask parser, answering 400 rather than 500 to input Python's decoders choke
+    on: JSON nested past the recursion limit or with a number too long to convert, and query
+    strings that are not UTF-8 (werkzeug passes percent-encoded bad bytes through as text)."""
+
+    def _raw_load_json(self, req):
+        try:
+            return super()._raw_load_json(req)
+        except stdlib_json.JSONDecodeError:
+            raise
+        except (RecursionError, ValueError) as error:
+            # A non-empty doc: webargs reads an empty one as "no body" rather than a bad one.
+            raise stdlib_json.JSONDecodeError(str(error), "(request body)", 0) from None
+
+    def load_querystring(self, req, schema):
+        try:
+            unquote_to_bytes(req.query_string.replace(b"+", b" ")).decode("utf-8")
+        except UnicodeDecodeError:
+            abort(400, message="The query string is not valid UTF-8.")
+        return super().load_querystring(req, schema)
+
+
+class Blueprint(flask_smorest.Blueprint):
+    """flask-smorest's Blueprint, its arguments read by ProblemParser."""
+
+    ARGUMENTS_PARSER = ProblemParser()
+
+
 def handle_domain_error(error: DomainError):
     status = next(s for cls, s in STATUS_OF_DOMAIN_ERROR.items() if isinstance(error, cls))
     errors = {error.field: [error.detail]} if error.field and status == 422 else None
@@ -114,5 +150,10 @@ def handle_domain_error(error: DomainError):
 
 
 def handle_unexpected(error: Exception):
+    if isinstance(error, peewee.OperationalError) and "locked" in str(error):
+        # SQLite's busy timeout ran out behind another writer: nothing was written.
+        log.warning("database busy", extra={"fields": {"error": str(error)}})
+        return problem(503, "The database is busy with other writes; nothing was changed. "
+                            "Retry shortly.", headers={"Retry-After": "1"})
     log.exception("unhandled error")
     return problem(500, "The server failed to answer this request; it has been logged.")

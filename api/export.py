@@ -6,9 +6,9 @@ import json
 
 from flask import Response, stream_with_context
 from flask.views import MethodView
-from flask_smorest import Blueprint
 
 from api import schemas
+from api.errors import Blueprint
 from models.export import claims_with_appearances
 
 blp = Blueprint("export", __name__, url_prefix="/api/v1/export",
@@ -19,8 +19,8 @@ CSV_COLUMNS = ["id", "text", "status", "review_state", "first_seen", "created_at
                "speakers", "sources", "quotes", "appearance_count", "contradiction_count"]
 
 
-def _ndjson_lines(filters):
-    for record in claims_with_appearances(**filters):
+def _ndjson_lines(records):
+    for record in records:
         yield json.dumps(CLAIM_WITH_APPEARANCES.dump(record), ensure_ascii=False) + "\n"
 
 
@@ -30,9 +30,9 @@ def _csv_row(values) -> str:
     return buffer.getvalue()
 
 
-def _csv_lines(filters):
+def _csv_lines(records):
     yield _csv_row(CSV_COLUMNS)
-    for record in claims_with_appearances(**filters):
+    for record in records:
         row = CLAIM_WITH_APPEARANCES.dump(record)
         appearances = row["appearances"]
         sources = dict.fromkeys((a["source"]["url"] or a["source"]["title"] or
@@ -54,7 +54,8 @@ class ClaimsNdjson(MethodView):
                               "appearances and speakers")
     def get(self, filters):
         """Export claims as newline-delimited JSON"""
-        return Response(stream_with_context(_ndjson_lines(filters)),
+        records = claims_with_appearances(**filters)  # a refused filter raises here, not mid-stream
+        return Response(stream_with_context(_ndjson_lines(records)),
                         mimetype="application/x-ndjson")
 
 
@@ -65,5 +66,6 @@ class ClaimsCsv(MethodView):
                   description="One claim per row; speakers, sources and quotes joined")
     def get(self, filters):
         """Export claims as CSV"""
-        return Response(stream_with_context(_csv_lines(filters)), mimetype="text/csv",
+        records = claims_with_appearances(**filters)
+        return Response(stream_with_context(_csv_lines(records)), mimetype="text/csv",
                         headers={"Content-Disposition": "attachment; filename=claims.csv"})

@@ -1,6 +1,7 @@
 """Request and response schemas, built once at import."""
 
 import datetime
+import re
 from collections.abc import Mapping
 
 import marshmallow as ma
@@ -16,6 +17,7 @@ from models.speaker import SPEAKER_KINDS
 MAX_PAGE = 100_000
 MAX_DRAFT_CHARS = 100_000  # /check is open to all: a long read, but bounded
 MAX_ID = 2**63 - 1  # the largest row id SQLite (and PostgreSQL BIGINT) can hold
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 class Timestamp(fields.DateTime):
@@ -34,14 +36,24 @@ class Strict(ma.Schema):
         ordered = True
 
     @ma.pre_load
-    def _no_nul_characters(self, data, **kwargs):
-        # PostgreSQL cannot store U+0000 in text, and no claim or query needs it.
+    def _no_unstorable_characters(self, data, **kwargs):
         if isinstance(data, Mapping):
-            bad = {name: ["Must not contain NUL (U+0000) characters."]
-                   for name, value in data.items() if isinstance(value, str) and "\x00" in value}
+            bad = {name: [problem] for name, value in data.items()
+                   if isinstance(value, str) and (problem := unstorable(value))}
             if bad:
                 raise ma.ValidationError(bad)
         return data
+
+
+def unstorable(text: str) -> str | None:
+    """Why no database can store this text, if none can."""
+    # PostgreSQL cannot store U+0000 in text, and no claim or query needs it.
+    if "\x00" in text:
+        return "Must not contain NUL (U+0000) characters."
+    # JSON's "\ud800" escapes decode to lone surrogates, which no UTF-8 encoder accepts.
+    if _SURROGATE.search(text):
+        return "Must not contain unpaired surrogates (U+D800 to U+DFFF)."
+    return None
 
 
 def text_field(*, max_length: int, required: bool = False, **kwargs):
@@ -56,7 +68,16 @@ class PageArgs(Strict):
     per_page = fields.Integer(load_default=20, validate=validate.Range(min=1, max=100))
 
 
-class ClaimFilters(Strict):
+class DatesInOrder(ma.Schema):
+    """since and until, when both are given, in that order."""
+
+    @ma.validates_schema
+    def _dates_in_order(self, data, **kwargs):
+        if data.get("since") and data.get("until") and data["since"] > data["until"]:
+            raise ma.ValidationError("until must not be before since.", "until")
+
+
+class ClaimFilters(DatesInOrder, Strict):
     """The filters of GET /claims, shared by the exports."""
 
     q = text_field(max_length=500, metadata={"description": "Full-text search over claim text "
@@ -69,11 +90,6 @@ class ClaimFilters(Strict):
     since = fields.Date(metadata={"description": "First seen on or after this date"})
     until = fields.Date(metadata={"description": "First seen on or before this date"})
     has_contradictions = fields.Boolean()
-
-    @ma.validates_schema
-    def _dates_in_order(self, data, **kwargs):
-        if data.get("since") and data.get("until") and data["since"] > data["until"]:
-            raise ma.ValidationError("until must not be before since.", "until")
 
 
 class ClaimListArgs(PageArgs, ClaimFilters):
@@ -94,7 +110,7 @@ class SpeakerListArgs(PageArgs):
     kind = fields.String(validate=validate.OneOf(SPEAKER_KINDS))
 
 
-class SourceListArgs(PageArgs):
+class SourceListArgs(DatesInOrder, PageArgs):
     outlet = text_field(max_length=200)
     since = fields.Date(metadata={"description": "Published on or after this date"})
     until = fields.Date(metadata={"description": "Published on or before this date"})

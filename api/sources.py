@@ -2,11 +2,11 @@
 
 from flask import current_app
 from flask.views import MethodView
-from flask_smorest import Blueprint
 from marshmallow import RAISE
 
 from api import schemas
 from api.auth import current_actor, require
+from api.errors import Blueprint
 from api.pagination import paginate
 from models import queries
 from models.ingest import ingest_article, ingest_url

@@ -1,10 +1,10 @@
 """Speakers: who makes claims, with their claims and self-contradictions."""
 
 from flask.views import MethodView
-from flask_smorest import Blueprint
 from marshmallow import RAISE
 
 from api import schemas
+from api.errors import Blueprint
 from api.pagination import paginate
 from models import queries
 

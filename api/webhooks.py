@@ -3,10 +3,10 @@
 from functools import partial
 
 from flask.views import MethodView
-from flask_smorest import Blueprint
 
 from api import schemas
 from api.auth import current_actor, require
+from api.errors import Blueprint
 from api.pagination import paginate
 from models import queries
 from models.webhook import create_webhook, delete_webhook, get_webhook, update_webhook

@@ -75,3 +75,23 @@ def test_each_request_is_one_json_log_line_without_the_key(client, write_headers
     line = JsonFormatter().format(record)
     assert json.loads(line)["path"] == f"{API}/claims"
     assert key not in line
+
+
+def test_a_write_stuck_behind_another_sqlite_writer_is_a_503_with_retry_after(
+        client, write_headers, database_url):
+    import sqlite3
+
+    if not database_url.startswith("sqlite"):
+        pytest.skip("PostgreSQL writers wait on row locks, not on the whole database")
+    holder = sqlite3.connect(database_url.removeprefix("sqlite:///"), isolation_level=None)
+    holder.execute("BEGIN IMMEDIATE")
+    try:
+        response = client.post(f"{API}/claims", json={"text": "The dam will be raised."},
+                               headers=write_headers)
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()
+    assert response.status_code == 503
+    assert problem_of(response)["status"] == 503
+    assert response.headers["Retry-After"] == "1"
+    assert client.get(f"{API}/claims").get_json()["total"] == 0
