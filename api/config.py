@@ -27,6 +27,7 @@ class Config:
                              if o.strip()]
         self.RATELIMIT_ENABLED = _bool("RATELIMIT_ENABLED", True)
         self.RATELIMIT_STORAGE_URI = os.environ.get("RATELIMIT_STORAGE_URI", "memory://")
+        self.RATELIMIT_KEY_PREFIX = os.environ.get("RATELIMIT_KEY_PREFIX", "claimtracker")
         # Per key (per address for callers without one), and per address whatever the key.
         self.RATE_LIMIT_PER_KEY = os.environ.get("RATE_LIMIT_PER_KEY", "600 per minute")
         self.RATE_LIMIT_PER_ADDRESS = os.environ.get("RATE_LIMIT_PER_ADDRESS",

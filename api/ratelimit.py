@@ -22,6 +22,7 @@ def init_rate_limits(app: Flask) -> Limiter:
     return Limiter(
         get_remote_address, app=app, storage_uri=config["RATELIMIT_STORAGE_URI"],
         enabled=config["RATELIMIT_ENABLED"], headers_enabled=True,
+        key_prefix=config["RATELIMIT_KEY_PREFIX"],
         application_limits=[
             ApplicationLimit(config["RATE_LIMIT_PER_ADDRESS"], key_function=get_remote_address,
                              scope="address"),

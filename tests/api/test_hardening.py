@@ -95,3 +95,20 @@ def test_a_write_stuck_behind_another_sqlite_writer_is_a_503_with_retry_after(
     assert problem_of(response)["status"] == 503
     assert response.headers["Retry-After"] == "1"
     assert client.get(f"{API}/claims").get_json()["total"] == 0
+
+
+def test_limits_can_be_counted_in_redis_shared_by_every_worker(app, database_url):
+    import uuid
+
+    import redis
+
+    try:
+        redis.Redis(host="127.0.0.1", port=6379, socket_connect_timeout=1).ping()
+    except redis.RedisError:
+        pytest.skip("no Redis on 127.0.0.1:6379")
+    prefix = uuid.uuid4().hex  # a fresh count for this run
+    apps = [create_app(Config(DATABASE_URL=database_url, RATE_LIMIT_PER_KEY="2 per minute",
+                              RATELIMIT_STORAGE_URI="redis://127.0.0.1:6379",
+                              RATELIMIT_KEY_PREFIX=prefix)).test_client() for _ in range(2)]
+    statuses = [apps[i % 2].get(f"{API}/claims").status_code for i in range(3)]
+    assert statuses == [200, 200, 429]
