@@ -29,7 +29,6 @@ _SEGMENTER = pysbd.Segmenter(language="en", clean=False)
 _BLANK_LINE = re.compile(r"\n[^\S\n]*\n\s*")
 _SPACE = re.compile(r"\s")
 _LINE = re.compile(r"[^\n]*\n?")
-_TERMINAL = re.compile(r"[.!?…:][\"”’')\]]*\s*$")
 # Sentence ends glued to the next sentence: "a new XYZ.Officials say", "today."We".
 # Starting on the punctuation (not on a look-behind) lets the regex engine skip ahead fast.
 _GLUED = re.compile(r"(?<=\w\w\w)[.!?](?=[A-Z][a-z]|[\"“][A-Z])|[.!?][\"”](?=[A-Z])")
@@ -155,8 +154,3 @@ def rule_pieces(masked: str, lower_case: bool) -> list[tuple[int, int]]:
         start = match.end()
     pieces.append((start, len(masked)))
     return pieces
-
-
-def ends_like_a_sentence(sentence: str) -> bool:
-    """True when the text ends with sentence-final punctuation (headlines and labels do not)."""
-    return bool(_TERMINAL.search(sentence))
