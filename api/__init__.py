@@ -22,7 +22,7 @@ from api.ratelimit import init_rate_limits
 from api.requestlog import configure_logging, init_request_log
 from api.schemas import MAX_ID
 from api.security import init_security
-from models.db import bind, database
+from models.db import bind, database, is_postgres
 
 
 class IdConverter(IntegerConverter):
@@ -68,7 +68,9 @@ def create_app(config: Config | None = None) -> Flask:
 
     @app.teardown_request
     def _close_connection(exc):
-        if not database.is_closed():
+        # A PostgreSQL connection goes back to the pool; a SQLite one stays open for the
+        # thread's next request, since opening it again costs more than most reads.
+        if is_postgres() and not database.is_closed():
             database.close()
 
     from api.cli import register_commands

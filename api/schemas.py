@@ -10,11 +10,13 @@ from marshmallow import fields, validate
 from models.claim import APPEARANCE_KINDS, REVIEW_STATES, STATUSES
 from models.event import EVENT_TYPES
 from models.link import CONTRADICTION_KINDS, LINK_STATES, ORIGINS, RELATIONS
+from models.paging import COUNT_LIMIT
 from models.queries import CLAIM_SORTS
 from models.review import RATINGS
 from models.speaker import SPEAKER_KINDS
 
 MAX_PAGE = 100_000
+MAX_OFFSET = 10_000  # deeper pages are reached through `next`, whose cursor costs no offset
 MAX_DRAFT_CHARS = 100_000  # /check is open to all: a long read, but bounded
 MAX_ID = 2**63 - 1  # the largest row id SQLite (and PostgreSQL BIGINT) can hold
 _SURROGATE = re.compile("[\ud800-\udfff]")
@@ -66,6 +68,14 @@ def text_field(*, max_length: int, required: bool = False, **kwargs):
 class PageArgs(Strict):
     page = fields.Integer(load_default=1, validate=validate.Range(min=1, max=MAX_PAGE))
     per_page = fields.Integer(load_default=20, validate=validate.Range(min=1, max=100))
+    cursor = fields.String(validate=validate.Length(min=1, max=2000), metadata={
+        "description": "Where the page starts: taken from the previous page's `next`"})
+
+    @ma.validates_schema
+    def _offset_in_reach(self, data, **kwargs):
+        if not data.get("cursor") and (data["page"] - 1) * data["per_page"] > MAX_OFFSET:
+            raise ma.ValidationError(f"Pages reach the first {MAX_OFFSET:,} items; follow "
+                                     "`next` to go further.", "page")
 
 
 class DatesInOrder(ma.Schema):
@@ -412,7 +422,9 @@ class Delivery(ma.Schema):
 class Health(ma.Schema):
     status = fields.String()
     database = fields.String(metadata={"description": "sqlite or postgresql"})
-    counts = fields.Dict(keys=fields.String(), values=fields.Integer())
+    counts = fields.Dict(keys=fields.String(), values=fields.Integer(), metadata={
+        "description": f"Rows per table, counted up to {COUNT_LIMIT:,} as list totals are"})
+    counts_exact = fields.Boolean(metadata={"description": "false when a table holds more"})
 
 
 def page_of(item_schema, name: str) -> type[ma.Schema]:
@@ -421,7 +433,10 @@ def page_of(item_schema, name: str) -> type[ma.Schema]:
         "items": fields.List(fields.Nested(item_schema)),
         "page": fields.Integer(),
         "per_page": fields.Integer(),
-        "total": fields.Integer(),
+        "total": fields.Integer(metadata={"description": "How many match, counted up to "
+                                          f"{COUNT_LIMIT:,}"}),
+        "total_exact": fields.Boolean(metadata={"description": "false when more than `total` "
+                                                "match"}),
         "next": fields.String(allow_none=True, metadata={"description": "URL of the next page"}),
     }, name=name)
 

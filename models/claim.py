@@ -19,26 +19,35 @@ APPEARANCE_KINDS = ("direct_quote", "indirect", "narration")
 class Claim(BaseModel):
     text = peewee.TextField()
     key = peewee.TextField(index=True)
-    status = peewee.CharField(max_length=16, default="unverified", index=True)
-    review_state = peewee.CharField(max_length=16, default="untriaged", index=True)
+    status = peewee.CharField(max_length=16, default="unverified")
+    review_state = peewee.CharField(max_length=16, default="untriaged")
     first_seen = peewee.DateField(null=True, index=True)
     created_at = peewee.DateTimeField(default=utcnow, index=True)
     updated_at = peewee.DateTimeField(default=utcnow, index=True)
     version = peewee.IntegerField(default=1)
 
+    class Meta:
+        # A filtered list in its default order reads one index range, however many match.
+        indexes = ((("status", "created_at", "id"), False),
+                   (("review_state", "created_at", "id"), False))
+
 
 class Appearance(BaseModel):
     claim = peewee.ForeignKeyField(Claim, backref="appearances", on_delete="CASCADE")
     source = peewee.ForeignKeyField(Source, null=True, backref="appearances",
-                                    on_delete="CASCADE")
+                                    on_delete="CASCADE", index=False)
     speaker = peewee.ForeignKeyField(Speaker, null=True, backref="appearances",
-                                     on_delete="SET NULL")
+                                     on_delete="SET NULL", index=False)
     speaker_mention = peewee.TextField(null=True)
     quote = peewee.TextField(null=True)
     start = peewee.IntegerField(null=True)
     end = peewee.IntegerField(null=True)
     kind = peewee.CharField(max_length=16, default="narration")
     created_at = peewee.DateTimeField(default=utcnow)
+
+    class Meta:
+        # The claims of a speaker or a source, read from the index alone.
+        indexes = ((("speaker", "claim"), False), (("source", "claim"), False))
 
 
 class StatusChange(BaseModel):

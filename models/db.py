@@ -1,6 +1,7 @@
 """The database binding: one URL picks SQLite or PostgreSQL, every model binds through a proxy."""
 
 import datetime
+import functools
 import json
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
@@ -71,6 +72,26 @@ def locked(query):
     """A SELECT that locks its rows until the transaction ends (SQLite's write transactions
     already hold the only write lock)."""
     return query.for_update() if is_postgres() else query
+
+
+@functools.lru_cache(maxsize=256)
+def _dialect(sql: str, postgres: bool) -> str:
+    if postgres:
+        return sql.replace("IN ?", "= ANY(?)").replace("?", "%s")
+    return sql.replace("IN ?", "IN (SELECT value FROM json_each(?))")
+
+
+def raw_rows(sql: str, *params) -> list[tuple]:
+    """Rows of hand-written SQL, for the reads every request makes: Peewee takes 100 to 250 us
+    to build a query that SQLite answers in 6. '?' marks a parameter; 'IN ?' given a list
+    matches any of its values."""
+    postgres = is_postgres()
+    if postgres:
+        values = [list(p) if isinstance(p, list | tuple | set) else p for p in params]
+    else:
+        values = [json.dumps(list(p)) if isinstance(p, list | tuple | set) else p
+                  for p in params]
+    return database.execute_sql(_dialect(sql, postgres), values).fetchall()
 
 
 def utcnow() -> datetime.datetime:

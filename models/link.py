@@ -17,13 +17,13 @@ class ClaimLink(BaseModel):
     # Links are symmetric: claim_a always has the smaller id, so a pair is stored once.
     claim_a = peewee.ForeignKeyField(Claim, backref="links_as_a", on_delete="CASCADE")
     claim_b = peewee.ForeignKeyField(Claim, backref="links_as_b", on_delete="CASCADE")
-    relation = peewee.CharField(max_length=16, index=True)
+    relation = peewee.CharField(max_length=16)
     origin = peewee.CharField(max_length=16, default="detected", index=True)
-    score = peewee.FloatField(default=1.0, index=True)
+    score = peewee.FloatField(default=1.0)
     cues = JSONTextField(default=list)
     explanation = peewee.TextField(null=True)
     kind = peewee.CharField(max_length=24, null=True, index=True)
-    state = peewee.CharField(max_length=16, default="suggested", index=True)
+    state = peewee.CharField(max_length=16, default="suggested")
     created_by = peewee.TextField(null=True)
     created_at = peewee.DateTimeField(default=utcnow, index=True)
     reviewed_by = peewee.TextField(null=True)
@@ -31,7 +31,10 @@ class ClaimLink(BaseModel):
     review_reason = peewee.TextField(null=True)
 
     class Meta:
-        indexes = ((("claim_a", "claim_b", "relation"), True),)
+        # Contradictions are listed strongest first, all of them or those in one state.
+        indexes = ((("claim_a", "claim_b", "relation"), True),
+                   (("relation", "score", "id"), False),
+                   (("relation", "state", "score", "id"), False))
 
 
 def contradiction_kind(claim_a_id: int, claim_b_id: int) -> str:

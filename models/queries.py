@@ -3,15 +3,16 @@ of queries however many rows a page holds."""
 
 import datetime
 
-from peewee import JOIN, fn
+from peewee import fn
 from playhouse.shortcuts import model_to_dict
 
 from models import search
 from models.claim import Appearance, Claim, StatusChange, get_claim
-from models.db import is_postgres
+from models.db import is_postgres, raw_rows
 from models.errors import NotFound
 from models.event import Attempt, Delivery, Event, Webhook
 from models.link import ClaimLink
+from models.paging import bounded_count
 from models.review import Review
 from models.source import Source
 from models.speaker import Speaker, aliases_of, name_key
@@ -27,6 +28,7 @@ CLAIM_SORTS = {
     "-id": (Claim.id.desc(),),
 }
 LIVE_CONTRADICTION = (ClaimLink.relation == "contradicts") & (ClaimLink.state != "rejected")
+_LIVE_SQL = "relation = 'contradicts' AND state <> 'rejected'"
 
 
 def _contradicted_ids():
@@ -66,10 +68,10 @@ def claims_query(*, q: str | None = None, speaker: int | None = None,
 def speakers_of(claim_ids) -> dict[int, list[dict]]:
     """The distinct speakers of each claim, in one query."""
     found: dict[int, list[dict]] = {}
-    query = (Appearance.select(Appearance.claim, Speaker.id, Speaker.name, Speaker.kind)
-             .join(Speaker).where(Appearance.claim.in_(list(claim_ids)))
-             .distinct().order_by(Appearance.claim, Speaker.id).tuples())
-    for claim_id, speaker_id, name, kind in query:
+    for claim_id, speaker_id, name, kind in raw_rows(
+            "SELECT DISTINCT a.claim_id, s.id, s.name, s.kind FROM appearance a "
+            "JOIN speaker s ON s.id = a.speaker_id WHERE a.claim_id IN ? "
+            "ORDER BY a.claim_id, s.id", list(claim_ids)):
         found.setdefault(claim_id, []).append({"id": speaker_id, "name": name, "kind": kind})
     return found
 
@@ -77,14 +79,11 @@ def speakers_of(claim_ids) -> dict[int, list[dict]]:
 def _counts(claim_ids) -> tuple[dict[int, int], dict[int, int]]:
     """Appearances and live contradictions per claim, two grouped queries."""
     claim_ids = list(claim_ids)
-    appearances = dict(Appearance.select(Appearance.claim, fn.COUNT(Appearance.id))
-                       .where(Appearance.claim.in_(claim_ids))
-                       .group_by(Appearance.claim).tuples())
+    appearances = dict(raw_rows("SELECT claim_id, COUNT(*) FROM appearance "
+                                "WHERE claim_id IN ? GROUP BY claim_id", claim_ids))
     contradictions: dict[int, int] = {}
-    query = (ClaimLink.select(ClaimLink.claim_a, ClaimLink.claim_b)
-             .where(LIVE_CONTRADICTION & (ClaimLink.claim_a.in_(claim_ids)
-                                          | ClaimLink.claim_b.in_(claim_ids))).tuples())
-    for pair in query:
+    for pair in raw_rows(f"SELECT claim_a_id, claim_b_id FROM claim_link WHERE {_LIVE_SQL} "
+                         "AND (claim_a_id IN ? OR claim_b_id IN ?)", claim_ids, claim_ids):
         for claim_id in pair:
             contradictions[claim_id] = contradictions.get(claim_id, 0) + 1
     return appearances, contradictions
@@ -101,40 +100,56 @@ def claim_summaries(claims) -> list[dict]:
              "contradiction_count": contradictions.get(claim.id, 0)} for claim in claims]
 
 
-def _source_brief(row) -> dict:
-    return {"id": row.id, "title": row.title, "outlet": row.outlet,
-            "published": row.published, "url": row.url}
+_PUBLISHED, _DAY, _MOMENT = (Source.published.python_value, Claim.first_seen.python_value,
+                             Claim.created_at.python_value)
 
 
 def appearances_of(claim_ids) -> dict[int, list[dict]]:
     """Every appearance of these claims with its source and speaker, in one query."""
     found: dict[int, list[dict]] = {}
-    query = (Appearance.select(Appearance, Source.id, Source.title, Source.outlet,
-                               Source.published, Source.url, Speaker)
-             .join_from(Appearance, Source, JOIN.LEFT_OUTER)
-             .join_from(Appearance, Speaker, JOIN.LEFT_OUTER)
-             .where(Appearance.claim.in_(list(claim_ids)))
-             .order_by(Appearance.id))
-    for row in query:
-        found.setdefault(row.claim_id, []).append({
-            "id": row.id, "source": _source_brief(row.source) if row.source_id else None,
-            "speaker": row.speaker.__data__ if row.speaker_id else None,
-            "speaker_mention": row.speaker_mention, "quote": row.quote,
-            "start": row.start, "end": row.end, "kind": row.kind})
+    rows = raw_rows(
+        'SELECT a.claim_id, a.id, a.speaker_mention, a.quote, a.start, a."end", a.kind, '
+        "o.id, o.title, o.outlet, o.published, o.url, s.id, s.name, s.kind, s.role, s.same_as "
+        "FROM appearance a LEFT JOIN source o ON o.id = a.source_id "
+        "LEFT JOIN speaker s ON s.id = a.speaker_id WHERE a.claim_id IN ? ORDER BY a.id",
+        list(claim_ids))
+    for (claim_id, appearance_id, mention, quote, start, end, kind, source_id, title, outlet,
+         published, url, speaker_id, name, speaker_kind, role, same_as) in rows:
+        found.setdefault(claim_id, []).append({
+            "id": appearance_id,
+            "source": {"id": source_id, "title": title, "outlet": outlet,
+                       "published": _PUBLISHED(published), "url": url} if source_id else None,
+            "speaker": {"id": speaker_id, "name": name, "kind": speaker_kind, "role": role,
+                        "same_as": same_as} if speaker_id else None,
+            "speaker_mention": mention, "quote": quote, "start": start, "end": end,
+            "kind": kind})
     return found
+
+
+_LINK_COLUMNS = ("id", "claim_a_id", "claim_b_id", "relation", "origin", "score", "cues",
+                 "explanation", "kind", "state", "created_by", "created_at", "reviewed_by",
+                 "reviewed_at", "review_reason")
+
+
+def _link_record(row) -> dict:
+    link = dict(zip(_LINK_COLUMNS, row, strict=True))
+    link["cues"] = ClaimLink.cues.python_value(link["cues"])
+    link["created_at"], link["reviewed_at"] = (_MOMENT(link["created_at"]),
+                                               _MOMENT(link["reviewed_at"]))
+    return link
 
 
 def links_of(claim_id: int) -> list[dict]:
     """Every link of a claim, each with the claim at its other end."""
-    links = list(ClaimLink.select().where((ClaimLink.claim_a == claim_id)
-                                          | (ClaimLink.claim_b == claim_id))
-                 .order_by(ClaimLink.id))
+    links = [_link_record(row) for row in raw_rows(
+        f"SELECT {', '.join(_LINK_COLUMNS)} FROM claim_link "
+        "WHERE claim_a_id = ? OR claim_b_id = ? ORDER BY id", claim_id, claim_id)]
 
     def other(link):
-        return link.claim_b_id if link.claim_a_id == claim_id else link.claim_a_id
+        return link["claim_b_id"] if link["claim_a_id"] == claim_id else link["claim_a_id"]
 
     briefs = claim_briefs({other(link) for link in links})
-    return [{**link.__data__, "other_claim": briefs[other(link)]} for link in links]
+    return [{**link, "other_claim": briefs[other(link)]} for link in links]
 
 
 def review_record(review: Review) -> dict:
@@ -146,15 +161,38 @@ def row_records(rows) -> list[dict]:
     return [model_to_dict(row, recurse=False) for row in rows]
 
 
+_CLAIM_COLUMNS = ("id", "text", "status", "review_state", "first_seen", "created_at",
+                  "updated_at", "version")
+_REVIEW_COLUMNS = ("id", "rating", "rating_label", "explanation", "url", "reviewer",
+                   "published", "created_by", "created_at")
+
+
 def claim_detail(claim_id: int) -> dict:
-    """A claim with its appearances, speakers, links and reviews."""
-    claim = get_claim(claim_id)
-    record = claim_summaries([claim])[0]
-    record["appearances"] = appearances_of([claim_id]).get(claim_id, [])
-    record["links"] = links_of(claim_id)
-    record["reviews"] = [review_record(r) for r in
-                         Review.select().where(Review.claim == claim_id).order_by(Review.id)]
-    return record
+    """A claim with its appearances, speakers, links and reviews, in four to six queries (its
+    speakers and counts come from its appearances and links)."""
+    found = raw_rows(f"SELECT {', '.join(_CLAIM_COLUMNS)} FROM claim WHERE id = ?", claim_id)
+    if not found:
+        raise NotFound(f"There is no claim {claim_id}.")
+    claim = dict(zip(_CLAIM_COLUMNS, found[0], strict=True))
+    claim["first_seen"] = _DAY(claim["first_seen"])
+    claim["created_at"], claim["updated_at"] = (_MOMENT(claim["created_at"]),
+                                                _MOMENT(claim["updated_at"]))
+    appearances = appearances_of([claim_id]).get(claim_id, [])
+    links = links_of(claim_id)
+    reviews = [dict(zip(_REVIEW_COLUMNS, row, strict=True)) for row in raw_rows(
+        f"SELECT {', '.join(_REVIEW_COLUMNS)} FROM review WHERE claim_id = ? ORDER BY id",
+        claim_id)]
+    for review in reviews:
+        review["published"], review["created_at"] = (_DAY(review["published"]),
+                                                     _MOMENT(review["created_at"]))
+    speakers = {a["speaker"]["id"]: a["speaker"] for a in appearances if a["speaker"]}
+    live = [link for link in links
+            if link["relation"] == "contradicts" and link["state"] != "rejected"]
+    return {**claim,
+            "speakers": [{"id": s["id"], "name": s["name"], "kind": s["kind"]}
+                         for _, s in sorted(speakers.items())],
+            "appearance_count": len(appearances), "contradiction_count": len(live),
+            "appearances": appearances, "links": links, "reviews": reviews}
 
 
 def contradictions_query(*, state=None, origin=None, kind=None, speaker=None, source=None,
@@ -189,10 +227,9 @@ def claim_briefs(claim_ids) -> dict[int, dict]:
     if not ids:
         return {}
     speakers = speakers_of(ids)
-    query = (Claim.select(Claim.id, Claim.text, Claim.status, Claim.first_seen)
-             .where(Claim.id.in_(ids)))
-    return {c.id: {"id": c.id, "text": c.text, "status": c.status, "first_seen": c.first_seen,
-                   "speakers": speakers.get(c.id, [])} for c in query}
+    return {i: {"id": i, "text": text, "status": status, "first_seen": _DAY(first_seen),
+                "speakers": speakers.get(i, [])} for i, text, status, first_seen in
+            raw_rows("SELECT id, text, status, first_seen FROM claim WHERE id IN ?", ids)}
 
 
 def contradiction_records(links) -> list[dict]:
@@ -294,13 +331,14 @@ def history_of(claim_id: int):
 
 
 def health() -> dict:
-    """The database kind and how many rows the main tables hold."""
-    counts = {name: query.count() for name, query in
-              (("sources", Source.select()), ("claims", Claim.select()),
-               ("speakers", Speaker.select()),
-               ("contradictions", ClaimLink.select().where(ClaimLink.relation == "contradicts")))}
+    """The database kind and how many rows the main tables hold, counted as lists count."""
+    counted = {name: bounded_count(query) for name, query in
+               (("sources", Source.select()), ("claims", Claim.select()),
+                ("speakers", Speaker.select()),
+                ("contradictions", ClaimLink.select().where(ClaimLink.relation == "contradicts")))}
     return {"status": "ok", "database": "postgresql" if is_postgres() else "sqlite",
-            "counts": counts}
+            "counts": {name: n for name, (n, _) in counted.items()},
+            "counts_exact": all(exact for _, exact in counted.values())}
 
 
 def webhooks_query():

@@ -4,6 +4,7 @@ A claim's document is its text plus every quote it appears in. User queries neve
 engine's query syntax: they are parsed here into words and "quoted phrases".
 """
 
+import json
 import re
 
 from peewee import SQL
@@ -33,20 +34,21 @@ def parse_query(q: str) -> list[str]:
 
 
 def index_documents(documents: dict[int, str]) -> None:
-    """Insert or replace the search documents of these claims."""
+    """Insert or replace the search documents of these claims, in two statements."""
     if not documents:
         return
-    ids = list(documents)
+    ids, texts = list(documents), list(documents.values())
     if is_postgres():
         database.execute_sql("DELETE FROM claim_search WHERE claim_id = ANY(%s)", (ids,))
-        insert = ("INSERT INTO claim_search (claim_id, document) "
-                  "VALUES (%s, to_tsvector('english', %s))")
-    else:
         database.execute_sql(
-            f"DELETE FROM claim_search WHERE rowid IN ({', '.join('?' * len(ids))})", ids)
-        insert = "INSERT INTO claim_search (rowid, document) VALUES (?, ?)"
-    for claim_id, text in documents.items():
-        database.execute_sql(insert, (claim_id, text))
+            "INSERT INTO claim_search (claim_id, document) SELECT i, to_tsvector('english', t) "
+            "FROM unnest(%s::bigint[], %s::text[]) AS d(i, t)", (ids, texts))
+        return
+    database.execute_sql("DELETE FROM claim_search WHERE rowid IN "
+                         "(SELECT value FROM json_each(?))", (json.dumps(ids),))
+    database.execute_sql("INSERT INTO claim_search (rowid, document) "
+                         "SELECT CAST(key AS INTEGER), value FROM json_each(?)",
+                         (json.dumps(documents),))
 
 
 def _tsquery(terms: list[str], any_term: bool) -> str:

@@ -10,12 +10,15 @@ from models.db import BaseModel, utcnow
 class Source(BaseModel):
     url = peewee.TextField(null=True, unique=True)
     title = peewee.TextField(null=True)
-    outlet = peewee.TextField(null=True, index=True)
+    outlet = peewee.TextField(null=True)
     published = peewee.DateField(null=True, index=True)
     text = peewee.TextField()
     content_hash = peewee.CharField(max_length=64, unique=True)
     language = peewee.CharField(max_length=16, default="en")
     created_at = peewee.DateTimeField(default=utcnow, index=True)
+
+    class Meta:
+        indexes = ((("outlet", "created_at", "id"), False),)
 
 
 def normalise_text(text: str) -> str:

@@ -26,10 +26,13 @@ class Speaker(BaseModel):
     name = peewee.TextField()
     name_key = peewee.TextField(index=True)
     surname_key = peewee.TextField(null=True, index=True)
-    kind = peewee.CharField(max_length=16, default="person", index=True)
+    kind = peewee.CharField(max_length=16, default="person")
     role = peewee.TextField(null=True)
     same_as = peewee.TextField(null=True)
     created_at = peewee.DateTimeField(default=utcnow)
+
+    class Meta:
+        indexes = ((("kind", "name_key", "id"), False),)
 
 
 class SpeakerAlias(BaseModel):

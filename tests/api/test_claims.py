@@ -24,7 +24,7 @@ def test_list_answers_the_envelope_and_next_walks_every_page_once(client, make_c
         assert response.status_code == 200
         body = response.get_json()
         page += 1
-        assert set(body) == {"items", "page", "per_page", "total", "next"}
+        assert set(body) == {"items", "page", "per_page", "total", "total_exact", "next"}
         assert (body["page"], body["per_page"], body["total"]) == (page, 2, 5)
         seen += ids_of(response)
         url = body["next"]
@@ -491,7 +491,7 @@ def test_history_lists_every_change_oldest_first(client, make_claim, patch_claim
     patch_claim(claim["id"], {"text": "Better words", "reason": "typo"})
     review(claim["id"], "mixed")
     body = client.get(f"{CLAIMS}/{claim['id']}/history").get_json()
-    assert set(body) == {"items", "page", "per_page", "total", "next"}
+    assert set(body) == {"items", "page", "per_page", "total", "total_exact", "next"}
     assert [(r["field"], r["old"], r["new"]) for r in body["items"]] == [
         ("created", None, "Original words"),
         ("review_state", "untriaged", "in_review"),

@@ -187,7 +187,7 @@ def test_list_orders_strongest_first(client, links):
 
 def test_each_listed_contradiction_carries_both_claims(client, links):
     body = client.get(CONTRADICTIONS).get_json()
-    assert set(body) == {"items", "page", "per_page", "total", "next"}
+    assert set(body) == {"items", "page", "per_page", "total", "total_exact", "next"}
     texts = {claim_id: name for name, claim_id in links["claims"].items()}
     for item in body["items"]:
         for side in ("claim_a", "claim_b"):

@@ -110,7 +110,7 @@ def test_list_answers_newest_first_and_filters_by_outlet_and_date(client, make_s
     new = make_source("The council met again on Tuesday.", outlet="Harbour News",
                       published="2001-07-27")["id"]
     body = client.get(SOURCES).get_json()
-    assert set(body) == {"items", "page", "per_page", "total", "next"}
+    assert set(body) == {"items", "page", "per_page", "total", "total_exact", "next"}
     assert [item["id"] for item in body["items"]] == [new, old]
     assert "text" not in body["items"][0]
     assert ids_of(client.get(f"{SOURCES}?outlet=City Times")) == [old]

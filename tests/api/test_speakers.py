@@ -20,7 +20,7 @@ def speakers(make_speaker):
 
 def test_list_answers_the_envelope_ordered_by_name(client, speakers):
     body = client.get(SPEAKERS).get_json()
-    assert set(body) == {"items", "page", "per_page", "total", "next"}
+    assert set(body) == {"items", "page", "per_page", "total", "total_exact", "next"}
     assert [item["name"] for item in body["items"]] == [
         "Condoleezza Rice", "Russia", "Russian foreign ministry", "Vladimir Putin"]
     rice = body["items"][0]

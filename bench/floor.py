@@ -1,0 +1,19 @@
+"""The floor: a bare Flask route answering a fixed claim's JSON, served by gunicorn with the
+service's settings, so get_claim_rps has something to be compared with in the same run."""
+
+import json
+import os
+
+from flask import Flask, jsonify
+
+
+def create_app() -> Flask:
+    app = Flask(__name__)
+    with open(os.environ["FLOOR_JSON"], encoding="utf-8") as file:
+        claim = json.load(file)
+
+    @app.get("/api/v1/claims/<int:claim_id>")
+    def get_claim(claim_id):
+        return jsonify(claim)
+
+    return app

@@ -1,0 +1,93 @@
+"""The cost of every read: each GET route runs a fixed number of queries, the same for a
+small base as for one with many times the claims, appearances, links and reviews (no N+1),
+and never more than a small constant."""
+
+import pytest
+
+from models.db import database
+from tests.api.contract import API
+
+MAX_QUERIES = 12  # the most any read may run, however large the base
+PAGE = "per_page=100"
+
+
+def _routes(app) -> set[str]:
+    return {rule.rule for rule in app.url_map.iter_rules()
+            if "GET" in rule.methods and rule.rule.startswith(f"{API}/")}
+
+
+@pytest.fixture
+def counted(monkeypatch):
+    """A list of the SQL run since the fixture was taken (cleared at will)."""
+    executed = []
+    real = type(database.obj).execute_sql
+
+    def counting(self, sql, params=None, *args, **kwargs):
+        executed.append(sql)
+        return real(self, sql, params, *args, **kwargs)
+
+    monkeypatch.setattr(type(database.obj), "execute_sql", counting)
+    return executed
+
+
+def _grow(client, write_headers, admin_headers, n: int) -> dict:
+    """n articles by n speakers repeating one claim, n more claims contradicting and reviewing
+    it, and a webhook with deliveries: what every route reads grows with n."""
+    claim_id = link_id = None
+    for i in range(n):
+        text = (f"Councillor Ada Brook{i} said that the harbour bridge will open in March. "
+                f"Engineer Tom Reyes said the harbour bridge will open in March. "
+                f'"The steel for stand {i} has arrived," Mr. Reyes said.')
+        body = client.post(f"{API}/sources", json={"text": text, "outlet": f"Post {i % 3}"},
+                           headers=write_headers).get_json()
+        claim_id = claim_id or next(c["id"] for c in body["source"]["claims"]
+                                    if any("Reyes" in s["name"] for s in c["speakers"]))
+    for i in range(n):
+        other = client.post(f"{API}/claims", json={"text": f"The bridge {i} will not open"},
+                            headers=write_headers).get_json()["id"]
+        flagged = client.post(f"{API}/claims/{claim_id}/contradictions",
+                              json={"claim_id": other}, headers=write_headers).get_json()
+        link_id = link_id or flagged["id"]
+        client.post(f"{API}/claims/{claim_id}/reviews", json={"rating": "mixed"},
+                    headers=write_headers)
+    hook = client.post(f"{API}/webhooks", json={"url": "http://127.0.0.1:9/hook",
+                                                "events": ["claim.created"]},
+                       headers=admin_headers).get_json()["id"]
+    for i in range(n):
+        client.post(f"{API}/claims", json={"text": f"Delivery claim {i}"},
+                    headers=write_headers)
+    with database.connection_context():
+        from models.speaker import Speaker
+        from models.source import Source
+
+        speaker = Speaker.select().order_by(Speaker.id.desc()).first().id
+        source = Source.select().order_by(Source.id).first().id
+    return {"claim_id": claim_id, "speaker_id": speaker, "source_id": source,
+            "link_id": link_id, "webhook_id": hook}
+
+
+def _path(rule: str, ids: dict) -> str:
+    for name, value in ids.items():
+        rule = rule.replace(f"<id:{name}>", str(value))
+    return rule
+
+
+def _cost(client, headers, path, counted) -> int:
+    counted.clear()
+    separator = "&" if "?" in path else "?"
+    response = client.get(f"{path}{separator}{PAGE}" if "export" not in path
+                          and "claimreview" not in path else path, headers=headers)
+    assert response.status_code == 200, (path, response.get_data()[:300])
+    response.get_data()  # a streamed export runs its queries as it is read
+    return len(counted)
+
+
+def test_every_read_costs_a_fixed_small_number_of_queries(app, client, write_headers,
+                                                          admin_headers, counted):
+    small = _grow(client, write_headers, admin_headers, 2)
+    routes = sorted(_routes(app))
+    before = {rule: _cost(client, admin_headers, _path(rule, small), counted) for rule in routes}
+    _grow(client, write_headers, admin_headers, 12)  # the same claim, now with 14 of each
+    after = {rule: _cost(client, admin_headers, _path(rule, small), counted) for rule in routes}
+    assert after == before, "a read's queries grew with the base"
+    assert max(after.values()) <= MAX_QUERIES, after
