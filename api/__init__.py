@@ -18,6 +18,7 @@ from api import (
 from api.auth import check_key
 from api.config import Config
 from api.errors import ProblemApi
+from api.json import OrjsonProvider
 from api.ratelimit import init_rate_limits
 from api.requestlog import configure_logging, init_request_log
 from api.schemas import MAX_ID
@@ -36,7 +37,7 @@ def create_app(config: Config | None = None) -> Flask:
     config = config or Config()
     app = Flask(__name__)
     app.config.from_object(config)
-    app.json.sort_keys = False
+    app.json = OrjsonProvider(app)
     configure_logging(app.config["LOG_LEVEL"])
     bind(app.config["DATABASE_URL"])
     init_request_log(app)

@@ -3,7 +3,7 @@
 import re
 from functools import partial
 
-from flask import request
+from flask import current_app, request
 from flask.views import MethodView
 from flask_smorest import abort
 from marshmallow import RAISE
@@ -12,6 +12,7 @@ from api import schemas
 from api.auth import current_actor, require
 from api.errors import Blueprint
 from api.pagination import paginate
+from api.plain_dump import plain_dumper
 from models import queries
 from models.claim import create_claim, edit_claim
 from models.link import flag_contradiction
@@ -20,6 +21,7 @@ from models.review import add_review
 blp = Blueprint("claims", __name__, url_prefix="/api/v1/claims",
                 description="Claims: propositions, where they were made, and their status")
 
+DUMP_DETAIL = plain_dumper(schemas.ClaimDetail)
 _ETAG = re.compile(r'^"claim-(\d+)-v(\d+)"$')  # strong only: RFC 9110 If-Match
 
 
@@ -68,7 +70,10 @@ class ClaimItem(MethodView):
     @blp.response(200, schemas.ClaimDetail, headers={"ETag": {"schema": {"type": "string"}}})
     def get(self, claim_id):
         """A claim with its appearances, speakers, links and reviews"""
-        return _with_etag(queries.claim_detail(claim_id))
+        record = queries.claim_detail(claim_id)
+        # The most read response: dumped without marshmallow's per-field cost.
+        return current_app.json.response(DUMP_DETAIL(record)), 200, {
+            "ETag": etag(record["id"], record["version"])}
 
     @require("write")
     @blp.arguments(schemas.ClaimPatch)

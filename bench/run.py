@@ -252,7 +252,7 @@ def list_paths(rng: random.Random, speakers: list[int], n: int, port: int) -> li
     page = json.loads(traffic.request(HOST, port, "GET", f"{base}?per_page=20")[1])
     deep = urlsplit(page["next"])
     shapes = [base, f"{base}?status=unverified", f"{base}?review_state=untriaged",
-              f"{base}?sort=first_seen", f"{base}?since=2010-01-01&until=2012-12-31",
+              f"{base}?sort=first_seen", f"{base}?since=2010-01-01&until=2012-12-31&sort=-first_seen",
               f"{base}?has_contradictions=true", f"{base}?speaker={speakers[0]}",
               f"{deep.path}?{deep.query}", "/api/v1/contradictions",
               "/api/v1/contradictions?state=suggested", "/api/v1/speakers", "/api/v1/sources"]

@@ -110,6 +110,9 @@ class BulkLoader:
         with database.atomic():
             for chunk in chunked(rows, 1000):
                 ClaimLink.insert_many(chunk).on_conflict_ignore().execute()
+            for chunk in chunked(sorted({i for row in rows for i in (row["claim_a"],
+                                                                     row["claim_b"])}), 1000):
+                Claim.update(contradicted=True).where(Claim.id.in_(chunk)).execute()
             self._sync_sequences()
         return len(rows)
 

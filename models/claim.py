@@ -25,11 +25,15 @@ class Claim(BaseModel):
     created_at = peewee.DateTimeField(default=utcnow, index=True)
     updated_at = peewee.DateTimeField(default=utcnow, index=True)
     version = peewee.IntegerField(default=1)
+    # Whether a contradiction that is not rejected links the claim: kept by models.link, so
+    # has_contradictions reads an index instead of every link.
+    contradicted = peewee.BooleanField(default=False)
 
     class Meta:
         # A filtered list in its default order reads one index range, however many match.
         indexes = ((("status", "created_at", "id"), False),
-                   (("review_state", "created_at", "id"), False))
+                   (("review_state", "created_at", "id"), False),
+                   (("contradicted", "created_at", "id"), False))
 
 
 class Appearance(BaseModel):

@@ -8,7 +8,7 @@ from peewee import IntegrityError, chunked
 from analysis import score_contradiction
 from models.claim import Claim
 from models.db import database
-from models.link import ClaimLink, contradiction_kind, record_flagged
+from models.link import ClaimLink, contradiction_kind, mark_contradicted, record_flagged
 from models.matching import CONTRADICTION_THRESHOLD, candidates, claim_contexts, compare
 
 RECHECK_BATCH = 200
@@ -73,6 +73,8 @@ def link_claims(claims, actor: str) -> Detection:
                     claim.id, other.id, "same_claim", score, ["paraphrase"],
                     f"The two claims share {score:.0%} of their content words.", actor))
     found.links = [link for link in found.links if link is not None]
+    mark_contradicted(i for link in found.links if link.relation == "contradicts"
+                      for i in (link.claim_a_id, link.claim_b_id))
     return found
 
 
@@ -99,12 +101,14 @@ def recheck(actor: str = "recheck") -> Recheck:
         for chunk in chunked(ids, 500):
             texts.update(Claim.select(Claim.id, Claim.text).where(Claim.id.in_(chunk)).tuples())
         contexts = claim_contexts(ids)
+        withdrawn = set()
         for link in stale:
             verdict = score_contradiction(texts[link.claim_a_id], texts[link.claim_b_id],
                                           context_a=contexts.get(link.claim_a_id, ""),
                                           context_b=contexts.get(link.claim_b_id, ""))
             if verdict.score < CONTRADICTION_THRESHOLD:
                 link.delete_instance()
+                withdrawn.update((link.claim_a_id, link.claim_b_id))
                 report.removed += 1
             elif (round(verdict.score, 3), list(verdict.cues), verdict.explanation) != \
                     (link.score, link.cues, link.explanation):
@@ -112,6 +116,7 @@ def recheck(actor: str = "recheck") -> Recheck:
                 link.explanation = verdict.explanation
                 link.save()
                 report.updated += 1
+        mark_contradicted(withdrawn)
     last_id = 0
     while True:
         with database.atomic():

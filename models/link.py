@@ -1,6 +1,7 @@
 """Links between claims: contradictions and same-claim suggestions, and their review."""
 
 import peewee
+from peewee import chunked
 
 from models.claim import VERDICT_STATUSES, Appearance, Claim, change_fields, get_claim
 from models.db import BaseModel, JSONTextField, database, locked, utcnow
@@ -87,9 +88,28 @@ def flag_contradiction(claim_id: int, other_id: int, *, explanation: str | None,
             raise Conflict(f"Claims {claim_id} and {other_id} were just linked as a "
                            f"contradiction (link {found.id}).", existing_id=found.id) from error
         record_flagged(link)
+        mark_contradicted([low, high])
         _propagate_dispute([low, high], actor=actor,
                            reason=f"contradiction {link.id} flagged by hand")
     return link
+
+
+def mark_contradicted(claim_ids) -> None:
+    """Set each claim's contradicted flag from its links, after they changed (inside the
+    transaction that changed them, the claims locked first so a concurrent change is seen)."""
+    for ids in chunked(sorted(set(claim_ids)), 500):
+        list(locked(Claim.select(Claim.id).where(Claim.id.in_(ids)).order_by(Claim.id)))
+        live = set()
+        for pair in (ClaimLink.select(ClaimLink.claim_a, ClaimLink.claim_b)
+                     .where((ClaimLink.relation == "contradicts")
+                            & (ClaimLink.state != "rejected")
+                            & (ClaimLink.claim_a.in_(ids) | ClaimLink.claim_b.in_(ids)))
+                     .tuples()):
+            live.update(pair)
+        for value in (True, False):
+            chosen = [i for i in ids if (i in live) == value]
+            if chosen:
+                Claim.update(contradicted=value).where(Claim.id.in_(chosen)).execute()
 
 
 def record_flagged(link: ClaimLink) -> None:
@@ -116,6 +136,7 @@ def review_contradiction(link_id: int, state: str, *, actor: str,
             link.save()
             record("contradiction.reviewed", contradiction_id=link.id, state=state,
                    reviewed_by=actor, reason=reason)
+            mark_contradicted([link.claim_a_id, link.claim_b_id])
             _propagate_dispute([link.claim_a_id, link.claim_b_id], actor=actor,
                                reason=f"contradiction {link.id} {state}"
                                + (f": {reason}" if reason else ""))

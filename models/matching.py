@@ -15,6 +15,7 @@ from models.source import Source
 SAME_CLAIM_THRESHOLD = 0.6
 CONTRADICTION_THRESHOLD = 0.5
 CANDIDATES = 20
+COMMON_WORD = 1_000
 MAX_SEARCH_WORDS = 24
 CONTEXT_REACH = 1_500  # characters of source text read either side of a claim for its context
 
@@ -36,12 +37,23 @@ def same_claim(key: str, speaker_id: int | None) -> Claim | None:
 
 
 def candidates(text: str, *, exclude: int | None = None) -> list[Claim]:
-    """The stored claims most about the same thing as text: the top hits of the search index."""
-    query = search_words(text)
+    """The stored claims most about the same thing as text: the top hits of the search index
+    for its distinctive words. A word in more than COMMON_WORD claims says little about what
+    a claim is about and costs much to rank; a claim made only of such words is looked for by
+    the two rarest of them together."""
+    words = search_words(text).split()
+    counts = search.claim_counts(words, COMMON_WORD)
+    rare = [w for w in words if 0 < counts[w] <= COMMON_WORD]
+    if rare:
+        query, any_term = " ".join(rare), True
+    else:
+        # Past the count's bound a longer word is the likelier to be the rarer.
+        rarest = sorted(words, key=lambda w: (counts[w], -len(w)))[:2]
+        query, any_term = " ".join(rarest), False
     if not query:
         return []
     limit = CANDIDATES + (exclude is not None)  # the claim itself is usually the best hit
-    ids = [i for i in search.ranked_ids(query, limit, any_term=True) if i != exclude]
+    ids = [i for i in search.ranked_ids(query, limit, any_term=any_term) if i != exclude]
     ids = ids[:CANDIDATES]
     return list(Claim.select(Claim.id, Claim.text).where(Claim.id.in_(ids)).order_by(Claim.id))
 

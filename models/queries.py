@@ -27,13 +27,7 @@ CLAIM_SORTS = {
     "id": (Claim.id,),
     "-id": (Claim.id.desc(),),
 }
-LIVE_CONTRADICTION = (ClaimLink.relation == "contradicts") & (ClaimLink.state != "rejected")
 _LIVE_SQL = "relation = 'contradicts' AND state <> 'rejected'"
-
-
-def _contradicted_ids():
-    return (ClaimLink.select(ClaimLink.claim_a).where(LIVE_CONTRADICTION)
-            .union(ClaimLink.select(ClaimLink.claim_b).where(LIVE_CONTRADICTION)))
 
 
 def claims_query(*, q: str | None = None, speaker: int | None = None,
@@ -60,8 +54,7 @@ def claims_query(*, q: str | None = None, speaker: int | None = None,
     if until:
         query = query.where(Claim.first_seen <= until)
     if has_contradictions is not None:
-        contradicted = Claim.id.in_(_contradicted_ids())
-        query = query.where(contradicted if has_contradictions else ~contradicted)
+        query = query.where(Claim.contradicted == has_contradictions)
     return query.order_by(*CLAIM_SORTS[sort])
 
 

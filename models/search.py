@@ -13,6 +13,8 @@ from models.db import database, is_postgres
 from models.errors import Invalid
 
 MAX_TERMS = 32
+SEARCH_WINDOW = 10_000  # a search reaches the newest this many claims that match
+RANK_WINDOW = 2_000  # and ranks the newest this many by relevance
 # A word keeps its inner apostrophes ("O'Neil"); a lone word drops a possessive: "Russia's"
 # searches for "Russia", as PostgreSQL's stemmer does, not for "Russia" and a stray "s".
 _WORD_PATTERN = r"\w+(?:['\u2019]\w+)*"
@@ -63,24 +65,46 @@ def _fts5_match(terms: list[str], any_term: bool) -> str:
 
 
 def matching_ids(q: str) -> SQL:
-    """A subquery of the ids of the claims matching every term of q."""
+    """A subquery of the ids of the newest SEARCH_WINDOW claims matching every term of q."""
     terms = parse_query(q)
     if is_postgres():
         return SQL(f"(SELECT claim_id FROM claim_search WHERE document @@ "
-                   f"{_tsquery(terms, False)})", terms)
-    return SQL("(SELECT rowid FROM claim_search WHERE claim_search MATCH ?)",
-               [_fts5_match(terms, False)])
+                   f"{_tsquery(terms, False)} ORDER BY claim_id DESC LIMIT %s)",
+                   [*terms, SEARCH_WINDOW])
+    return SQL("(SELECT rowid FROM claim_search WHERE claim_search MATCH ? "
+               "ORDER BY rowid DESC LIMIT ?)", [_fts5_match(terms, False), SEARCH_WINDOW])
 
 
 def ranked_ids(q: str, limit: int, *, any_term: bool = False) -> list[int]:
-    """The ids of the best `limit` matches for q, best first."""
+    """The ids of the best `limit` matches for q, best first, of its newest RANK_WINDOW
+    matches: ranking every match of a common word would cost a second at a million claims."""
     terms = parse_query(q)
     if is_postgres():
-        sql = (f"SELECT claim_id FROM claim_search, (SELECT {_tsquery(terms, any_term)}) "
-               "AS q(query) WHERE document @@ q.query "
-               "ORDER BY ts_rank(document, q.query) DESC, claim_id LIMIT %s")
-        params = [*terms, limit]
+        sql = (f"WITH q AS (SELECT {_tsquery(terms, any_term)} AS query) "
+               "SELECT claim_id FROM (SELECT claim_id, document FROM claim_search, q "
+               "WHERE document @@ q.query ORDER BY claim_id DESC LIMIT %s) AS m, q "
+               "ORDER BY ts_rank(m.document, q.query) DESC, claim_id DESC LIMIT %s")
+        params = [*terms, RANK_WINDOW, limit]
     else:
-        sql = "SELECT rowid FROM claim_search WHERE claim_search MATCH ? ORDER BY rank LIMIT ?"
-        params = [_fts5_match(terms, any_term), limit]
+        sql = ("SELECT rowid FROM (SELECT rowid, rank FROM claim_search WHERE claim_search "
+               "MATCH ? ORDER BY rowid DESC LIMIT ?) ORDER BY rank, rowid DESC LIMIT ?")
+        params = [_fts5_match(terms, any_term), RANK_WINDOW, limit]
     return [row[0] for row in database.execute_sql(sql, params)]
+
+
+def claim_counts(words: list[str], limit: int) -> dict[str, int]:
+    """How many claims each word is in, counted up to limit + 1, in one query."""
+    if not words:
+        return {}
+    if is_postgres():
+        one = ("SELECT count(*) FROM (SELECT 1 FROM claim_search WHERE document @@ "
+               "phraseto_tsquery('english', %s) LIMIT %s) AS m")
+    else:
+        one = ("SELECT count(*) FROM (SELECT 1 FROM claim_search WHERE claim_search MATCH ? "
+               "LIMIT ?)")
+    sql = " UNION ALL ".join([f"SELECT {n}, ({one})" for n in range(len(words))])
+    params = []
+    for word in words:
+        params += [word if is_postgres() else _fts5_match([word], False), limit + 1]
+    found = dict(database.execute_sql(sql, params).fetchall())
+    return {word: found[n] for n, word in enumerate(words)}

@@ -6,10 +6,12 @@ import pytest
 
 from models import ClaimLink, Event
 from models.db import database
+from models import detection, matching
 from models.detection import link_claims, recheck
 from models.ingest import ingest_article
 from models.link import review_contradiction
 from models.matching import CANDIDATES, candidates
+from models.queries import claims_query
 
 STORED = "Mayor Lena Ortiz said that the bridge will reopen in May."
 CLASH = "Transport officials said that the bridge will not reopen in May."
@@ -59,6 +61,21 @@ def test_recheck_is_idempotent(db):
     assert first.created >= 1
     again = recheck()
     assert (again.created, again.updated, again.removed) == (0, 0, 0)
+
+
+def _contradicted() -> list[int]:
+    return [c.id for c in claims_query(has_contradictions=True, sort="id")]
+
+
+def test_a_suggested_contradiction_marks_both_claims_until_recheck_withdraws_it(
+        db, monkeypatch):
+    ingest_article(text=STORED)
+    [link] = [link for link in ingest_article(text=CLASH).links if link.relation == "contradicts"]
+    assert _contradicted() == [link.claim_a_id, link.claim_b_id]
+    for module in (detection, matching):  # as if the lexicon had become stricter
+        monkeypatch.setattr(module, "CONTRADICTION_THRESHOLD", 1.01)
+    assert recheck().removed == 1
+    assert _contradicted() == []
 
 
 def test_events_record_every_change_in_its_transaction(db):

@@ -1,0 +1,39 @@
+"""The fast dump of GET /claims/{id} answers exactly what the documented schema dumps."""
+
+import json
+
+import pytest
+from marshmallow import Schema, fields
+
+from api import schemas
+from api.plain_dump import plain_dumper
+from models import queries
+from models.db import database
+from tests.api.contract import API, ARTICLE
+
+
+def test_a_claim_is_served_as_its_schema_dumps_it(client, make_source, make_claim, flag,
+                                                  review, write_headers):
+    source = make_source(ARTICLE, outlet="Harbour Herald", published="2024-03-01")
+    claim_id = source["claims"][0]["id"]
+    flag(claim_id, make_claim("The bridge will not open in March")["id"], "It will not.")
+    review(claim_id, "mixed", rating_label="Half true", url="https://fact.example/1")
+    served = client.get(f"{API}/claims/{claim_id}").get_json()
+    with database.connection_context():
+        expected = schemas.ClaimDetail().dump(queries.claim_detail(claim_id))
+    assert served == json.loads(json.dumps(expected))
+    assert served["appearances"] and served["links"] and served["reviews"]
+
+
+class Renamed(Schema):
+    name = fields.String(data_key="label")
+
+
+class Unknown(Schema):
+    tags = fields.Dict()
+
+
+@pytest.mark.parametrize("schema", [Renamed, Unknown])
+def test_a_schema_the_fast_dump_cannot_follow_is_refused_when_it_is_built(schema):
+    with pytest.raises(TypeError):
+        plain_dumper(schema)
