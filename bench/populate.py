@@ -41,4 +41,5 @@ def populate(n_claims: int, *, seed: int = 0) -> dict:
         links = loader.add_contradictions(
             (ids_of_ref[p.ref_a], ids_of_ref[p.ref_b], p.cue) for p in pairs)
     return {"articles": articles, "appearances": appearances,
-            "claims": len(set(ids_of_ref.values())), "contradictions": links, "load_seconds": round(time.perf_counter() - started, 1)}
+            "claims": len(set(ids_of_ref.values())), "contradictions": links,
+            "load_seconds": round(time.perf_counter() - started, 1)}

@@ -183,9 +183,9 @@ def measure(engine: str, size: int, plan: dict, postgres_server: str | None) -> 
     with serving([str(BIN / "claimtracker"), "serve", "--host", HOST, "--port", "{port}",
                   "--workers", str(WORKERS)], env, log, "/api/v1/health") as (port, pid):
         health = json.loads(traffic.request(HOST, port, "GET", "/api/v1/health")[1])
-        first = json.loads(traffic.request(HOST, port, "GET", "/api/v1/claims?sort=id&per_page=1")[1])
-        last = json.loads(traffic.request(HOST, port, "GET", "/api/v1/claims?sort=-id&per_page=1")[1])
-        low, high = first["items"][0]["id"], last["items"][0]["id"]
+        low, high = (json.loads(traffic.request(
+            HOST, port, "GET", f"/api/v1/claims?sort={sort}&per_page=1")[1])["items"][0]["id"]
+            for sort in ("id", "-id"))
         result["claims"] = claims
         result["counts_exact"] = health["counts_exact"]
         ids = [rng.randint(low, high) for _ in range(max(n, 200))]
@@ -252,7 +252,8 @@ def list_paths(rng: random.Random, speakers: list[int], n: int, port: int) -> li
     page = json.loads(traffic.request(HOST, port, "GET", f"{base}?per_page=20")[1])
     deep = urlsplit(page["next"])
     shapes = [base, f"{base}?status=unverified", f"{base}?review_state=untriaged",
-              f"{base}?sort=first_seen", f"{base}?since=2010-01-01&until=2012-12-31&sort=-first_seen",
+              f"{base}?sort=first_seen",
+              f"{base}?since=2010-01-01&until=2012-12-31&sort=-first_seen",
               f"{base}?has_contradictions=true", f"{base}?speaker={speakers[0]}",
               f"{deep.path}?{deep.query}", "/api/v1/contradictions",
               "/api/v1/contradictions?state=suggested", "/api/v1/speakers", "/api/v1/sources"]

@@ -57,8 +57,8 @@ def _grow(client, write_headers, admin_headers, n: int) -> dict:
         client.post(f"{API}/claims", json={"text": f"Delivery claim {i}"},
                     headers=write_headers)
     with database.connection_context():
-        from models.speaker import Speaker
         from models.source import Source
+        from models.speaker import Speaker
 
         speaker = Speaker.select().order_by(Speaker.id.desc()).first().id
         source = Source.select().order_by(Source.id).first().id

@@ -4,9 +4,8 @@ claim that does not grow with the base."""
 
 import pytest
 
-from models import ClaimLink, Event
+from models import ClaimLink, Event, detection, matching
 from models.db import database
-from models import detection, matching
 from models.detection import link_claims, recheck
 from models.ingest import ingest_article
 from models.link import review_contradiction
