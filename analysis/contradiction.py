@@ -11,11 +11,13 @@ claims on the clauses around the clash when both speak of one object.
 
 from __future__ import annotations
 
+import copy
 import math
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from analysis.lexicon import (
     COUNTRY_NAMES,
@@ -1130,7 +1132,10 @@ def _polarity(units: list[_Unit]) -> None:
                     unit.flips = [flip for flip in unit.flips if flip[1] != wrapper]
 
 
+@lru_cache(maxsize=4096)
 def _read(text: str) -> _Claim:
+    """A claim's tokens, units and quantities, read once however many pairs it is in (never
+    change what this returns)."""
     text = unicodedata.normalize("NFKC", text[:MAX_CHARS]).replace("’", "'").replace("‘", "'")
     tokens = _tokens(text)
     quantities, used = _quantities(tokens)
@@ -1185,20 +1190,31 @@ def _runs(claim: _Claim) -> list[list[_Unit]]:
     return runs
 
 
-def _align_acronyms(a: _Claim, b: _Claim) -> None:
-    """ "NAFTA" in one claim meets "North American Free Trade Agreement" in the other."""
+def _align_acronyms(a: _Claim, b: _Claim) -> tuple[_Claim, _Claim]:
+    """ "NAFTA" in one claim meets "North American Free Trade Agreement" in the other: the
+    name's words take the acronym as their key, in a copy (a claim read once is shared by
+    every pair it is scored in)."""
+    aligned = {}
     for one, other in ((a, b), (b, a)):
         acronyms = {u.low for u in one.units if u.kind == "word" and
                     (one.tokens[u.first].spelled or one.tokens[u.first].text.isupper())
                     and 1 < len(u.low) <= 8}
+        if not acronyms:
+            continue
         for run in _runs(other):
             initials = "".join(u.low[0] for u in run)
             for size in range(len(run), 1, -1):
                 for start in range(len(run) - size + 1):
                     if initials[start : start + size] in acronyms:
+                        if id(other) not in aligned:
+                            aligned[id(other)] = copy.deepcopy(other)
+                        copied = aligned[id(other)]
+                        place = {id(u): n for n, u in enumerate(other.units)}
                         for unit in run[start : start + size]:
-                            unit.key = unit.term = initials[start : start + size]
-                            unit.classes, unit.entity = frozenset(), True
+                            twin = copied.units[place[id(unit)]]
+                            twin.key = twin.term = initials[start : start + size]
+                            twin.classes, twin.entity = frozenset(), True
+    return aligned.get(id(a), a), aligned.get(id(b), b)
 
 
 def _coverage(units: list[_Unit], keys: set[str]) -> float:
@@ -1285,7 +1301,8 @@ def _predicates(claim: _Claim) -> dict[str, list[_Unit]]:
     return {key: [u for u in units if not u.reported] or units for key, units in by_key.items()}
 
 
-def _polar_clashes(a: _Claim, b: _Claim, topic: float, context: float) -> list[_Clash]:
+def _polar_clashes(a: _Claim, b: _Claim, topic: float,
+                   context: Callable[[], float]) -> list[_Clash]:
     keys_a, by_key = _predicates(a), _predicates(b)
     polarities_a = {key: {u.polarity(key) for u in units} for key, units in keys_a.items()}
     clashes: list[_Clash] = []
@@ -1457,7 +1474,7 @@ def _context_stands_in(a: _Claim, ua: _Unit, b: _Claim, ub: _Unit, cue: str, key
 
 
 def _polar_clash(a: _Claim, ua: _Unit, b: _Claim, ub: _Unit, topic: float,
-                 key: str, context: float) -> _Clash | None:
+                 key: str, context_topic: Callable[[], float]) -> _Clash | None:
     if ua.negated != ub.negated:
         negated, plain = (ua, ub) if ua.negated else (ub, ua)
         if plain.weak and not negated.weak and not key.startswith("~"):
@@ -1484,6 +1501,7 @@ def _polar_clash(a: _Claim, ua: _Unit, b: _Claim, ub: _Unit, topic: float,
     if objects_a and objects_b and not (objects_a & args_b) and not (objects_b & args_a):
         local = 0.0  # "supports the tax" and "opposes the war" are about two things
     anchored, near = _anchored(a, ua, b, ub, cue == "stance")
+    context = context_topic()
     if context and not _context_stands_in(a, ua, b, ub, cue, key):
         context = 0.0
     if cue == "stance" and not anchored and not context:
@@ -1615,10 +1633,10 @@ def score(claim_a: str, claim_b: str, *, context_a: str = "", context_b: str = "
     context_b = context_b if isinstance(context_b, str) else ""
     (first, context_first), (second, context_second) = sorted(
         ((claim_a, context_a), (claim_b, context_b)))
-    a, b = _read(first), _read(second)
-    _align_acronyms(a, b)
+    a, b = _align_acronyms(_read(first), _read(second))
     topic = _topic(a, b)
-    context = _context_topic(a, b, context_first, context_second)
+    # Reading the contexts costs more than the rest of a score: only a clash asks for them.
+    context = cache(lambda: _context_topic(a, b, context_first, context_second))
     clashes = _polar_clashes(a, b, topic, context) + _numeric_clashes(a, b, topic)
     if _dates_differ(a, b):
         date = None if clashes else _date_clash(a, b, topic)
