@@ -149,11 +149,24 @@ def handle_domain_error(error: DomainError):
                    existing_id=getattr(error, "existing_id", None))
 
 
+# PostgreSQL's deadlock, serialization failure and lock not available: the write lost to
+# another and was rolled back, and the same request may well succeed a moment later.
+_RETRYABLE_PGCODES = ("40P01", "40001", "55P03")
+
+
+def _lost_to_another_write(error: Exception) -> bool:
+    """A write rolled back behind a concurrent one: nothing was written."""
+    if isinstance(error, peewee.OperationalError) and "database is locked" in str(error):
+        return True  # SQLite's busy timeout ran out
+    # psycopg2's own error, as peewee wraps it (orig) or not (it leaves some subclasses be)
+    return getattr(getattr(error, "orig", error), "pgcode", None) in _RETRYABLE_PGCODES
+
+
 def handle_unexpected(error: Exception):
-    if isinstance(error, peewee.OperationalError) and "locked" in str(error):
-        # SQLite's busy timeout ran out behind another writer: nothing was written.
+    if _lost_to_another_write(error):
         log.warning("database busy", extra={"fields": {"error": str(error)}})
+        # 2, not 1: flask-limiter rewrites Retry-After, rounding down, as whole seconds from now.
         return problem(503, "The database is busy with other writes; nothing was changed. "
-                            "Retry shortly.", headers={"Retry-After": "1"})
+                            "Retry shortly.", headers={"Retry-After": "2"})
     log.exception("unhandled error")
     return problem(500, "The server failed to answer this request; it has been logged.")

@@ -37,7 +37,7 @@ def open_database(url: str) -> peewee.Database:
         return peewee.SqliteDatabase(path, pragmas=SQLITE_PRAGMAS, timeout=5,
                                      lock_type="IMMEDIATE")
     if parts.scheme in ("postgres", "postgresql"):
-        return PooledPostgresqlDatabase(
+        return PostgresPool(
             unquote(parts.path.lstrip("/")),
             host=parts.hostname or "127.0.0.1",
             port=parts.port or 5432,
@@ -48,6 +48,24 @@ def open_database(url: str) -> peewee.Database:
             timeout=10,
         )
     raise UnsupportedDatabase(f"unsupported DATABASE_URL scheme {parts.scheme!r}")
+
+
+class PostgresPool(PooledPostgresqlDatabase):
+    """The connection pool, without a round trip on every checkout: a pooled connection is
+    judged by the state psycopg2 knows locally, so one the server dropped fails a single
+    request and is then discarded (as SQLAlchemy's pool does without pre-ping)."""
+
+    def _is_closed(self, conn):
+        adapter = self._adapter
+        status = adapter.txn_status(conn)
+        if conn.closed or status == adapter.txn_unknown:
+            return True
+        if status != adapter.txn_idle:
+            try:
+                adapter.rollback(conn)
+            except Exception:  # noqa: BLE001 - whatever broke it, the connection is gone
+                return True
+        return False
 
 
 def bind(url: str) -> peewee.Database:
@@ -69,9 +87,11 @@ def is_postgres(db: peewee.Database | None = None) -> bool:
 
 
 def locked(query):
-    """A SELECT that locks its rows until the transaction ends (SQLite's write transactions
-    already hold the only write lock)."""
-    return query.for_update() if is_postgres() else query
+    """A SELECT that locks its rows against other writers until the transaction ends (SQLite's
+    write transactions already hold the only write lock). NO KEY UPDATE, since no id ever
+    changes: a concurrent insert referencing a locked row (an appearance of a locked claim)
+    goes on instead of waiting, and cannot deadlock with this lock."""
+    return query.for_update("FOR NO KEY UPDATE") if is_postgres() else query
 
 
 @functools.lru_cache(maxsize=256)
@@ -92,6 +112,13 @@ def raw_rows(sql: str, *params) -> list[tuple]:
         values = [json.dumps(list(p)) if isinstance(p, list | tuple | set) else p
                   for p in params]
     return database.execute_sql(_dialect(sql, postgres), values).fetchall()
+
+
+def one_of(column, values: list):
+    """column IN values, with the list as one parameter however long it is."""
+    if is_postgres():
+        return peewee.Expression(column, "=", peewee.fn.ANY(peewee.Value(values, unpack=False)))
+    return column.in_(peewee.SQL("(SELECT value FROM json_each(?))", [json.dumps(values)]))
 
 
 def utcnow() -> datetime.datetime:

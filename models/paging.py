@@ -14,9 +14,10 @@ COUNT_LIMIT = 10_000
 
 
 def bounded_count(query, limit: int = COUNT_LIMIT) -> tuple[int, bool]:
-    """How many rows the query gives, counted up to limit; and whether that is exact."""
+    """How many rows the query gives, counted up to limit; and whether that is exact (never
+    for a query marked truncated: a search that reached only its newest matches)."""
     counted = query.order_by().limit(limit + 1).count()
-    return min(counted, limit), counted <= limit
+    return min(counted, limit), counted <= limit and not getattr(query, "truncated", False)
 
 
 def _order(query) -> tuple[list[Field], bool]:

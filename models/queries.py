@@ -8,7 +8,7 @@ from playhouse.shortcuts import model_to_dict
 
 from models import search
 from models.claim import Appearance, Claim, StatusChange, get_claim
-from models.db import is_postgres, raw_rows
+from models.db import is_postgres, one_of, raw_rows
 from models.errors import NotFound
 from models.event import Attempt, Delivery, Event, Webhook
 from models.link import ClaimLink
@@ -38,7 +38,11 @@ def claims_query(*, q: str | None = None, speaker: int | None = None,
     """The claims matching every given filter, in the given order."""
     query = Claim.select()
     if q:
-        query = query.where(Claim.id.in_(search.matching_ids(q)))
+        # The matches are read once and given to the query as a list: a subquery would be
+        # run again for the count, and PostgreSQL would hash-join it against every claim.
+        ids, truncated = search.matching_ids(q)
+        query = query.where(one_of(Claim.id, ids))
+        query.truncated = truncated  # see models.paging.bounded_count
     if speaker is not None:
         query = query.where(Claim.id.in_(
             Appearance.select(Appearance.claim).where(Appearance.speaker == speaker)))
@@ -133,16 +137,22 @@ def _link_record(row) -> dict:
 
 
 def links_of(claim_id: int) -> list[dict]:
-    """Every link of a claim, each with the claim at its other end."""
-    links = [_link_record(row) for row in raw_rows(
-        f"SELECT {', '.join(_LINK_COLUMNS)} FROM claim_link "
-        "WHERE claim_a_id = ? OR claim_b_id = ? ORDER BY id", claim_id, claim_id)]
-
-    def other(link):
-        return link["claim_b_id"] if link["claim_a_id"] == claim_id else link["claim_a_id"]
-
-    briefs = claim_briefs({other(link) for link in links})
-    return [{**link, "other_claim": briefs[other(link)]} for link in links]
+    """Every link of a claim, each with the claim at its other end, in one query (two when
+    there are links)."""
+    links = []
+    for row in raw_rows(
+            f"SELECT {', '.join('l.' + c for c in _LINK_COLUMNS)}, o.id, o.text, o.status, "
+            "o.first_seen FROM claim_link l JOIN claim o ON o.id = CASE WHEN l.claim_a_id = ? "
+            "THEN l.claim_b_id ELSE l.claim_a_id END "
+            "WHERE l.claim_a_id = ? OR l.claim_b_id = ? ORDER BY l.id",
+            claim_id, claim_id, claim_id):
+        other_id, text, status, first_seen = row[len(_LINK_COLUMNS):]
+        links.append({**_link_record(row[:len(_LINK_COLUMNS)]), "other_claim": {
+            "id": other_id, "text": text, "status": status, "first_seen": _DAY(first_seen)}})
+    speakers = speakers_of({link["other_claim"]["id"] for link in links}) if links else {}
+    for link in links:
+        link["other_claim"]["speakers"] = speakers.get(link["other_claim"]["id"], [])
+    return links
 
 
 def review_record(review: Review) -> dict:
@@ -161,23 +171,25 @@ _REVIEW_COLUMNS = ("id", "rating", "rating_label", "explanation", "url", "review
 
 
 def claim_detail(claim_id: int) -> dict:
-    """A claim with its appearances, speakers, links and reviews, in four to six queries (its
-    speakers and counts come from its appearances and links)."""
-    found = raw_rows(f"SELECT {', '.join(_CLAIM_COLUMNS)} FROM claim WHERE id = ?", claim_id)
+    """A claim with its appearances, speakers, links and reviews, in three or four queries
+    (its speakers and counts come from its appearances and links)."""
+    found = raw_rows(f"SELECT {', '.join('c.' + c for c in _CLAIM_COLUMNS)}, "
+                     f"{', '.join('r.' + c for c in _REVIEW_COLUMNS)} FROM claim c "
+                     "LEFT JOIN review r ON r.claim_id = c.id WHERE c.id = ? ORDER BY r.id",
+                     claim_id)
     if not found:
         raise NotFound(f"There is no claim {claim_id}.")
-    claim = dict(zip(_CLAIM_COLUMNS, found[0], strict=True))
+    claim = dict(zip(_CLAIM_COLUMNS, found[0], strict=False))
     claim["first_seen"] = _DAY(claim["first_seen"])
     claim["created_at"], claim["updated_at"] = (_MOMENT(claim["created_at"]),
                                                 _MOMENT(claim["updated_at"]))
-    appearances = appearances_of([claim_id]).get(claim_id, [])
-    links = links_of(claim_id)
-    reviews = [dict(zip(_REVIEW_COLUMNS, row, strict=True)) for row in raw_rows(
-        f"SELECT {', '.join(_REVIEW_COLUMNS)} FROM review WHERE claim_id = ? ORDER BY id",
-        claim_id)]
+    reviews = [dict(zip(_REVIEW_COLUMNS, row[len(_CLAIM_COLUMNS):], strict=True))
+               for row in found if row[len(_CLAIM_COLUMNS)] is not None]
     for review in reviews:
         review["published"], review["created_at"] = (_DAY(review["published"]),
                                                      _MOMENT(review["created_at"]))
+    appearances = appearances_of([claim_id]).get(claim_id, [])
+    links = links_of(claim_id)
     speakers = {a["speaker"]["id"]: a["speaker"] for a in appearances if a["speaker"]}
     live = [link for link in links
             if link["relation"] == "contradicts" and link["state"] != "rejected"]

@@ -6,15 +6,15 @@ engine's query syntax: they are parsed here into words and "quoted phrases".
 
 import json
 import re
-
-from peewee import SQL
+import time
 
 from models.db import database, is_postgres
 from models.errors import Invalid
 
 MAX_TERMS = 32
-SEARCH_WINDOW = 10_000  # a search reaches the newest this many claims that match
-RANK_WINDOW = 2_000  # and ranks the newest this many by relevance
+# A search reaches the newest this many claims that match (and ranks them by relevance):
+# sorting or ranking every match of a common word would cost 0.1 to 1 s at a million claims.
+SEARCH_WINDOW = 2_000
 # A word keeps its inner apostrophes ("O'Neil"); a lone word drops a possessive: "Russia's"
 # searches for "Russia", as PostgreSQL's stemmer does, not for "Russia" and a stray "s".
 _WORD_PATTERN = r"\w+(?:['\u2019]\w+)*"
@@ -64,36 +64,57 @@ def _fts5_match(terms: list[str], any_term: bool) -> str:
     return (" OR " if any_term else " ").join('"' + t.replace('"', '""') + '"' for t in terms)
 
 
-def matching_ids(q: str) -> SQL:
-    """A subquery of the ids of the newest SEARCH_WINDOW claims matching every term of q."""
-    terms = parse_query(q)
+def _newest(terms: list[str], limit: int) -> tuple[str, list]:
+    """SQL of the ids of the newest `limit` claims matching every term, and its parameters."""
     if is_postgres():
-        return SQL(f"(SELECT claim_id FROM claim_search WHERE document @@ "
-                   f"{_tsquery(terms, False)} ORDER BY claim_id DESC LIMIT %s)",
-                   [*terms, SEARCH_WINDOW])
-    return SQL("(SELECT rowid FROM claim_search WHERE claim_search MATCH ? "
-               "ORDER BY rowid DESC LIMIT ?)", [_fts5_match(terms, False), SEARCH_WINDOW])
+        return (f"SELECT claim_id FROM claim_search WHERE document @@ {_tsquery(terms, False)} "
+                "ORDER BY claim_id DESC LIMIT %s", [*terms, limit])
+    return ("SELECT rowid FROM claim_search WHERE claim_search MATCH ? ORDER BY rowid DESC "
+            "LIMIT ?", [_fts5_match(terms, False), limit])
+
+
+def matching_ids(q: str) -> tuple[list[int], bool]:
+    """The ids of the newest SEARCH_WINDOW claims matching every term of q, newest first;
+    and whether more match."""
+    sql, params = _newest(parse_query(q), SEARCH_WINDOW + 1)
+    ids = [row[0] for row in database.execute_sql(sql, params)]
+    return ids[:SEARCH_WINDOW], len(ids) > SEARCH_WINDOW
 
 
 def ranked_ids(q: str, limit: int, *, any_term: bool = False) -> list[int]:
-    """The ids of the best `limit` matches for q, best first, of its newest RANK_WINDOW
-    matches: ranking every match of a common word would cost a second at a million claims."""
+    """The ids of the best `limit` matches for q, best first, of its newest SEARCH_WINDOW."""
     terms = parse_query(q)
     if is_postgres():
         sql = (f"WITH q AS (SELECT {_tsquery(terms, any_term)} AS query) "
                "SELECT claim_id FROM (SELECT claim_id, document FROM claim_search, q "
                "WHERE document @@ q.query ORDER BY claim_id DESC LIMIT %s) AS m, q "
                "ORDER BY ts_rank(m.document, q.query) DESC, claim_id DESC LIMIT %s")
-        params = [*terms, RANK_WINDOW, limit]
+        params = [*terms, SEARCH_WINDOW, limit]
     else:
         sql = ("SELECT rowid FROM (SELECT rowid, rank FROM claim_search WHERE claim_search "
                "MATCH ? ORDER BY rowid DESC LIMIT ?) ORDER BY rank, rowid DESC LIMIT ?")
-        params = [_fts5_match(terms, any_term), RANK_WINDOW, limit]
+        params = [_fts5_match(terms, any_term), SEARCH_WINDOW, limit]
     return [row[0] for row in database.execute_sql(sql, params)]
 
 
 def claim_counts(words: list[str], limit: int) -> dict[str, int]:
-    """How many claims each word is in, counted up to limit + 1, in one query."""
+    """How many claims each word is in, counted up to limit + 1, in one query. A word found
+    in more than limit claims is remembered so for a while: it stays common, and counting it
+    is the costly part (a rare word is counted again, as it may not stay rare)."""
+    now, base = time.monotonic(), id(database.obj)
+    known = {w for w in words if now - _COMMON.get((base, limit, w), -COMMON_FOR) < COMMON_FOR}
+    counted = _count(list(dict.fromkeys(w for w in words if w not in known)), limit)
+    if len(_COMMON) > 100_000:
+        _COMMON.clear()
+    _COMMON.update({(base, limit, w): now for w, n in counted.items() if n > limit})
+    return {**dict.fromkeys(known, limit + 1), **counted}
+
+
+COMMON_FOR = 600.0  # seconds a word found common is taken to be common without a count
+_COMMON: dict[tuple[int, int, str], float] = {}  # (database, limit, word) -> when counted
+
+
+def _count(words: list[str], limit: int) -> dict[str, int]:
     if not words:
         return {}
     if is_postgres():

@@ -7,6 +7,7 @@ import pytest
 
 from api import create_app
 from api.config import Config
+from models.db import database
 from tests.api.contract import API, problem_of
 
 
@@ -93,8 +94,35 @@ def test_a_write_stuck_behind_another_sqlite_writer_is_a_503_with_retry_after(
         holder.close()
     assert response.status_code == 503
     assert problem_of(response)["status"] == 503
-    assert response.headers["Retry-After"] == "1"
+    assert response.headers["Retry-After"] == "2"
     assert client.get(f"{API}/claims").get_json()["total"] == 0
+
+
+def test_a_write_that_times_out_on_a_postgresql_row_lock_is_a_503_with_retry_after(
+        client, write_headers, make_claim, database_url):
+    if not database_url.startswith("postgres"):
+        pytest.skip("SQLite writers wait on the whole database (the test above)")
+    import psycopg2
+
+    claim = make_claim("The dam will be raised.")
+    name = database_url.rsplit("/", 1)[1]
+    admin = psycopg2.connect(database_url)
+    admin.autocommit = True
+    admin.cursor().execute(f'ALTER DATABASE "{name}" SET lock_timeout = 200')  # new sessions
+    database.obj.close_all()
+    holder = psycopg2.connect(database_url)
+    holder.cursor().execute("SELECT id FROM claim WHERE id = %s FOR UPDATE", (claim["id"],))
+    try:
+        response = client.patch(f"{API}/claims/{claim['id']}", json={"text": "Lowered"},
+                                headers={**write_headers, "If-Match": "*"})
+    finally:
+        holder.close()
+        admin.cursor().execute(f'ALTER DATABASE "{name}" RESET lock_timeout')
+        admin.close()
+        database.obj.close_all()
+    assert response.status_code == 503
+    assert response.headers["Retry-After"] == "2"
+    assert client.get(f"{API}/claims/{claim['id']}").get_json()["text"] == claim["text"]
 
 
 def test_limits_can_be_counted_in_redis_shared_by_every_worker(app, database_url):

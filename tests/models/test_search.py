@@ -6,6 +6,7 @@ from models import search
 from models.claim import create_claim
 from models.db import database
 from models.errors import Invalid
+from models.paging import bounded_count
 from models.queries import claims_query
 
 
@@ -50,3 +51,30 @@ def test_ranked_search_can_match_any_term(claims):
     with database.connection_context():
         assert set(search.ranked_ids("dredged submarine", 10, any_term=True)) == {claims[2]}
         assert search.ranked_ids("dredged submarine", 10) == []
+
+
+def test_a_search_reaches_its_newest_matches_and_says_when_there_are_more(app, monkeypatch):
+    monkeypatch.setattr(search, "SEARCH_WINDOW", 3)
+    with database.connection_context():
+        ids = [create_claim(text=f"Ferry timetable change number {n}", actor="test").id
+               for n in range(5)]
+        create_claim(text="An unrelated claim about parking", actor="test")
+        query = claims_query(q="ferry", sort="id")
+        assert [c.id for c in query] == ids[-3:]
+        assert bounded_count(query) == (3, False)
+        assert bounded_count(claims_query(q="parking")) == (1, True)
+        assert search.ranked_ids("ferry timetable", 2) == sorted(ids[-3:], reverse=True)[:2]
+
+
+def test_claim_counts_count_each_word_and_remember_only_the_common_ones(app, monkeypatch):
+    with database.connection_context():
+        for n in range(4):
+            create_claim(text=f"Ferry route {n} reopens", actor="test")
+        create_claim(text="A lighthouse reopens", actor="test")
+        words = ["ferry", "lighthouse", "submarine"]
+        assert search.claim_counts(words, 2) == {"ferry": 3, "lighthouse": 1, "submarine": 0}
+        counted = []
+        real = search._count
+        monkeypatch.setattr(search, "_count", lambda w, limit: counted.append(w) or real(w, limit))
+        assert search.claim_counts(words, 2) == {"ferry": 3, "lighthouse": 1, "submarine": 0}
+        assert counted == [["lighthouse", "submarine"]]  # a rare word may not stay rare
