@@ -9,6 +9,8 @@ OPTIONS = orjson.OPT_NAIVE_UTC | orjson.OPT_NON_STR_KEYS
 
 
 class OrjsonProvider(DefaultJSONProvider):
+    sort_keys = False
+
     def dumps(self, obj, **kwargs) -> str:
         try:
             return orjson.dumps(obj, option=OPTIONS).decode()
@@ -16,9 +18,5 @@ class OrjsonProvider(DefaultJSONProvider):
             return super().dumps(obj, **kwargs)
 
     def response(self, *args, **kwargs):
-        obj = self._prepare_response_obj(args, kwargs)
-        try:
-            body = orjson.dumps(obj, option=OPTIONS)
-        except TypeError:
-            body = super().dumps(obj)
+        body = self.dumps(self._prepare_response_obj(args, kwargs))
         return self._app.response_class(body, mimetype=self.mimetype)

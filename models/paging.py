@@ -47,12 +47,12 @@ def after(query, cursor: str):
     columns, descending = _order(query)
     try:
         names, plain = json.loads(base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)))
+        if names != [c.name for c in columns]:
+            raise Invalid("This cursor belongs to the list in another order: keep the sort of "
+                          "the page it came from.", field="cursor")
         values = [_value(c, v) for c, v in zip(columns, plain, strict=True)]
     except (ValueError, TypeError, binascii.Error) as error:
         raise Invalid("This cursor is not one this list gave.", field="cursor") from error
-    if names != [c.name for c in columns]:
-        raise Invalid("This cursor belongs to the list in another order: keep the sort of the "
-                      "page it came from.", field="cursor")
     place = Tuple(*columns)
     return query.where(place < Tuple(*values) if descending else place > Tuple(*values))
 

@@ -97,8 +97,8 @@ def claim_summaries(claims) -> list[dict]:
              "contradiction_count": contradictions.get(claim.id, 0)} for claim in claims]
 
 
-_PUBLISHED, _DAY, _MOMENT = (Source.published.python_value, Claim.first_seen.python_value,
-                             Claim.created_at.python_value)
+# Peewee's conversions of what the drivers give (SQLite answers dates as text).
+_DAY, _MOMENT = Claim.first_seen.python_value, Claim.created_at.python_value
 
 
 def appearances_of(claim_ids) -> dict[int, list[dict]]:
@@ -106,17 +106,17 @@ def appearances_of(claim_ids) -> dict[int, list[dict]]:
     found: dict[int, list[dict]] = {}
     rows = raw_rows(
         'SELECT a.claim_id, a.id, a.speaker_mention, a.quote, a.start, a."end", a.kind, '
-        "o.id, o.title, o.outlet, o.published, o.url, s.id, s.name, s.kind, s.role, s.same_as "
+        "o.id, o.title, o.outlet, o.published, o.url, s.id, s.name, s.kind, s.same_as "
         "FROM appearance a LEFT JOIN source o ON o.id = a.source_id "
         "LEFT JOIN speaker s ON s.id = a.speaker_id WHERE a.claim_id IN ? ORDER BY a.id",
         list(claim_ids))
     for (claim_id, appearance_id, mention, quote, start, end, kind, source_id, title, outlet,
-         published, url, speaker_id, name, speaker_kind, role, same_as) in rows:
+         published, url, speaker_id, name, speaker_kind, same_as) in rows:
         found.setdefault(claim_id, []).append({
             "id": appearance_id,
             "source": {"id": source_id, "title": title, "outlet": outlet,
-                       "published": _PUBLISHED(published), "url": url} if source_id else None,
-            "speaker": {"id": speaker_id, "name": name, "kind": speaker_kind, "role": role,
+                       "published": _DAY(published), "url": url} if source_id else None,
+            "speaker": {"id": speaker_id, "name": name, "kind": speaker_kind,
                         "same_as": same_as} if speaker_id else None,
             "speaker_mention": mention, "quote": quote, "start": start, "end": end,
             "kind": kind})

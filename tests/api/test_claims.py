@@ -4,6 +4,8 @@ import datetime
 
 import pytest
 
+from models import Claim
+from models.db import database
 from tests.api.contract import API, ARTICLE, ids_of, problem_of
 
 CLAIMS = f"{API}/claims"
@@ -77,6 +79,44 @@ def test_next_url_keeps_the_filters(client, make_claim, review):
         seen += ids_of(response)
         url = body["next"]
     assert sorted(seen) == sorted(refuted)
+
+
+@pytest.mark.parametrize("sort", ["-created_at", "first_seen", "-updated_at", "id"])
+def test_next_walks_claims_that_tie_on_the_sort_column_each_once(client, make_claim, sort):
+    made = [make_claim(f"Tied claim {n} about the tram")["id"] for n in range(7)]
+    with database.connection_context():  # one moment and one day for all: only ids differ
+        Claim.update(created_at=datetime.datetime(2024, 5, 1, 9, 30),
+                     updated_at=datetime.datetime(2024, 5, 1, 9, 30),
+                     first_seen=datetime.date(2024, 5, 1)).execute()
+    seen, url = [], f"{CLAIMS}?sort={sort}&per_page=3"
+    while url:
+        body = client.get(url).get_json()
+        seen += [item["id"] for item in body["items"]]
+        url = body["next"]
+    assert sorted(seen) == sorted(made) and len(seen) == len(made)
+    assert seen == [c["id"] for c in client.get(
+        f"{CLAIMS}?sort={sort}&per_page=100").get_json()["items"]]
+
+
+@pytest.mark.parametrize(("cursor", "detail"), [
+    ("not-a-cursor", "not one this list gave"),
+    ("W1siaWQiXSxbInR3byJdXQ", "not one this list gave"),  # ["id"], ["two"]: a bad value
+    ("W1siZmlyc3Rfc2VlbiIsImlkIl0sWyIyMDI0LTA1LTAxIiwxXV0", "another order"),
+])
+def test_a_cursor_that_is_not_this_lists_is_a_422_naming_it(client, make_claim, cursor,
+                                                            detail):
+    make_claim()
+    response = client.get(f"{CLAIMS}?sort=id&cursor={cursor}")
+    assert response.status_code == 422
+    problem = problem_of(response)
+    assert "cursor" in problem["errors"] and detail in problem["errors"]["cursor"][0]
+
+
+def test_pages_past_the_first_ten_thousand_items_are_reached_by_next(client):
+    response = client.get(f"{CLAIMS}?page=102&per_page=100")
+    assert response.status_code == 422
+    assert "follow `next`" in problem_of(response)["errors"]["page"][0]
+    assert client.get(f"{CLAIMS}?page=101&per_page=100").status_code == 200
 
 
 def test_list_rejects_unknown_query_parameters(client):
