@@ -1575,7 +1575,7 @@ def _context_terms(context: str) -> tuple[frozenset[str], frozenset[str]]:
         line = line.strip()
         if line:
             lines.append(line if line[-1] in ".!?:;\"'" else line + ".")
-    claim = _read(" ".join(lines))
+    claim = _read.__wrapped__(" ".join(lines))  # a paragraph: too big to keep, read once here
     units = [u for u in claim.units if u.kind == "word"]
     lower = {u.low for u in units if not claim.tokens[u.first].cap}
     # A capital opening a sentence names something when the word is never written lower case.

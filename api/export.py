@@ -12,7 +12,8 @@ from api.errors import Blueprint
 from models.export import claims_with_appearances
 
 blp = Blueprint("export", __name__, url_prefix="/api/v1/export",
-                description="Every claim matching the filters of GET /claims, streamed")
+                description="Every claim matching the filters of GET /claims (with q, the "
+                            "newest 2,000 that match), streamed")
 
 CLAIM_WITH_APPEARANCES = schemas.SourceClaim()
 CSV_COLUMNS = ["id", "text", "status", "review_state", "first_seen", "created_at", "updated_at",

@@ -66,7 +66,9 @@ def text_field(*, max_length: int, required: bool = False, **kwargs):
 # ----- query arguments
 
 class PageArgs(Strict):
-    page = fields.Integer(load_default=1, validate=validate.Range(min=1, max=MAX_PAGE))
+    page = fields.Integer(load_default=1, validate=validate.Range(min=1, max=MAX_PAGE),
+                          metadata={"description": f"Pages reach the first {MAX_OFFSET:,} "
+                                                   "items; `next` goes further"})
     per_page = fields.Integer(load_default=20, validate=validate.Range(min=1, max=100))
     cursor = fields.String(validate=validate.Length(min=1, max=2000), metadata={
         "description": "Where the page starts: taken from the previous page's `next`"})
@@ -92,7 +94,8 @@ class ClaimFilters(DatesInOrder, Strict):
 
     q = text_field(max_length=500, metadata={"description": "Full-text search over claim text "
                                              "and quotes: words, and \"quoted phrases\"; all "
-                                             "must match."})
+                                             "must match. A search reaches the newest 2,000 "
+                                             "claims that match it and the other filters."})
     speaker = fields.Integer(validate=validate.Range(min=1, max=MAX_ID))
     source = fields.Integer(validate=validate.Range(min=1, max=MAX_ID))
     status = fields.String(validate=validate.OneOf(STATUSES))

@@ -2,8 +2,8 @@
 from another system): the rows ingest would write, inserted in batches instead of one by one.
 
 A claim is matched as ingest matches it (the same words from the same speaker, or the same
-narration), a speaker by name and kind. One writer at a time: ids are assigned here, so a
-concurrent ingest must not run during a load.
+narration) among the claims this loader stored; a speaker by name and kind among all. One
+writer at a time: ids are assigned here, so nothing else may write during a load.
 """
 
 import datetime
@@ -14,7 +14,7 @@ from peewee import chunked, fn
 from analysis import claim_key
 from models.claim import Appearance, Claim, StatusChange, reindex
 from models.db import database, is_postgres
-from models.link import ClaimLink
+from models.link import ClaimLink, mark_contradicted
 from models.source import Source, content_hash, normalise_text
 from models.speaker import Speaker, SpeakerAlias, name_key, surname_key
 
@@ -94,8 +94,8 @@ class BulkLoader:
         return answer
 
     def add_contradictions(self, pairs) -> int:
-        """Store suggested contradictions, given as (claim id, claim id, cue); answer how many
-        were new."""
+        """Store suggested contradictions between claims this loader stored, given as
+        (claim id, claim id, cue); answer how many were new."""
         rows, seen = [], set()
         for a, b, cue in pairs:
             low, high = sorted((a, b))
@@ -107,14 +107,14 @@ class BulkLoader:
                          "explanation": f"Loaded in bulk as a contradiction ({cue}).",
                          "kind": self._kind(low, high), "state": "suggested",
                          "created_by": self.actor})
+        created = 0
         with database.atomic():
             for chunk in chunked(rows, 1000):
-                ClaimLink.insert_many(chunk).on_conflict_ignore().execute()
-            for chunk in chunked(sorted({i for row in rows for i in (row["claim_a"],
-                                                                     row["claim_b"])}), 1000):
-                Claim.update(contradicted=True).where(Claim.id.in_(chunk)).execute()
+                created += len(list(ClaimLink.insert_many(chunk).on_conflict_ignore()
+                                    .returning(ClaimLink.id).execute()))
+            mark_contradicted(i for row in rows for i in (row["claim_a"], row["claim_b"]))
             self._sync_sequences()
-        return len(rows)
+        return created
 
     def _speaker(self, spec, speakers: list, aliases: list) -> int | None:
         if spec is None:

@@ -52,8 +52,8 @@ def open_database(url: str) -> peewee.Database:
 
 class PostgresPool(PooledPostgresqlDatabase):
     """The connection pool, without a round trip on every checkout: a pooled connection is
-    judged by the state psycopg2 knows locally, so one the server dropped fails a single
-    request and is then discarded (as SQLAlchemy's pool does without pre-ping)."""
+    judged by the state psycopg2 knows locally, so each one the server dropped (a restart)
+    fails one request and is then discarded, as SQLAlchemy's pool does without pre-ping."""
 
     def _is_closed(self, conn):
         adapter = self._adapter

@@ -20,7 +20,7 @@ class ClaimLink(BaseModel):
     claim_b = peewee.ForeignKeyField(Claim, backref="links_as_b", on_delete="CASCADE")
     relation = peewee.CharField(max_length=16)
     origin = peewee.CharField(max_length=16, default="detected", index=True)
-    score = peewee.FloatField(default=1.0)
+    score = peewee.DoubleField(default=1.0)  # REAL on PostgreSQL would not equal 0.7
     cues = JSONTextField(default=list)
     explanation = peewee.TextField(null=True)
     kind = peewee.CharField(max_length=24, null=True, index=True)
@@ -109,7 +109,8 @@ def mark_contradicted(claim_ids) -> None:
         for value in (True, False):
             chosen = [i for i in ids if (i in live) == value]
             if chosen:
-                Claim.update(contradicted=value).where(Claim.id.in_(chosen)).execute()
+                (Claim.update(contradicted=value)
+                 .where(Claim.id.in_(chosen) & (Claim.contradicted != value)).execute())
 
 
 def record_flagged(link: ClaimLink) -> None:

@@ -42,13 +42,15 @@ def candidates(text: str, *, exclude: int | None = None) -> list[Claim]:
     a claim is about and costs much to rank; a claim made only of such words is looked for by
     the two rarest of them together."""
     words = search_words(text).split()
-    counts = search.claim_counts(words, COMMON_WORD)
-    rare = [w for w in words if 0 < counts[w] <= COMMON_WORD]
+    counts = search.claim_counts(words, COMMON_WORD + 1)
+    itself = exclude is not None  # a stored claim counts in its own words' claims
+    found = [w for w in words if counts[w] > itself]  # only these can find another claim
+    rare = [w for w in found if counts[w] <= COMMON_WORD + itself]
     if rare:
         query, any_term = " ".join(rare), True
     else:
         # Past the count's bound a longer word is the likelier to be the rarer.
-        rarest = sorted(words, key=lambda w: (counts[w], -len(w)))[:2]
+        rarest = sorted(found, key=lambda w: (counts[w], -len(w)))[:2]
         query, any_term = " ".join(rarest), False
     if not query:
         return []

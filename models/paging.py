@@ -35,10 +35,10 @@ def _order(query) -> tuple[list[Field], bool]:
 
 def cursor_after(query, row) -> str:
     """An opaque cursor naming the place just after this row in the query's order."""
-    columns, _ = _order(query)
+    columns, descending = _order(query)
     values = [getattr(row, c.name) for c in columns]
     plain = [str(v) if isinstance(v, datetime.date) else v for v in values]
-    data = json.dumps([[c.name for c in columns], plain], separators=(",", ":"))
+    data = json.dumps([_sort_of(columns, descending), plain], separators=(",", ":"))
     return base64.urlsafe_b64encode(data.encode()).decode().rstrip("=")
 
 
@@ -46,27 +46,31 @@ def after(query, cursor: str):
     """The query's rows after the place a cursor of the same query names."""
     columns, descending = _order(query)
     try:
-        names, plain = json.loads(base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)))
-        if names != [c.name for c in columns]:
+        sort, plain = json.loads(base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)))
+        if sort != _sort_of(columns, descending):
             raise Invalid("This cursor belongs to the list in another order: keep the sort of "
                           "the page it came from.", field="cursor")
         values = [_value(c, v) for c, v in zip(columns, plain, strict=True)]
-    except (ValueError, TypeError, binascii.Error) as error:
+    except (ValueError, TypeError, RecursionError, binascii.Error) as error:
         raise Invalid("This cursor is not one this list gave.", field="cursor") from error
     place = Tuple(*columns)
     return query.where(place < Tuple(*values) if descending else place > Tuple(*values))
 
 
+def _sort_of(columns: list[Field], descending: bool) -> list[str]:
+    return [("-" if descending else "") + c.name for c in columns]
+
+
 def _value(column: Field, plain):
     """A cursor's value of a column, checked to be of the column's kind."""
-    kinds = {"INT": int, "BIGINT": int, "AUTO": int, "BIGAUTO": int, "FLOAT": (int, float),
-             "DOUBLE": (int, float)}
+    kinds = {"INT": int, "BIGINT": int, "AUTO": int, "BIGAUTO": int, "DOUBLE": (int, float)}
     if column.field_type in ("DATETIME", "DATE"):
         value = column.python_value(plain) if isinstance(plain, str) else None
         if not isinstance(value, datetime.date):
             raise ValueError(f"{plain!r} is not a date")
         return value
     expected = kinds.get(column.field_type, str)
-    if isinstance(plain, bool) or not isinstance(plain, expected):
+    if isinstance(plain, bool) or not isinstance(plain, expected) or (
+            isinstance(plain, int) and not -2**63 <= plain < 2**63):
         raise ValueError(f"{plain!r} is not a {column.field_type}")
     return plain

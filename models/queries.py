@@ -35,30 +35,32 @@ def claims_query(*, q: str | None = None, speaker: int | None = None,
                  review_state: str | None = None, since: datetime.date | None = None,
                  until: datetime.date | None = None, has_contradictions: bool | None = None,
                  sort: str = "-created_at"):
-    """The claims matching every given filter, in the given order."""
-    query = Claim.select()
+    """The claims matching every given filter, in the given order; with q, of the newest
+    search.SEARCH_WINDOW that match all the filters."""
+    conditions = []
+    for column, value in ((Appearance.speaker, speaker), (Appearance.source, source)):
+        if value is not None:
+            conditions.append(Claim.id.in_(
+                Appearance.select(Appearance.claim).where(column == value)))
+    for condition, value in ((Claim.status == status, status),
+                             (Claim.review_state == review_state, review_state),
+                             (Claim.first_seen >= since, since),
+                             (Claim.first_seen <= until, until),
+                             (Claim.contradicted == has_contradictions,
+                              has_contradictions is not None)):
+        if value:
+            conditions.append(condition)
+    query = Claim.select().where(*conditions) if conditions else Claim.select()
     if q:
         # The matches are read once and given to the query as a list: a subquery would be
         # run again for the count, and PostgreSQL would hash-join it against every claim.
-        ids, truncated = search.matching_ids(q)
-        query = query.where(one_of(Claim.id, ids))
-        query.truncated = truncated  # see models.paging.bounded_count
-    if speaker is not None:
-        query = query.where(Claim.id.in_(
-            Appearance.select(Appearance.claim).where(Appearance.speaker == speaker)))
-    if source is not None:
-        query = query.where(Claim.id.in_(
-            Appearance.select(Appearance.claim).where(Appearance.source == source)))
-    if status:
-        query = query.where(Claim.status == status)
-    if review_state:
-        query = query.where(Claim.review_state == review_state)
-    if since:
-        query = query.where(Claim.first_seen >= since)
-    if until:
-        query = query.where(Claim.first_seen <= until)
-    if has_contradictions is not None:
-        query = query.where(Claim.contradicted == has_contradictions)
+        if conditions:
+            ids = [c.id for c in query.select(Claim.id).where(Claim.id.in_(search.matches(q)))
+                   .order_by(Claim.id.desc()).limit(search.SEARCH_WINDOW + 1)]
+        else:
+            ids = search.newest_matches(q, search.SEARCH_WINDOW + 1)
+        query = Claim.select().where(one_of(Claim.id, ids[:search.SEARCH_WINDOW]))
+        query.truncated = len(ids) > search.SEARCH_WINDOW  # see models.paging.bounded_count
     return query.order_by(*CLAIM_SORTS[sort])
 
 

@@ -8,6 +8,8 @@ import json
 import re
 import time
 
+from peewee import SQL
+
 from models.db import database, is_postgres
 from models.errors import Invalid
 
@@ -73,12 +75,20 @@ def _newest(terms: list[str], limit: int) -> tuple[str, list]:
             "LIMIT ?", [_fts5_match(terms, False), limit])
 
 
-def matching_ids(q: str) -> tuple[list[int], bool]:
-    """The ids of the newest SEARCH_WINDOW claims matching every term of q, newest first;
-    and whether more match."""
-    sql, params = _newest(parse_query(q), SEARCH_WINDOW + 1)
-    ids = [row[0] for row in database.execute_sql(sql, params)]
-    return ids[:SEARCH_WINDOW], len(ids) > SEARCH_WINDOW
+def newest_matches(q: str, limit: int) -> list[int]:
+    """The ids of the newest `limit` claims matching every term of q, newest first."""
+    sql, params = _newest(parse_query(q), limit)
+    return [row[0] for row in database.execute_sql(sql, params)]
+
+
+def matches(q: str) -> SQL:
+    """A subquery of the ids of every claim matching every term of q."""
+    terms = parse_query(q)
+    if is_postgres():
+        return SQL(f"(SELECT claim_id FROM claim_search WHERE document @@ "
+                   f"{_tsquery(terms, False)})", terms)
+    return SQL("(SELECT rowid FROM claim_search WHERE claim_search MATCH ?)",
+               [_fts5_match(terms, False)])
 
 
 def ranked_ids(q: str, limit: int, *, any_term: bool = False) -> list[int]:

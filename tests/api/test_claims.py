@@ -102,6 +102,9 @@ def test_next_walks_claims_that_tie_on_the_sort_column_each_once(client, make_cl
     ("not-a-cursor", "not one this list gave"),
     ("W1siaWQiXSxbInR3byJdXQ", "not one this list gave"),  # ["id"], ["two"]: a bad value
     ("W1siZmlyc3Rfc2VlbiIsImlkIl0sWyIyMDI0LTA1LTAxIiwxXV0", "another order"),
+    ("W1siLWlkIl0sWzVdXQ", "another order"),  # ["-id"], [5]: the other direction
+    ("W1siaWQiXSxbMTE4MDU5MTYyMDcxNzQxMTMwMzQyNF1d", "not one this list gave"),  # 2**70
+    ("W1tbW1tbW1tbW1tbW1tbW1tb" * 77, "not one this list gave"),  # nested 1,400 deep
 ])
 def test_a_cursor_that_is_not_this_lists_is_a_422_naming_it(client, make_claim, cursor,
                                                             detail):

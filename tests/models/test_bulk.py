@@ -71,6 +71,7 @@ def test_a_bulk_load_stores_what_ingest_would_and_matches_repeated_claims(db):
     [ids_first, ids_again] = loader.add_articles([first, again])
     assert ids_again == ids_first[:1]  # same words, same speaker: one claim, two appearances
     assert loader.add_contradictions([(ids_first[0], ids_first[1], "negation")]) == 1
+    assert loader.add_contradictions([(ids_first[1], ids_first[0], "negation")]) == 0
     assert (Source.select().count(), Claim.select().count(), Speaker.select().count(),
             Appearance.select().count(), StatusChange.select().count()) == (2, 2, 1, 3, 2)
     for appearance in Appearance.select(Appearance, Source).join(Source):

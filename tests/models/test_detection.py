@@ -151,3 +151,14 @@ def test_the_same_sentences_from_unrelated_articles_are_not_flagged(db):
         "The port authority declined to comment."))
     assert AGREED in [c.text for c in candidates(NO_DEAL)]  # scored, and found no clash
     assert _contradictions() == []
+
+
+def test_candidates_come_from_shared_words_when_the_rare_ones_are_the_claims_own(
+        db, monkeypatch):
+    monkeypatch.setattr(matching, "COMMON_WORD", 2)  # "bridge" and "reopen" become common
+    stored = [ingest_article(text=f"Engineer {name} said the bridge will reopen in May.")
+              .claims[0].id for name in ("Ada Holm", "Bo Lund", "Cy Berg")]
+    [claim] = ingest_article(text="Senator Wen Zhao said the bridge will not reopen.").claims
+    assert {c.id for c in candidates(claim.text, exclude=claim.id)} >= set(stored)
+    # a word no stored claim has ("quayside") cannot narrow a search to nothing
+    assert {c.id for c in candidates("The quayside bridge will reopen")} >= set(stored)

@@ -1,8 +1,10 @@
 """Full-text search behaves the same on SQLite FTS5 and PostgreSQL tsvector."""
 
+import datetime
+
 import pytest
 
-from models import search
+from models import Claim, search
 from models.claim import create_claim
 from models.db import database
 from models.errors import Invalid
@@ -78,3 +80,16 @@ def test_claim_counts_count_each_word_and_remember_only_the_common_ones(app, mon
         monkeypatch.setattr(search, "_count", lambda w, limit: counted.append(w) or real(w, limit))
         assert search.claim_counts(words, 2) == {"ferry": 3, "lighthouse": 1, "submarine": 0}
         assert counted == [["lighthouse", "submarine"]]  # a rare word may not stay rare
+
+
+def test_a_search_with_filters_reaches_the_newest_matches_that_pass_them(app, monkeypatch):
+    monkeypatch.setattr(search, "SEARCH_WINDOW", 3)
+    with database.connection_context():
+        old = [create_claim(text=f"Ferry pier {n} will reopen", actor="test").id
+               for n in range(2)]
+        Claim.update(first_seen=datetime.date(2010, 5, 1)).where(Claim.id.in_(old)).execute()
+        for n in range(4):
+            create_claim(text=f"Ferry timetable {n} changes", actor="test")
+        query = claims_query(q="ferry", until=datetime.date(2015, 1, 1), sort="id")
+        assert [c.id for c in query] == old
+        assert bounded_count(query) == (2, True)
