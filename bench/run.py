@@ -225,11 +225,15 @@ def measure(engine: str, size: int, plan: dict, postgres_server: str | None) -> 
 
     floor_json = CACHE / "floor.json"
     floor_json.write_text(json.dumps(sample))
-    with serving(gunicorn("bench.floor:create_app()"), {**env, "FLOOR_JSON": str(floor_json)},
-                 log, f"/api/v1/claims/{ids[0]}") as (port, _):
-        result["floor_rps"] = traffic.throughput(
-            HOST, port, claim_paths, seconds=plan["seconds"], clients=CLIENTS)["rps"]
+    for encoder, figure in (("flask", "floor_rps"), ("orjson", "floor_orjson_rps")):
+        with serving(gunicorn("bench.floor:create_app()"),
+                     {**env, "FLOOR_JSON": str(floor_json), "FLOOR_ENCODER": encoder},
+                     log, f"/api/v1/claims/{ids[0]}") as (port, _):
+            result[figure] = traffic.throughput(
+                HOST, port, claim_paths, seconds=plan["seconds"], clients=CLIENTS)["rps"]
     result["get_claim_vs_floor"] = round(result["get_claim_rps"] / result["floor_rps"], 3)
+    result["get_claim_vs_orjson_floor"] = round(
+        result["get_claim_rps"] / result["floor_orjson_rps"], 3)
 
     if engine == "sqlite":
         result["datasette"] = against_datasette(Path(urlsplit(url).path[1:]), log, claim_paths,
@@ -323,15 +327,16 @@ def machine() -> dict:
 def table(results: dict) -> str:
     """The runs and targets of a results file as Markdown, for the README."""
     rows = ["| engine | claims | GET claim p50 / p95 ms | list p95 ms | search p95 ms | "
-            "ingest p95 ms | GET claim rps | floor rps | ratio | peak RSS MiB | "
-            "vs Datasette (lookup, search) |", "|" + " --- |" * 11]
+            "ingest p95 ms | GET claim rps | floor rps (Flask, orjson) | ratio (Flask, orjson) "
+            "| peak RSS MiB | vs Datasette (lookup, search) |", "|" + " --- |" * 11]
     for run in results["runs"]:
         peer = run.get("datasette")
         rows.append(
             f"| {run['engine']} | {run['claims']:,} | {run['get_claim_p50_ms']} / "
             f"{run['get_claim_p95_ms']} | {run['list_p95_ms']} | {run['search_p95_ms']} | "
-            f"{run['ingest_p95_ms']} | {run['get_claim_rps']:,.0f} | {run['floor_rps']:,.0f} | "
-            f"{run['get_claim_vs_floor']} | {run['peak_rss_mb']} | "
+            f"{run['ingest_p95_ms']} | {run['get_claim_rps']:,.0f} | {run['floor_rps']:,.0f}, "
+            f"{run['floor_orjson_rps']:,.0f} | {run['get_claim_vs_floor']}, "
+            f"{run['get_claim_vs_orjson_floor']} | {run['peak_rss_mb']} | "
             + (f"{peer['lookup_ratio']}x, {peer['search_ratio']}x |" if peer else "- |"))
     rows += ["", "| target | engine | at claims | bound | measured | holds |",
              "| --- | --- | --- | --- | --- | --- |"]
