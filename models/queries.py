@@ -173,10 +173,11 @@ _REVIEW_COLUMNS = ("id", "rating", "rating_label", "explanation", "url", "review
 
 
 def claim_detail(claim_id: int) -> dict:
-    """A claim with its appearances, speakers, links and reviews, in three or four queries
-    (its speakers and counts come from its appearances and links)."""
+    """A claim with its appearances, speakers, links and reviews, in two to four queries (its
+    speakers and counts come from its appearances and links)."""
     found = raw_rows(f"SELECT {', '.join('c.' + c for c in _CLAIM_COLUMNS)}, "
-                     f"{', '.join('r.' + c for c in _REVIEW_COLUMNS)} FROM claim c "
+                     f"{', '.join('r.' + c for c in _REVIEW_COLUMNS)}, EXISTS (SELECT 1 FROM "
+                     "claim_link l WHERE l.claim_a_id = c.id OR l.claim_b_id = c.id) FROM claim c "
                      "LEFT JOIN review r ON r.claim_id = c.id WHERE c.id = ? ORDER BY r.id",
                      claim_id)
     if not found:
@@ -185,13 +186,13 @@ def claim_detail(claim_id: int) -> dict:
     claim["first_seen"] = _DAY(claim["first_seen"])
     claim["created_at"], claim["updated_at"] = (_MOMENT(claim["created_at"]),
                                                 _MOMENT(claim["updated_at"]))
-    reviews = [dict(zip(_REVIEW_COLUMNS, row[len(_CLAIM_COLUMNS):], strict=True))
+    reviews = [dict(zip(_REVIEW_COLUMNS, row[len(_CLAIM_COLUMNS):-1], strict=True))
                for row in found if row[len(_CLAIM_COLUMNS)] is not None]
     for review in reviews:
         review["published"], review["created_at"] = (_DAY(review["published"]),
                                                      _MOMENT(review["created_at"]))
     appearances = appearances_of([claim_id]).get(claim_id, [])
-    links = links_of(claim_id)
+    links = links_of(claim_id) if found[0][-1] else []  # most claims have none
     speakers = {a["speaker"]["id"]: a["speaker"] for a in appearances if a["speaker"]}
     live = [link for link in links
             if link["relation"] == "contradicts" and link["state"] != "rejected"]
