@@ -105,20 +105,22 @@ def raw_rows(sql: str, *params) -> list[tuple]:
     """Rows of hand-written SQL, for the reads every request makes: Peewee takes 100 to 250 us
     to build a query that SQLite answers in 6. '?' marks a parameter; 'IN ?' given a list
     matches any of its values."""
-    postgres = is_postgres()
-    if postgres:
-        values = [list(p) if isinstance(p, list | tuple | set) else p for p in params]
-    else:
-        values = [json.dumps(list(p)) if isinstance(p, list | tuple | set) else p
-                  for p in params]
-    return database.execute_sql(_dialect(sql, postgres), values).fetchall()
+    values = [_list_value(p) if isinstance(p, list | tuple | set) else p for p in params]
+    return database.execute_sql(_dialect(sql, is_postgres()), values).fetchall()
+
+
+def _list_value(values):
+    """A list as one parameter: an array for PostgreSQL's ANY, JSON for SQLite's json_each."""
+    return list(values) if is_postgres() else json.dumps(list(values))
 
 
 def one_of(column, values: list):
-    """column IN values, with the list as one parameter however long it is."""
+    """column IN values, with the list as one parameter however long it is (as raw_rows'
+    'IN ?')."""
     if is_postgres():
-        return peewee.Expression(column, "=", peewee.fn.ANY(peewee.Value(values, unpack=False)))
-    return column.in_(peewee.SQL("(SELECT value FROM json_each(?))", [json.dumps(values)]))
+        return peewee.Expression(column, "=", peewee.fn.ANY(
+            peewee.Value(_list_value(values), unpack=False)))
+    return column.in_(peewee.SQL("(SELECT value FROM json_each(?))", [_list_value(values)]))
 
 
 def utcnow() -> datetime.datetime:
