@@ -20,3 +20,13 @@ def problem_of(response) -> dict:
 def ids_of(response) -> list[int]:
     assert response.status_code == 200, response.get_json()
     return [item["id"] for item in response.get_json()["items"]]
+
+
+def walked_ids(client, url: str) -> list[int]:
+    """The ids of every item of a list, following `next` from url to the last page."""
+    seen = []
+    while url:
+        body = client.get(url).get_json()
+        seen += [item["id"] for item in body["items"]]
+        url = body["next"]
+    return seen

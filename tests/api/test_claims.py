@@ -6,7 +6,7 @@ import pytest
 
 from models import Claim
 from models.db import database
-from tests.api.contract import API, ARTICLE, ids_of, problem_of
+from tests.api.contract import API, ARTICLE, ids_of, problem_of, walked_ids
 
 CLAIMS = f"{API}/claims"
 
@@ -88,11 +88,7 @@ def test_next_walks_claims_that_tie_on_the_sort_column_each_once(client, make_cl
         Claim.update(created_at=datetime.datetime(2024, 5, 1, 9, 30),
                      updated_at=datetime.datetime(2024, 5, 1, 9, 30),
                      first_seen=datetime.date(2024, 5, 1)).execute()
-    seen, url = [], f"{CLAIMS}?sort={sort}&per_page=3"
-    while url:
-        body = client.get(url).get_json()
-        seen += [item["id"] for item in body["items"]]
-        url = body["next"]
+    seen = walked_ids(client, f"{CLAIMS}?sort={sort}&per_page=3")
     assert sorted(seen) == sorted(made) and len(seen) == len(made)
     assert seen == [c["id"] for c in client.get(
         f"{CLAIMS}?sort={sort}&per_page=100").get_json()["items"]]

@@ -4,7 +4,7 @@ import pytest
 
 from models.db import database
 from models.link import ClaimLink
-from tests.api.contract import API, ids_of, problem_of
+from tests.api.contract import API, ids_of, problem_of, walked_ids
 
 CONTRADICTIONS = f"{API}/contradictions"
 
@@ -334,11 +334,7 @@ def test_next_walks_contradictions_of_one_score_each_once(client, make_claim, de
     claims = [make_claim(f"Harbour claim {n}")["id"] for n in range(5)]
     made = {detected_link(claims[0], other, score=0.7) for other in claims[1:]}
     made.add(detected_link(claims[1], claims[2], score=0.8))
-    seen, url = [], f"{API}/contradictions?per_page=1"
-    while url:
-        body = client.get(url).get_json()
-        seen += [item["id"] for item in body["items"]]
-        url = body["next"]
+    seen = walked_ids(client, f"{API}/contradictions?per_page=1")
     assert sorted(seen) == sorted(made) and len(seen) == len(made)
     assert [i["score"] for i in client.get(f"{API}/contradictions?min_score=0.7")
             .get_json()["items"]] == [0.8, 0.7, 0.7, 0.7, 0.7]
