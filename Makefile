@@ -9,7 +9,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 export DATABASE_URL HOST PORT
 
-.PHONY: serve test lint openapi eval bench bench-smoke clean
+.PHONY: serve test lint openapi eval train bench bench-smoke clean
 
 $(STAMP): pyproject.toml client/pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -32,6 +32,10 @@ lint: $(STAMP)
 
 eval: $(STAMP)
 	$(BIN)/python -m tests.evaluation
+
+# The attribution models, rebuilt from PolNeAR train (../shared/polnear/train) alone.
+train: $(STAMP)
+	$(BIN)/python -m analysis.attribution.train
 
 # Benchmarks (bench/run.py): SQLite at 10k, 100k and 1M claims, PostgreSQL at 100k when
 # TEST_DATABASE_URL names a server; writes bench/results.json. The smoke run is CI's.

@@ -6,7 +6,10 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
-from analysis.attribution import (
+from analysis.pull_quotes import pull_quotes
+from analysis.quotes import find_quotes
+from analysis.sentences import is_lower_case, rule_pieces, split_paragraphs, split_sentences
+from analysis.sieve import (
     DIRECT,
     Article,
     Attribution,
@@ -16,9 +19,6 @@ from analysis.attribution import (
     quote_attribution,
     standalone_quotes,
 )
-from analysis.pull_quotes import pull_quotes
-from analysis.quotes import find_quotes
-from analysis.sentences import is_lower_case, rule_pieces, split_paragraphs, split_sentences
 from analysis.speakers import Cast, SpeakerRef, parse_mention, role_phrase, titled_names
 
 __all__ = ["ExtractedClaim", "SpeakerRef", "extract_claims"]

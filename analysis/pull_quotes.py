@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from analysis.attribution import DIRECT, Article, Attribution
+from analysis.sieve import DIRECT, Article, Attribution
 from analysis.speakers import parse_mention
 
 _OPENERS = frozenset({"quote", "begin quote", "start quote"})

