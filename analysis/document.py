@@ -6,6 +6,7 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from functools import cached_property
 
+from analysis.casing import truecase
 from analysis.nlp import Paragraph, parse_paragraphs
 from analysis.quotes import Quote, find_quotes
 from analysis.sentences import is_lower_case, split_paragraphs
@@ -38,6 +39,8 @@ class Document:
 def read_document(text: str) -> Document:
     """Parse an article, paragraph by paragraph, in one batch."""
     spans = [(p.start, p.end) for p in split_paragraphs(text)]
-    paragraphs = parse_paragraphs(text, spans)
+    lower_case = is_lower_case(text)
+    # Lower-case copy is parsed with its capitals put back (same length, same offsets).
+    paragraphs = parse_paragraphs(truecase(text) if lower_case else text, spans)
     quotes = [q for start, end in spans for q in find_quotes(text, start, end)]
-    return Document(text, is_lower_case(text), paragraphs, quotes)
+    return Document(text, lower_case, paragraphs, quotes)

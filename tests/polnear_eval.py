@@ -123,7 +123,7 @@ def split_articles(split: str = "dev", limit: int | None = None) -> list[Article
 
 def analysis_found(text: str) -> list[Found]:
     """What extract_claims gives, without the database (speakers as the text names them)."""
-    from analysis import extract_claims
+    from analysis.claims import extract_claims
 
     return [Found(c.start, c.end, c.speaker_mention, c.speaker.name if c.speaker else None)
             for c in extract_claims(text)]

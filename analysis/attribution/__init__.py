@@ -7,9 +7,9 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
-from analysis.attribution.contents import content_tokens
+from analysis.attribution.contents import content_of
 from analysis.attribution.cues import cue_probability, is_candidate
-from analysis.attribution.sources import source_phrase, source_token, stands_for, usable
+from analysis.attribution.sources import name_and_role, source_phrase, source_token, usable
 from analysis.document import Document
 from analysis.furniture import prefix_length
 from analysis.nlp import Paragraph
@@ -31,8 +31,16 @@ class Attribution:
     mention: str | None
     kind: str
     paragraph: int
-    # The phrase that names the speaker: the source, or what a relative pronoun stands for.
+    # The words that name the speaker (a relative pronoun's noun, an apposition's name), and
+    # those that give their role.
     named_by: str | None = None
+    role: str | None = None
+    # The entity type the parser gives the name (PERSON, ORG, GPE, NORP), if any.
+    entity: str = ""
+    # The claim's words when the content alone does not read as one ("the plan is a failure").
+    text: str | None = None
+    # Where the whole frame (source, cue, content) starts: narration may stand before it.
+    frame_start: int | None = None
 
 
 def _cues(document: Document, paragraph: Paragraph) -> list[Token]:
@@ -52,38 +60,60 @@ def _cues(document: Document, paragraph: Paragraph) -> list[Token]:
 
 def attribute(document: Document) -> list[Attribution]:
     """Every attribution the parse supports, in text order."""
-    found: list[Attribution] = []
+    from analysis.attribution.pull_quotes import pull_quotes
+
+    found, used = pull_quotes(document)
     for index, paragraph in enumerate(document.paragraphs):
-        for cue in _cues(document, paragraph):
-            head = source_token(cue)
-            if head is not None and not usable(head):
-                head = None
-            tokens = content_tokens(cue, head)
-            doc = paragraph.doc
-            if tokens is None or tokens[1] - tokens[0] < 2:
-                quote = _adjacent_quote(document, paragraph, cue, head)
-                if quote is None:
-                    continue
-                content = (quote.start, quote.end)
-                first, last = (len(doc), -1)
-            else:
-                first, last = tokens
-                content = paragraph.span(doc[first : last + 1])
-            source = mention = named_by = None
-            if head is not None:
-                # The source inside its own content is a misreading.
-                if first <= head.i <= last:
-                    continue
-                source = paragraph.span(source_phrase(head))
-                mention = document.text[source[0] : source[1]]
-                named = paragraph.span(source_phrase(stands_for(head)))
-                named_by = document.text[named[0] : named[1]]
-            quote = document.quote_at(content[0])
-            kind = DIRECT if quote is not None and quote.end >= content[1] - 1 else INDIRECT
-            found.append(
-                Attribution(content, paragraph.span(cue), source, mention, kind, index, named_by)
-            )
+        if index not in used:
+            for cue in _cues(document, paragraph):
+                found += _frame(document, index, paragraph, cue)
     return _with_quotations(document, found)
+
+
+def _frame(document: Document, index: int, paragraph: Paragraph, cue: Token) -> list[Attribution]:
+    """The attributions of one cue: one per reported clause."""
+    doc = paragraph.doc
+    head = source_token(cue)
+    if head is not None and not usable(head):
+        head = None
+    content = content_of(cue)
+    if content is not None and any(first <= head.i <= last for first, last in content.ranges
+                                   if head is not None):
+        return []  # the source inside its own content is a misreading
+    spans = [paragraph.span(doc[first : last + 1]) for first, last in content.ranges
+             if last - first >= 2] if content is not None else []
+    if not spans:
+        quote = _adjacent_quote(document, paragraph, cue, head)
+        if quote is None:
+            return []
+        spans, content = [(quote.start, quote.end)], None
+    source = mention = named_by = role = None
+    entity = ""
+    frame = [cue.left_edge.i]
+    if head is not None:
+        phrase = source_phrase(head)
+        source = paragraph.span(phrase)
+        mention = document.text[source[0] : source[1]]
+        name, role_words = name_and_role(head)
+        named_by = name.text
+        role = role_words.text if role_words is not None else None
+        entity = name.root.ent_type_
+        frame.append(phrase.start)
+    frame_start = paragraph.token_start(doc[min(frame)])
+    found = []
+    for start, end in spans:
+        kind = INDIRECT
+        quote = document.quote_at(start)
+        if quote is not None and quote.end >= end - 1:
+            # The frame reports the whole quotation, though the parse may give it a part.
+            kind = DIRECT
+            start, end = min(start, quote.start), max(end, quote.end)
+        if content is not None and content.whole_frame:
+            start = min(start, frame_start)
+        text = content.text if content is not None and len(spans) == 1 else None
+        found.append(Attribution((start, end), paragraph.span(cue), source, mention, kind, index,
+                                 named_by, role, entity, text, min(frame_start, start)))
+    return found
 
 
 def _adjacent_quote(
@@ -127,7 +157,7 @@ def _with_quotations(document: Document, found: list[Attribution]) -> list[Attri
             continue
         result.append(
             Attribution((quote.start, quote.end), last.cue, last.source, last.mention, DIRECT,
-                        para, last.named_by)
+                        para, last.named_by, last.role, last.entity, frame_start=quote.open_mark)
         )
     return sorted(result, key=lambda a: a.content)
 

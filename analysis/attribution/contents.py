@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from spacy.tokens import Token
 
 _CLAUSES = ("ccomp", "xcomp")
@@ -45,27 +47,81 @@ def _after_colon(colon: Token) -> tuple[int, int] | None:
     return _trim(doc, (colon.i + 1, end)) if end > colon.i else None
 
 
-def content_tokens(cue: Token, source: Token | None) -> tuple[int, int] | None:
-    """[first, last] token indexes of what the cue attributes, or None."""
+@dataclass(frozen=True)
+class Content:
+    """What a cue attributes: token ranges [first, last], each a claim; a rewording when the
+    words alone do not read as a claim ("calls the plan a failure" -> "the plan is a failure");
+    whole_frame when a bare infinitive needs its subject ("X vowed to close ...")."""
+
+    ranges: tuple[tuple[int, int], ...]
+    text: str | None = None
+    whole_frame: bool = False
+
+
+def _content(doc, span: tuple[int, int] | None, **kwargs) -> Content | None:
+    trimmed = _trim(doc, span) if span is not None else None
+    return Content((trimmed,), **kwargs) if trimmed is not None else None
+
+
+def _clauses(clause: Token) -> Content | None:
+    """A reported clause, split where "and that" coordinates a second one."""
+    doc = clause.doc
+    # "made it clear that P": the clause hangs from the adjective.
+    if clause.pos_ in ("ADJ", "NOUN"):
+        inner = next((c for c in clause.children if c.dep_ in ("ccomp", "advcl")
+                      and any(m.dep_ == "mark" for m in c.children)), None)
+        if inner is not None:
+            clause = inner
+    seconds = [c for c in clause.children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX")
+               and any(m.dep_ in ("mark", "nsubj", "nsubjpass") for m in c.children)]
+    cuts = [clause.left_edge.i, *(c.left_edge.i for c in seconds), clause.right_edge.i + 1]
+    ranges = []
+    for first, after in zip(cuts, cuts[1:], strict=False):
+        last = after - 1
+        while last >= first and (doc[last].dep_ == "cc" or doc[last].is_punct):
+            last -= 1
+        trimmed = _trim(doc, (first, last))
+        if trimmed is not None:
+            ranges.append(trimmed)
+    infinitive = clause.dep_ == "xcomp" and not any(
+        c.dep_ in ("nsubj", "nsubjpass") for c in clause.children
+    )
+    return Content(tuple(ranges), whole_frame=infinitive) if ranges else None
+
+
+def _naming(cue: Token, obj: Token, complement: Token) -> Content | None:
+    """ "X calls Y Z": X says Y is Z."""
+    doc = cue.doc
+    named = _trim(doc, (obj.left_edge.i, obj.right_edge.i))
+    said = _trim(doc, (complement.left_edge.i, complement.right_edge.i))
+    if named is None or said is None:
+        return None
+    verb = "are" if obj.tag_ in ("NNS", "NNPS") else "is"
+    text = f"{doc[named[0] : named[1] + 1].text} {verb} {doc[said[0] : said[1] + 1].text}"
+    return Content(((named[0], said[1]),), text=text)
+
+
+def content_of(cue: Token) -> Content | None:
+    """What the cue attributes, or None."""
     doc = cue.doc
     if cue.text in ":—–":
-        return _after_colon(cue)
+        return _content(doc, _after_colon(cue))
     if cue.lower_ == "according":
         # "According to X, P" / "P, according to X": the clause the phrase modifies.
-        return _trim(doc, _subtree(cue.head, without=cue) or (0, -1))
+        return _content(doc, _subtree(cue.head, without=cue))
     colon = next((t for t in cue.subtree if t.text == ":" and t.i > cue.i), None)
     if colon is not None:
         # "released the following statement: ...", "declared: ...".
-        return _after_colon(colon)
+        return _content(doc, _after_colon(colon))
     if cue.lemma_.casefold() == "quote":
         # "quotes Putin as saying P", "was quoted as saying P": what the saying says.
         saying = next((g for c in cue.children if c.lower_ == "as" for g in c.children
                        if g.pos_ == "VERB"), None)
         if saying is not None:
-            return content_tokens(saying, None)
+            return content_of(saying)
     clause = next((c for c in cue.children if c.dep_ in _CLAUSES), None)
     if clause is not None:
-        return _trim(doc, (clause.left_edge.i, clause.right_edge.i))
+        return _clauses(clause)
     if cue.dep_ in ("parataxis", "ccomp", "advcl", "conj") and cue.head.i != cue.i:
         # "Prices will fall, she said": the parse may hang the cue from the reported clause.
         head = cue.head
@@ -74,15 +130,20 @@ def content_tokens(cue: Token, source: Token | None) -> tuple[int, int] | None:
             reported = _subtree(head, without=cue)
             if reported is not None:
                 start = head.left_edge.i
-                return _trim(doc, (start, min(reported[1], cue.left_edge.i - 1)))
+                return _content(doc, (start, min(reported[1], cue.left_edge.i - 1)))
     obj = next((c for c in cue.children if c.dep_ in _OBJECTS), None)
     prep = next((c for c in cue.children if c.dep_ == "prep" and c.lower_ in _PREPOSITIONS), None)
     if obj is not None:
+        complement = next((c for c in cue.children if c.dep_ in ("oprd", "acomp")
+                           and c.i > obj.i), None)
+        if complement is not None:
+            return _naming(cue, obj, complement)
         end = obj.right_edge.i
         later = [c for c in cue.children if c.i > obj.i and c.dep_ in ("prep", "xcomp", "advcl")]
         if later:
             end = max(end, later[0].right_edge.i)
-        return _trim(doc, (obj.left_edge.i, end))
+        # "criticized the plan": the object alone is no claim; the whole frame is.
+        return _content(doc, (obj.left_edge.i, end), whole_frame=True)
     if prep is not None:
-        return _trim(doc, (prep.i + 1, prep.right_edge.i))
+        return _content(doc, (prep.i + 1, prep.right_edge.i), whole_frame=True)
     return None

@@ -42,6 +42,11 @@ def features(token: Token, quoted: bool) -> list[str]:
     found += [
         f"lemma_prep={lemma}|{child.lower_}" for child in token.children if child.dep_ == "prep"
     ]
+    # "warned that P", "made it clear that P": a that-clause below the word.
+    if any(m.dep_ == "mark" and m.lower_ == "that" for c in token.children
+           for m in (*c.children, *(g for k in c.children for g in k.children))):
+        found += ["that_clause", f"lemma_that={lemma}"]
+    found += [f"lemma_prt={lemma}|{c.lower_}" for c in token.children if c.dep_ == "prt"]
     subject = next((c for c in token.children if c.dep_ in _SUBJECTS), None)
     if subject is not None:
         found.append(f"subj_ent={subject.ent_type_ or subject.pos_}")

@@ -1,6 +1,6 @@
-"""Who each source is: people met in the text as they come (with the titles and appositions the
-parse gives them), names merged, pronouns and descriptions looked back to the person they stand
-for."""
+"""Who each source is: people and organisations met in the text as they come (with the titles
+and appositions the parse gives them), names merged, pronouns and descriptions ("he", "the
+minister", "the company") looked back to whom they stand for."""
 
 from __future__ import annotations
 
@@ -8,9 +8,14 @@ from spacy.tokens import Span
 
 from analysis.attribution import Attribution
 from analysis.document import Document
-from analysis.speakers import Cast, SpeakerRef, parse_mention, role_phrase
+from analysis.furniture import prefix_length
+from analysis.lexicon import ORGANIZATION_HEADS
+from analysis.speakers import Cast, Entity, Mention, SpeakerRef, parse_mention, role_phrase
 
 _SPEAKER_KINDS = frozenset({"person", "organization", "country", "group"})
+# What the parser's entity types make of a source that names one.
+_KINDS = {"PERSON": "person", "ORG": "organization", "NORP": "group"}
+_DETERMINERS = ("the ", "The ", "a ", "A ", "an ", "An ")
 
 
 def _titled(entity: Span) -> tuple[str, str | None]:
@@ -27,25 +32,85 @@ def _titled(entity: Span) -> tuple[str, str | None]:
     return doc[start : entity.end].text, role
 
 
+def _mention(found: Attribution, lower_case: bool) -> Mention | None:
+    """The source as a mention: the parser's entity type decides the kind where it has one."""
+    words = found.named_by or ""
+    mention = parse_mention(words, lower_case)
+    kind = _KINDS.get(found.entity)
+    if kind is None or (mention is not None and mention.kind in ("person", "country")
+                        and kind != "person"):
+        return mention
+    if mention is not None and mention.kind == kind:
+        return mention
+    name = words.removeprefix(next((d for d in _DETERMINERS if words.startswith(d)), ""))
+    name = name.removesuffix("'s").removesuffix("’s").strip()
+    return Mention(words, kind, name) if name else mention
+
+
+def _bare_description(mention: Mention) -> bool:
+    """ "the company", "the state agency"; not "the United Auto Workers union"."""
+    words = mention.surface.split()
+    return (words[0].casefold() == "the" and words[-1].casefold() in ORGANIZATION_HEADS
+            and not any(w[0].isupper() for w in words[1:]))
+
+
+def _organisation_described(cast: Cast, mention: Mention, position: int) -> Entity | None:
+    """ "The company said": the organisation last named, of that kind when the name says so."""
+    head = mention.surface.split()[-1].casefold()
+    named = [e for e in cast.entities if e.kind == "organization" and e.last_before(position) >= 0
+             and e.name.casefold() != mention.name.casefold()]
+    fitting = [e for e in named if head in e.name.casefold()] or named
+    if not fitting:
+        return None
+    entity = max(fitting, key=lambda e: e.last_before(position))
+    entity.seen_at(position)
+    return entity
+
+
 def name_speakers(document: Document, found: list[Attribution]) -> dict[int, SpeakerRef]:
     """Each attribution's speaker (by id of the attribution), reading the article in order."""
     cast = Cast(document.lower_case)
     events: list[tuple[int, int, object]] = []
     for paragraph in document.paragraphs:
+        # "DETROIT (Reuters) -": the dateline names no one the article is about.
+        furniture = paragraph.start + prefix_length(document.text[paragraph.start : paragraph.end])
         for entity in paragraph.doc.ents:
-            if entity.label_ == "PERSON":
-                events.append((paragraph.span(entity)[0], 0, _titled(entity)))
+            start = paragraph.span(entity)[0]
+            # Names inside a quotation are the speaker's words: no antecedent for "he says".
+            if entity.label_ in ("PERSON", "ORG") and start >= furniture and not document.quoted(
+                start
+            ):
+                events.append((start, 0, (entity.label_, *_titled(entity))))
     events += [(a.source[0], 1, a) for a in found if a.source is not None]
-    entities = {}
+    entities: dict[int, Entity] = {}
     for position, order, item in sorted(events, key=lambda e: (e[0], e[1])):
         if order == 0:
-            name, role = item
+            label, name, role = item
+            if label == "ORG":
+                cast.add(Mention(name, "organization", name.removeprefix("the ")), position)
+                continue
             mention = parse_mention(name, document.lower_case)
             if mention is not None and mention.kind == "person":
                 cast.add(mention, position, role_phrase(role) if role else None)
             continue
-        mention = parse_mention(item.named_by or "", document.lower_case)
-        entity = cast.resolve(mention, position) if mention is not None else None
+        mention = _mention(item, document.lower_case)
+        if mention is None:
+            continue
+        entity = None
+        if not item.entity and _bare_description(mention):
+            entity = _organisation_described(cast, mention, position)
+        if entity is not None:
+            pass
+        elif mention.kind in _SPEAKER_KINDS:
+            role = item.role
+            if role and mention.kind == "person":
+                role = role_phrase(role) or role
+            entity = cast.add(mention, position, role)
+        else:
+            entity = cast.resolve(mention, position)
         if entity is not None and entity.kind in _SPEAKER_KINDS:
             entities[id(item)] = entity
-    return {key: entity.ref() for key, entity in entities.items()}
+    sentences = [(p.offset(a), p.offset(b - 1) + 1) for p in document.paragraphs
+                 for a, b in ((s.start_char, s.end_char) for s in p.doc.sents)]
+    merged = cast.name_the_described(document.text, sentences)
+    return {key: merged.get(id(entity), entity).ref() for key, entity in entities.items()}

@@ -8,11 +8,16 @@ from spacy.tokens import Span, Token
 _SUBJECTS = ("nsubj", "nsubjpass")
 # A cue without its own subject takes the subject of the verb it hangs from: "..., saying",
 # "decided to announce", "met reporters and said".
-_CLIMB = ("xcomp", "advcl", "conj", "pcomp", "acl")
+_CLIMB = ("xcomp", "advcl", "conj", "pcomp", "acl", "prep")
 # Words that make a phrase no source: it, what, there, relative pronouns.
 _NOT_SOURCES = frozenset({"it", "there", "this", "that", "what", "which", "who", "whom", "one"})
 _RELATIVE = frozenset({"who", "which", "that"})
-_CUT_DEPS = frozenset({"relcl", "acl", "punct", "cc", "conj", "advcl", "prep"})
+_CUT_DEPS = frozenset({"relcl", "acl", "punct", "cc", "conj", "advcl"})
+# A document speaks for its author: "a report by the water board", "the board's study".
+DOCUMENTS = frozenset(
+    {"report", "study", "survey", "poll", "audit", "analysis", "statement", "memo", "letter",
+     "estimate", "estimates", "data", "figures", "document", "documents", "review", "release"}
+)
 
 
 def source_token(cue: Token) -> Token | None:
@@ -67,7 +72,7 @@ def source_phrase(head: Token) -> Span:
     left = head.left_edge.i
     right = head.i
     for child in head.rights:
-        if child.dep_ in _CUT_DEPS and not (child.dep_ == "prep" and child.lower_ == "of"):
+        if child.dep_ in _CUT_DEPS:
             break
         right = child.right_edge.i
     while right > left and doc[right].is_punct:
@@ -75,6 +80,71 @@ def source_phrase(head: Token) -> Span:
     while left < right and doc[left].is_punct:
         left += 1
     return doc[left : right + 1]
+
+
+def _core(head: Token) -> Span:
+    """A noun with the words before it, and the rest of its name when it is one
+    ("Mayor Otto Brandt", "Canada's transport ministry", "the Department of State")."""
+    doc = head.doc
+    end = head.i + 1
+    if head.ent_iob_ in ("B", "I"):
+        while end < len(doc) and doc[end].ent_iob_ == "I":
+            end += 1
+    return doc[head.left_edge.i : end]
+
+
+def _author(document: Token) -> Token | None:
+    """Who wrote a document: "a report by X", "X's report", "a Lantern Group study"."""
+    for child in document.children:
+        if child.dep_ == "poss":
+            return child
+        if child.dep_ == "prep" and child.lower_ in ("by", "from", "of"):
+            author = next((g for g in child.children if g.dep_ == "pobj"), None)
+            if author is not None and author.lower_ not in DOCUMENTS:
+                return author
+    return next((c for c in document.children if c.dep_ == "compound" and c.pos_ == "PROPN"),
+                None)
+
+
+def _relative_role(head: Token) -> Span | None:
+    """ "Joan Pike, who chairs the board," -> "chairs the board"; "who is the head of the
+    board" -> "head of the board"."""
+    clause = next((c for c in head.children if c.dep_ == "relcl"), None)
+    if clause is None or not any(c.lower_ == "who" for c in clause.children):
+        return None
+    doc = head.doc
+    words = [t for t in doc[clause.left_edge.i : clause.right_edge.i + 1]
+             if t.lower_ != "who" and not (t.i == clause.right_edge.i and t.is_punct)]
+    while words and (words[0].lemma_ == "be" or words[0].dep_ == "det"):
+        words = words[1:]
+    return doc[words[0].i : words[-1].i + 1] if words else None
+
+
+def name_and_role(source: Token) -> tuple[Span, Span | None]:
+    """The words that name a source and the words that give its role, from an apposition:
+    "A spokesman for the ministry, Paulo Reis," -> (Paulo Reis, A spokesman for the ministry);
+    "Rosa Pereira, an energy analyst," -> (Rosa Pereira, an energy analyst); from a relative
+    clause; or a document's author."""
+    head = stands_for(source)
+    if head.lower_ in DOCUMENTS or head.lemma_.casefold() in DOCUMENTS:
+        author = _author(head)
+        if author is not None:
+            return name_and_role(author)
+        return source_phrase(head), None
+    doc = head.doc
+    appositive = next((c for c in head.children if c.dep_ == "appos"), None)
+    if appositive is None:
+        if head.pos_ == "NOUN" and any(c.dep_ == "prep" for c in head.children):
+            # "Officials in the capital": a group named by its head, described by the rest.
+            return _core(head), source_phrase(head)
+        return _core(head), _relative_role(head)
+    named_by_apposition = appositive.pos_ == "PROPN" and head.pos_ != "PROPN"
+    role_start = head.left_edge.i if named_by_apposition else appositive.left_edge.i
+    role_end = appositive.left_edge.i if named_by_apposition else appositive.right_edge.i + 1
+    while role_end > role_start and doc[role_end - 1].is_punct:
+        role_end -= 1
+    role = doc[role_start:role_end]
+    return (_core(appositive) if named_by_apposition else _core(head)), role
 
 
 def usable(head: Token) -> bool:

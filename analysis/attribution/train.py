@@ -1,4 +1,5 @@
-"""`make train`: the cue model rebuilt from PolNeAR train (../shared/polnear/train) alone.
+"""`make train`: the casing table and the cue model rebuilt from PolNeAR train
+(../shared/polnear/train) alone.
 
 Every candidate token of every train article is an example: positive when it heads an annotated
 cue (the cue's token whose syntactic head lies outside the cue). A logistic regression over
@@ -15,6 +16,7 @@ from pathlib import Path
 
 from analysis.attribution.cues import MODEL, features, is_candidate
 from analysis.attribution.polnear import Article, articles
+from analysis.casing import MIN_COUNT, MIN_SHARE, TABLE, learn
 from analysis.document import read_document
 
 TRAIN = Path(__file__).resolve().parents[3] / "shared" / "polnear" / "train"
@@ -76,8 +78,21 @@ def fit(found: list[tuple[list[str], bool]]) -> None:
     print(f"{len(labels)} examples, {sum(labels)} cues, {len(weights)} weights -> {MODEL}")
 
 
+def write_casing(folder: Path) -> None:
+    """The table of cased words that lower-case text is parsed with (analysis/casing.py)."""
+    words = learn(article.text for article in articles(folder))
+    TABLE.write_text(
+        "# Words written with capitals mid-sentence in PolNeAR train (840 US news articles,\n"
+        f"# 2016), at least {MIN_COUNT} times and in {MIN_SHARE:.0%} of their uses; rebuilt by\n"
+        "# `make train` (analysis/casing.py).\n" + "\n".join(words) + "\n",
+        encoding="utf-8",
+    )
+    print(f"{len(words)} cased words -> {TABLE}")
+
+
 def main() -> None:
     folder = Path(sys.argv[1]) if len(sys.argv) > 1 else TRAIN
+    write_casing(folder)
     fit([example for article in articles(folder) for example in article_examples(article)])
 
 

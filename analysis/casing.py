@@ -1,0 +1,65 @@
+"""Capitals put back into text written all in lower case, so that the parser and its entity
+recogniser see "russia" as "Russia". The table of cased words is learnt from PolNeAR train
+(`make train`); a word keeps its length, so offsets do not move."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from functools import lru_cache
+
+from analysis.lexicon import DATA
+
+TABLE = DATA / "truecase.txt"
+_WORD = re.compile(r"[^\W\d_][\w'’.-]*")
+_SENTENCE_START = re.compile(r"(?:^|[.!?][\"”’')\]]*\s+|\n\s*\n\s*)[\"“‘(\[]?([^\W\d_])")
+# A form must be most of the word's uses, and seen often enough to trust.
+MIN_COUNT = 3
+MIN_SHARE = 0.8
+
+
+@lru_cache(maxsize=1)
+def _table() -> dict[str, str]:
+    lines = TABLE.read_text(encoding="utf-8").splitlines()
+    return {line.casefold(): line for line in lines if line and not line.startswith("#")}
+
+
+def truecase(text: str) -> str:
+    """The text with known names capitalised and sentences begun with a capital."""
+    table = _table()
+
+    def cased(match: re.Match) -> str:
+        word = match.group()
+        core = word.rstrip(".")
+        form = table.get(core.casefold())
+        return form + word[len(core) :] if form is not None and len(form) == len(core) else word
+
+    def capital(match: re.Match) -> str:
+        # "the u.s. plan": a dotted abbreviation ends no sentence.
+        before = match.string[max(0, match.start() - 4) : match.start() + 1]
+        if re.search(r"\.\w\.$|\b\w\.$", before):
+            return match.group()
+        return match.group()[:-1] + match.group(1).upper()
+
+    return _SENTENCE_START.sub(capital, _WORD.sub(cased, text))
+
+
+def learn(texts: Iterable[str]) -> list[str]:
+    """The words that are written with capitals in the middle of sentences, nearly always."""
+    forms: dict[str, Counter] = defaultdict(Counter)
+    for text in texts:
+        for match in _WORD.finditer(text):
+            start = match.start()
+            before = text[max(0, start - 3) : start].rstrip(" \"“‘([")
+            if not before or before[-1] in ".!?:\n":
+                continue  # a sentence's first word is capitalised whatever it is
+            word = match.group().rstrip(".")
+            forms[word.casefold()][word] += 1
+    table = []
+    for folded, counts in forms.items():
+        form, count = counts.most_common(1)[0]
+        total = sum(counts.values())
+        if form != folded and total >= MIN_COUNT and count >= MIN_SHARE * total:
+            table.append(form)
+    return sorted(table, key=str.casefold)

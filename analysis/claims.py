@@ -1,0 +1,133 @@
+"""Claims of an article on the parse: attributions, their speakers named, the rest narration.
+
+The successor of analysis.extraction (the rule sieve), measured beside it on PolNeAR until it
+matches the sieve on the seeds; then ingest switches to it."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass
+
+from analysis.attribution import DIRECT, Attribution, attribute
+from analysis.attribution.resolution import name_speakers
+from analysis.document import read_document
+from analysis.furniture import is_boilerplate_line, prefix_length
+from analysis.sentences import rule_pieces, split_paragraphs, split_sentences
+from analysis.speakers import SpeakerRef
+
+__all__ = ["ExtractedClaim", "SpeakerRef", "extract_claims"]
+
+NARRATION = "narration"
+
+
+@dataclass(frozen=True)
+class ExtractedClaim:
+    """One proposition found in the article, with its exact place and its speaker."""
+
+    text: str
+    quote: str
+    start: int
+    end: int
+    kind: str
+    speaker: SpeakerRef | None
+    speaker_mention: str | None
+
+
+_WORD = re.compile(r"\w+")
+_QUOTE_MARKS = '"“”«»„'
+_EDGE_JUNK = " \t\r\n\f\v\u00a0,;:—–-"
+_TRAILING_JOIN = re.compile(
+    r"(?:[\s,;:—–-]|\b(?:and|but|while|as|though|although|whereas)\b)*$", re.I
+)
+
+
+def extract_claims(text: str) -> list[ExtractedClaim]:
+    """Every claim in the article, in text order; never raises on any string."""
+    if not isinstance(text, str) or not text.strip():
+        return []
+    document = read_document(text)
+    attributions = attribute(document)
+    speakers = name_speakers(document, attributions)
+    sentences = [s for para in split_sentences(text, split_paragraphs(text), document.lower_case)
+                 for s in para]
+    edges = sorted({e for s in sentences for e in (s.start, s.end)})
+    claims = []
+    for attribution in attributions:
+        speaker = speakers.get(id(attribution))
+        for start, end in _pieces(text, attribution, edges, document.lower_case):
+            claims += _claim(text, start, end, attribution.kind, speaker, attribution.mention,
+                             attribution.text)
+    for sentence in sentences:
+        start = sentence.start + prefix_length(text[sentence.start : sentence.end])
+        inside = [a for a in attributions if a.content[0] < sentence.end and start < a.content[1]]
+        end = sentence.end
+        if inside:
+            # Narration may lead into a frame: "The council approved it, but critics say P."
+            end = min(a.frame_start for a in inside)
+            end -= len(_TRAILING_JOIN.search(text[start:end]).group())
+            if end <= start or len(_WORD.findall(text[start:end])) < 4:
+                continue
+            claims += _claim(text, start, end, NARRATION, None, None)
+        elif _declarative(text[start:end]):
+            claims += _claim(text, start, end, NARRATION, None, None)
+    return sorted(claims, key=lambda c: (c.start, c.end))
+
+
+def _pieces(text: str, found: Attribution, edges: list[int], lower_case: bool):
+    """A content cut at the sentence boundaries inside it."""
+    start, end = found.content
+    cuts = [start, end, *edges[bisect_right(edges, start) : bisect_left(edges, end)]]
+    if found.kind == DIRECT:
+        # pysbd keeps a quotation whole; its inner sentence ends are cut by rule.
+        cuts.extend(start + b for _, b in rule_pieces(text[start:end], lower_case)[:-1])
+    cuts = sorted(set(cuts))
+    return list(zip(cuts, cuts[1:], strict=False))
+
+
+def _claim(text, start, end, kind, speaker, mention, words=None) -> list[ExtractedClaim]:
+    start, end = _trim(text, start, end)
+    quote = text[start:end]
+    if len(_WORD.findall(quote)) < 2 or quote.rstrip(_QUOTE_MARKS + "’')").endswith("?"):
+        return []
+    return [ExtractedClaim(claim_text(words or quote), quote, start, end, kind, speaker, mention)]
+
+
+def _declarative(sentence: str) -> bool:
+    """A statement worth tracking: ends in a full stop or "!", has a few words, is not furniture."""
+    core = sentence.rstrip().rstrip("\"”’')]")
+    if not core or core[-1] not in ".!" or core.endswith("...") or len(_WORD.findall(core)) < 4:
+        return False
+    return not is_boilerplate_line(sentence) and any(c.islower() for c in sentence)
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    """Shrink a span past whitespace, edge punctuation and stray quote marks."""
+    while start < end and text[start] in _EDGE_JUNK + _QUOTE_MARKS:
+        start += 1
+    while end > start and text[end - 1] in _EDGE_JUNK:
+        end -= 1
+    # Keep a closing quote mark only when its opening mark is inside the span too.
+    while end > start and text[end - 1] in _QUOTE_MARKS and _unbalanced(text[start:end]):
+        end -= 1
+        while end > start and text[end - 1] in _EDGE_JUNK:
+            end -= 1
+    return start, end
+
+
+def _unbalanced(quote: str) -> bool:
+    straight = quote.count('"') % 2 == 1
+    curly = quote.count("“") < quote.count("”")
+    return straight or curly
+
+
+def claim_text(quote: str) -> str:
+    """The quoted words as a claim readable alone: one line, capitalised, with a full stop."""
+    words = " ".join(quote.split()).strip(_EDGE_JUNK)
+    if not words:
+        return words
+    words = words[0].upper() + words[1:]
+    core = words.rstrip(_QUOTE_MARKS + "’')]")
+    if not core.endswith((".", "!", "?", "…")):
+        words = core.rstrip(_EDGE_JUNK) + "." + words[len(core) :] if core != words else words + "."
+    return words
