@@ -8,14 +8,16 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from analysis.attribution.contents import content_of
-from analysis.attribution.cues import cue_probability, is_candidate
+from analysis.attribution.cues import cue_probability, is_candidate, is_viewpoint
 from analysis.attribution.sources import name_and_role, source_phrase, source_token, usable
 from analysis.document import Document
 from analysis.furniture import prefix_length
+from analysis.lexicon import REPORTING_VERBS
 from analysis.nlp import Paragraph
 from analysis.quotes import Quote
 
 CUE_THRESHOLD = 0.5
+_BARE_FRAME = 6
 _BETWEEN = " \n\t,.:;—–-"
 DIRECT = "direct_quote"
 INDIRECT = "indirect"
@@ -43,17 +45,27 @@ class Attribution:
     frame_start: int | None = None
 
 
+def _promises(cue: Token) -> bool:
+    """Whether a verb with a to-infinitive reports words: "vowed to", "threatened to"."""
+    verb = REPORTING_VERBS.get(cue.lower_) or REPORTING_VERBS.get(cue.lemma_.casefold())
+    return verb is not None and verb.takes_infinitive
+
+
+def _furniture_end(document: Document, paragraph: Paragraph) -> int:
+    """Where a paragraph's dateline or script marker ("WASHINGTON (AP) --", "INTRO:") ends."""
+    return paragraph.start + prefix_length(document.text[paragraph.start : paragraph.end])
+
+
 def _cues(document: Document, paragraph: Paragraph) -> list[Token]:
     found = []
-    # "WASHINGTON (AP) --", "INTRO:": a dateline or a script marker is no frame.
-    furniture = paragraph.start + prefix_length(document.text[paragraph.start : paragraph.end])
+    furniture = _furniture_end(document, paragraph)
     for token in paragraph.doc:
         if is_candidate(token):
             start = paragraph.token_start(token)
             # A frame inside a quotation is the quoted speaker's words, not the article's.
             if start < furniture or document.quoted(start):
                 continue
-            if cue_probability(token, document.quoted(start)) >= CUE_THRESHOLD:
+            if is_viewpoint(token) or cue_probability(token, False) >= CUE_THRESHOLD:
                 found.append(token)
     return found
 
@@ -77,11 +89,16 @@ def _frame(document: Document, index: int, paragraph: Paragraph, cue: Token) -> 
     if head is not None and not usable(head):
         head = None
     content = content_of(cue)
+    if content is not None and content.infinitive and not _promises(cue):
+        # "refused to reopen the talks", "agreed to link": the outlet reports an act.
+        return []
     if content is not None and any(first <= head.i <= last for first, last in content.ranges
                                    if head is not None):
         return []  # the source inside its own content is a misreading
-    spans = [paragraph.span(doc[first : last + 1]) for first, last in content.ranges
-             if last - first >= 2] if content is not None else []
+    furniture = _furniture_end(document, paragraph)
+    spans = [(max(start, furniture), end) for start, end in (
+        paragraph.span(doc[first : last + 1]) for first, last in content.ranges
+        if last - first >= 2) if end > furniture] if content is not None else []
     if not spans:
         quote = _adjacent_quote(document, paragraph, cue, head)
         if quote is None:
@@ -121,7 +138,10 @@ def _adjacent_quote(
 ) -> Quote | None:
     """The quotation a frame without a complement reports: '"...," Smith told reporters.' or
     'Smith told reporters: "..."'. Only punctuation may stand between the two."""
-    if source is None:
+    # Only a bare frame: a source, a cue, a listener or a time ("Smith told reporters on Monday").
+    if source is None or sum(1 for t in cue.subtree if t.i not in range(
+        source.left_edge.i, source.right_edge.i + 1
+    ) and not t.is_punct) > _BARE_FRAME:
         return None
     clause = [t for t in (cue, source) for t in (t.left_edge, t.right_edge)]
     start = paragraph.token_start(min(clause, key=lambda t: t.i))

@@ -56,6 +56,7 @@ class Content:
     ranges: tuple[tuple[int, int], ...]
     text: str | None = None
     whole_frame: bool = False
+    infinitive: bool = False
 
 
 def _content(doc, span: tuple[int, int] | None, **kwargs) -> Content | None:
@@ -86,7 +87,7 @@ def _clauses(clause: Token) -> Content | None:
     infinitive = clause.dep_ == "xcomp" and not any(
         c.dep_ in ("nsubj", "nsubjpass") for c in clause.children
     )
-    return Content(tuple(ranges), whole_frame=infinitive) if ranges else None
+    return Content(tuple(ranges), whole_frame=infinitive, infinitive=infinitive) if ranges else None
 
 
 def _naming(cue: Token, obj: Token, complement: Token) -> Content | None:
@@ -106,8 +107,8 @@ def content_of(cue: Token) -> Content | None:
     doc = cue.doc
     if cue.text in ":—–":
         return _content(doc, _after_colon(cue))
-    if cue.lower_ == "according":
-        # "According to X, P" / "P, according to X": the clause the phrase modifies.
+    if cue.lower_ in ("according", "for"):
+        # "According to X, P" / "P, according to X" / "For X, P": the clause the phrase modifies.
         return _content(doc, _subtree(cue.head, without=cue))
     colon = next((t for t in cue.subtree if t.text == ":" and t.i > cue.i), None)
     if colon is not None:
@@ -119,9 +120,10 @@ def content_of(cue: Token) -> Content | None:
                        if g.pos_ == "VERB"), None)
         if saying is not None:
             return content_of(saying)
-    clause = next((c for c in cue.children if c.dep_ in _CLAUSES), None)
-    if clause is not None:
-        return _clauses(clause)
+    # The largest: a hyphenated verb ("re-write") may come as several.
+    clauses = [c for c in cue.children if c.dep_ in _CLAUSES]
+    if clauses:
+        return _clauses(max(clauses, key=lambda c: c.right_edge.i - c.left_edge.i))
     if cue.dep_ in ("parataxis", "ccomp", "advcl", "conj") and cue.head.i != cue.i:
         # "Prices will fall, she said": the parse may hang the cue from the reported clause.
         head = cue.head

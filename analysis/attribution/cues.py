@@ -57,6 +57,24 @@ def features(token: Token, quoted: bool) -> list[str]:
     return found
 
 
+def is_viewpoint(token: Token) -> bool:
+    """ "For Mr. Smith, P" / "For many economists, P": a clause-initial "for" whose object is
+    a person or a group, set off by a comma, gives P as their view."""
+    if token.lower_ != "for" or token.dep_ != "prep" or token.head.pos_ not in ("VERB", "AUX"):
+        return False
+    holder = next((c for c in token.children if c.dep_ == "pobj"), None)
+    after = token.right_edge.i + 1
+    subject = next((c for c in token.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return (
+        holder is not None
+        and (holder.ent_type_ in ("PERSON", "ORG", "NORP") or holder.tag_ == "NNS")
+        and after < len(token.doc)
+        and token.doc[after].text == ","
+        and subject is not None
+        and token.i < subject.i
+    )
+
+
 @lru_cache(maxsize=1)
 def _model() -> tuple[float, dict[str, float]]:
     data = json.loads(MODEL.read_text(encoding="utf-8"))

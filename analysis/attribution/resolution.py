@@ -4,7 +4,7 @@ minister", "the company") looked back to whom they stand for."""
 
 from __future__ import annotations
 
-from spacy.tokens import Span
+from spacy.tokens import Span, Token
 
 from analysis.attribution import Attribution
 from analysis.document import Document
@@ -23,9 +23,12 @@ def _titled(entity: Span) -> tuple[str, str | None]:
     role an apposition gives ("Rosa Pereira, an energy analyst," -> "an energy analyst")."""
     doc = entity.doc
     start = entity.start
-    while start > 0 and doc[start - 1].dep_ == "compound" and doc[start - 1].head.i in range(
-        entity.start, entity.end
-    ):
+    def titles(token: Token) -> bool:
+        return token.dep_ == "compound" and token.head.i in range(entity.start, entity.end)
+
+    # Title words hang from the name as compounds; "president-elect" is three tokens.
+    while start > 0 and (titles(doc[start - 1]) or (start < entity.start
+                                                    and not doc[start - 1].whitespace_)):
         start -= 1
     appositive = next((c for c in entity.root.children if c.dep_ == "appos"), None)
     role = doc[appositive.left_edge.i : appositive.right_edge.i + 1].text if appositive else None

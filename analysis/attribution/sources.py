@@ -25,6 +25,8 @@ def source_token(cue: Token) -> Token | None:
     if cue.lower_ == "according":
         return next((g for c in cue.children if c.lower_ == "to" for g in c.children
                      if g.dep_ == "pobj"), None)
+    if cue.lower_ == "for":
+        return next((c for c in cue.children if c.dep_ == "pobj"), None)
     if cue.pos_ == "NOUN":
         # "Trump's statement", "a statement by the Kremlin".
         owner = next((c for c in cue.children if c.dep_ == "poss"), None)
