@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from analysis.attribution import DIRECT, Attribution, attribute
 from analysis.attribution.resolution import name_speakers
 from analysis.document import read_document
-from analysis.furniture import is_boilerplate_line, prefix_length
+from analysis.furniture import is_boilerplate_line, is_sign_off, prefix_length
 from analysis.sentences import rule_pieces, split_paragraphs, split_sentences
 from analysis.speakers import SpeakerRef
 
@@ -98,7 +98,8 @@ def _declarative(sentence: str) -> bool:
     core = sentence.rstrip().rstrip("\"”’')]")
     if not core or core[-1] not in ".!" or core.endswith("...") or len(_WORD.findall(core)) < 4:
         return False
-    return not is_boilerplate_line(sentence) and any(c.islower() for c in sentence)
+    return (not is_boilerplate_line(sentence) and not is_sign_off(sentence)
+            and any(c.islower() for c in sentence))
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:

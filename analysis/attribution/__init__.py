@@ -11,7 +11,7 @@ from analysis.attribution.contents import content_of
 from analysis.attribution.cues import cue_probability, is_candidate, is_viewpoint
 from analysis.attribution.sources import name_and_role, source_phrase, source_token, usable
 from analysis.document import Document
-from analysis.furniture import prefix_length
+from analysis.furniture import is_sign_off, prefix_length
 from analysis.lexicon import REPORTING_VERBS
 from analysis.nlp import Paragraph
 from analysis.quotes import Quote
@@ -37,12 +37,17 @@ class Attribution:
     # those that give their role.
     named_by: str | None = None
     role: str | None = None
-    # The entity type the parser gives the name (PERSON, ORG, GPE, NORP), if any.
+    # The entity type the parser gives the name (PERSON, ORG, GPE, NORP), if any, and whether
+    # the name is a proper noun at all ("Talks with officials said" names nobody).
     entity: str = ""
+    proper: bool = False
     # The claim's words when the content alone does not read as one ("the plan is a failure").
     text: str | None = None
     # Where the whole frame (source, cue, content) starts: narration may stand before it.
     frame_start: int | None = None
+    # A frame whose content is only an object ("rejected the plan"): it gives way to a reported
+    # clause of the same source ("rejected the plan, saying it was too costly").
+    weak: bool = False
 
 
 def _promises(cue: Token) -> bool:
@@ -59,6 +64,8 @@ def _furniture_end(document: Document, paragraph: Paragraph) -> int:
 def _cues(document: Document, paragraph: Paragraph) -> list[Token]:
     found = []
     furniture = _furniture_end(document, paragraph)
+    if is_sign_off(document.text[paragraph.start : paragraph.end]):
+        return found
     for token in paragraph.doc:
         if is_candidate(token):
             start = paragraph.token_start(token)
@@ -79,6 +86,8 @@ def attribute(document: Document) -> list[Attribution]:
         if index not in used:
             for cue in _cues(document, paragraph):
                 found += _frame(document, index, paragraph, cue)
+    strong = {(a.paragraph, a.source) for a in found if not a.weak and a.source is not None}
+    found = [a for a in found if not (a.weak and (a.paragraph, a.source) in strong)]
     return _with_quotations(document, found)
 
 
@@ -106,6 +115,7 @@ def _frame(document: Document, index: int, paragraph: Paragraph, cue: Token) -> 
         spans, content = [(quote.start, quote.end)], None
     source = mention = named_by = role = None
     entity = ""
+    proper = False
     frame = [cue.left_edge.i]
     if head is not None:
         phrase = source_phrase(head)
@@ -115,7 +125,10 @@ def _frame(document: Document, index: int, paragraph: Paragraph, cue: Token) -> 
         named_by = name.text
         role = role_words.text if role_words is not None else None
         entity = name.root.ent_type_
-        frame.append(phrase.start)
+        proper = name.root.pos_ == "PROPN"
+        # "X did P and said Q": a coordinated frame leaves "X did P" to the narration.
+        if cue.dep_ != "conj":
+            frame.append(phrase.start)
     frame_start = paragraph.token_start(doc[min(frame)])
     found = []
     for start, end in spans:
@@ -128,8 +141,10 @@ def _frame(document: Document, index: int, paragraph: Paragraph, cue: Token) -> 
         if content is not None and content.whole_frame:
             start = min(start, frame_start)
         text = content.text if content is not None and len(spans) == 1 else None
+        weak = content is not None and content.whole_frame and not content.infinitive
         found.append(Attribution((start, end), paragraph.span(cue), source, mention, kind, index,
-                                 named_by, role, entity, text, min(frame_start, start)))
+                                 named_by, role, entity, proper, text, min(frame_start, start),
+                                 weak))
     return found
 
 
@@ -159,8 +174,9 @@ def _adjacent_quote(
 
 
 def _with_quotations(document: Document, found: list[Attribution]) -> list[Attribution]:
-    """Quotations no cue reached: given to the source of the attribution that frames them in
-    the same sentence, else carried on from the last quoted speaker of the previous paragraphs."""
+    """Quotations no cue reached: given to the speaker quoted last in this or the previous
+    paragraph (a quotation carried on), else to the quotation that follows in its paragraph
+    ('"P." "Q," said X.')."""
     covered = [a.content for a in found]
     result = list(found)
     for quote in document.quotes:
@@ -168,16 +184,19 @@ def _with_quotations(document: Document, found: list[Attribution]) -> list[Attri
             start <= quote.start < end or start < quote.end <= end for start, end in covered
         ):
             continue
-        previous = [a for a in found if a.content[1] <= quote.start and a.source is not None]
-        if not previous:
-            continue
-        last = previous[-1]
         para = _paragraph_of(document, quote.start)
-        if para - last.paragraph > 1 and not _opens_paragraph(document, para, quote.open_mark):
+        carried = _opens_paragraph(document, para, quote.open_mark)
+        before = [a for a in found if a.content[1] <= quote.start and a.source is not None
+                  and (para - a.paragraph <= 1 or carried)]
+        after = [a for a in found if a.content[0] >= quote.end and a.source is not None
+                 and a.paragraph == para and a.kind == DIRECT]
+        donor = before[-1] if before else after[0] if after else None
+        if donor is None:
             continue
         result.append(
-            Attribution((quote.start, quote.end), last.cue, last.source, last.mention, DIRECT,
-                        para, last.named_by, last.role, last.entity, frame_start=quote.open_mark)
+            Attribution((quote.start, quote.end), donor.cue, donor.source, donor.mention, DIRECT,
+                        para, donor.named_by, donor.role, donor.entity, donor.proper,
+                        frame_start=quote.open_mark)
         )
     return sorted(result, key=lambda a: a.content)
 

@@ -90,7 +90,7 @@ def _core(head: Token) -> Span:
     doc = head.doc
     end = head.i + 1
     if head.ent_iob_ in ("B", "I"):
-        while end < len(doc) and doc[end].ent_iob_ == "I":
+        while end < len(doc) and doc[end].ent_iob_ == "I" and doc[end].dep_ != "case":
             end += 1
     return doc[head.left_edge.i : end]
 
