@@ -88,7 +88,18 @@ def attribute(document: Document) -> list[Attribution]:
                 found += _frame(document, index, paragraph, cue)
     strong = {(a.paragraph, a.source) for a in found if not a.weak and a.source is not None}
     found = [a for a in found if not (a.weak and (a.paragraph, a.source) in strong)]
-    return _with_quotations(document, found)
+    return _with_quotations(document, _without_nested_frames(found))
+
+
+def _without_nested_frames(found: list[Attribution]) -> list[Attribution]:
+    """ "said P, adding that Q": the parse may put the second frame inside the first one's
+    content; the first content then stops where the second frame begins."""
+    for outer in found:
+        inner = [a.cue[0] for a in found if a is not outer and a.source == outer.source
+                 and outer.content[0] < a.cue[0] < outer.content[1]]
+        if inner:
+            outer.content = (outer.content[0], min(inner))
+    return found
 
 
 def _frame(document: Document, index: int, paragraph: Paragraph, cue: Token) -> list[Attribution]:
@@ -107,7 +118,7 @@ def _frame(document: Document, index: int, paragraph: Paragraph, cue: Token) -> 
     furniture = _furniture_end(document, paragraph)
     spans = [(max(start, furniture), end) for start, end in (
         paragraph.span(doc[first : last + 1]) for first, last in content.ranges
-        if last - first >= 2) if end > furniture] if content is not None else []
+        if last > first) if end > furniture] if content is not None else []
     if not spans:
         quote = _adjacent_quote(document, paragraph, cue, head)
         if quote is None:

@@ -11,6 +11,8 @@ from pathlib import Path
 
 from spacy.tokens import Token
 
+from analysis.lexicon import TITLE_HEADS
+
 MODEL = Path(__file__).parent / "cue_model.json"
 # Parts of speech a cue can have: verbs, nouns ("a statement", "a poll"), "according", colons.
 CANDIDATE_POS = frozenset({"VERB", "AUX", "NOUN", "ADJ", "ADP", "PUNCT", "SCONJ"})
@@ -65,9 +67,12 @@ def is_viewpoint(token: Token) -> bool:
     holder = next((c for c in token.children if c.dep_ == "pobj"), None)
     after = token.right_edge.i + 1
     subject = next((c for c in token.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    people = holder is not None and (
+        holder.ent_type_ in ("PERSON", "ORG", "NORP")
+        or (not holder.ent_type_ and (holder.tag_ == "NNS" or holder.lower_ in TITLE_HEADS))
+    )
     return (
-        holder is not None
-        and (holder.ent_type_ in ("PERSON", "ORG", "NORP") or holder.tag_ == "NNS")
+        people
         and after < len(token.doc)
         and token.doc[after].text == ","
         and subject is not None

@@ -50,7 +50,7 @@ def pull_quotes(document: Document) -> tuple[list[Attribution], set[int]]:
             found.append(Attribution(
                 (para.start, para.end), opener, name[0] if name else None,
                 name[1] if name else None, DIRECT, quoted, name[1] if name else None,
-                frame_start=para.start,
+                proper=bool(name and name[2]), frame_start=para.start,
             ))
         last = close + 1 if name else close
         used.update(range(index, last + 1))
@@ -58,7 +58,7 @@ def pull_quotes(document: Document) -> tuple[list[Attribution], set[int]]:
     return found, used
 
 
-def _name_line(document: Document, index: int) -> tuple[tuple[int, int], str] | None:
+def _name_line(document: Document, index: int) -> tuple[tuple[int, int], str, bool] | None:
     """A short line naming the speaker after the closer ("Finance Minister Ana Duarte")."""
     if index >= len(document.paragraphs):
         return None
@@ -66,8 +66,10 @@ def _name_line(document: Document, index: int) -> tuple[tuple[int, int], str] | 
     line = document.text[para.start : para.end]
     lead = len(line) - len(line.lstrip(" -—–"))
     name = line[lead:].rstrip(" .")
-    if not name or len(name.split()) > MAX_NAME_WORDS or not any(
-        token.pos_ == "PROPN" or token.ent_type_ for token in para.doc
+    if not name or len(name.split()) > MAX_NAME_WORDS or any(
+        token.pos_ in ("VERB", "AUX") for token in para.doc
     ):
         return None
-    return (para.start + lead, para.start + lead + len(name)), name
+    return (para.start + lead, para.start + lead + len(name)), name, any(
+        token.pos_ == "PROPN" for token in para.doc
+    )

@@ -109,6 +109,9 @@ def name_speakers(document: Document, found: list[Attribution]) -> dict[int, Spe
                 cast.add(Mention(name, "organization", name.removeprefix("the ")), position)
             continue
         mention = _mention(item, document.lower_case)
+        named = parse_mention(item.named_by or "", document.lower_case)
+        if named is not None and named.kind == "person" and cast.find("person", named.name):
+            mention = named  # "Pike said", after "Councillor Joan Pike", whatever the parser says
         if mention is None:
             continue
         entity = None

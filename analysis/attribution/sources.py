@@ -112,7 +112,11 @@ def _relative_role(head: Token) -> Span | None:
     """ "Joan Pike, who chairs the board," -> "chairs the board"; "who is the head of the
     board" -> "head of the board"."""
     clause = next((c for c in head.children if c.dep_ == "relcl"), None)
-    if clause is None or not any(c.lower_ == "who" for c in clause.children):
+    # Only before the frame's verb: "Pike, who chairs the board, said"; a trailing clause
+    # ("..., said Pike, who has lived there since 1990") tells a story, not a role.
+    if clause is None or clause.i > head.head.i or not any(
+        c.lower_ == "who" for c in clause.children
+    ):
         return None
     doc = head.doc
     words = [t for t in doc[clause.left_edge.i : clause.right_edge.i + 1]
@@ -134,7 +138,7 @@ def name_and_role(source: Token) -> tuple[Span, Span | None]:
             return name_and_role(author)
         return source_phrase(head), None
     doc = head.doc
-    appositive = next((c for c in head.children if c.dep_ == "appos"), None)
+    appositive = next((c for c in head.children if c.dep_ == "appos" and c.pos_ != "NUM"), None)
     if appositive is None:
         if head.pos_ == "NOUN" and any(c.dep_ == "prep" for c in head.children):
             # "Officials in the capital": a group named by its head, described by the rest.
