@@ -9,7 +9,13 @@ from spacy.tokens import Token
 
 from analysis.attribution.contents import content_of
 from analysis.attribution.cues import cue_probability, is_candidate, is_viewpoint
-from analysis.attribution.sources import name_and_role, source_phrase, source_token, usable
+from analysis.attribution.sources import (
+    name_and_role,
+    office_of,
+    source_phrase,
+    source_token,
+    usable,
+)
 from analysis.document import Document
 from analysis.furniture import is_sign_off, prefix_length
 from analysis.lexicon import REPORTING_VERBS
@@ -41,6 +47,8 @@ class Attribution:
     # the name is a proper noun at all ("Talks with officials said" names nobody).
     entity: str = ""
     proper: bool = False
+    # The source is an office of an organisation named before ("its chairman").
+    office: bool = False
     # The claim's words when the content alone does not read as one ("the plan is a failure").
     text: str | None = None
     # Where the whole frame (source, cue, content) starts: narration may stand before it.
@@ -127,13 +135,15 @@ def _frame(document: Document, index: int, paragraph: Paragraph, cue: Token) -> 
     source = mention = named_by = role = None
     entity = ""
     proper = False
+    office = None
     frame = [cue.left_edge.i]
     if head is not None:
         phrase = source_phrase(head)
         source = paragraph.span(phrase)
         mention = document.text[source[0] : source[1]]
         name, role_words = name_and_role(head)
-        named_by = name.text
+        office = office_of(head)
+        named_by = office or name.text
         role = role_words.text if role_words is not None else None
         entity = name.root.ent_type_
         proper = name.root.pos_ == "PROPN"
@@ -154,8 +164,8 @@ def _frame(document: Document, index: int, paragraph: Paragraph, cue: Token) -> 
         text = content.text if content is not None and len(spans) == 1 else None
         weak = content is not None and content.whole_frame and not content.infinitive
         found.append(Attribution((start, end), paragraph.span(cue), source, mention, kind, index,
-                                 named_by, role, entity, proper, text, min(frame_start, start),
-                                 weak))
+                                 named_by, role, entity, proper, office is not None, text,
+                                 min(frame_start, start), weak))
     return found
 
 
@@ -207,7 +217,7 @@ def _with_quotations(document: Document, found: list[Attribution]) -> list[Attri
         result.append(
             Attribution((quote.start, quote.end), donor.cue, donor.source, donor.mention, DIRECT,
                         para, donor.named_by, donor.role, donor.entity, donor.proper,
-                        frame_start=quote.open_mark)
+                        donor.office, frame_start=quote.open_mark)
         )
     return sorted(result, key=lambda a: a.content)
 

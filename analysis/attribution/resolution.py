@@ -41,6 +41,8 @@ def _mention(found: Attribution, lower_case: bool) -> Mention | None:
     a title or an honorific makes a person; otherwise the parser's entity type decides the kind
     where the words do not."""
     words = found.named_by or ""
+    if found.office:
+        return Mention(words, "description", role=words.removeprefix("the "))
     bare = words.removeprefix(next((d for d in _DETERMINERS if words.startswith(d)), ""))
     country = METONYMS.get(bare.casefold()) or COUNTRY_NAMES.get(bare.casefold())
     if country:

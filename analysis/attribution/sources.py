@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
+from analysis.lexicon import TITLE_HEADS
+
 _SUBJECTS = ("nsubj", "nsubjpass")
 # A cue without its own subject takes the subject of the verb it hangs from: "..., saying",
 # "decided to announce", "met reporters and said".
@@ -124,6 +126,27 @@ def _relative_role(head: Token) -> Span | None:
     while words and (words[0].lemma_ == "be" or words[0].dep_ == "det"):
         words = words[1:]
     return doc[words[0].i : words[-1].i + 1] if words else None
+
+
+def office_of(source: Token) -> str | None:
+    """ "its chairman", "their leader": the office in the organisation or group the sentence
+    (or the one before it) opens with -> "the chairman of the water board"."""
+    owner = next((c for c in source.children if c.dep_ == "poss"
+                  and c.lower_ in ("its", "their")), None)
+    if owner is None or source.lower_ not in TITLE_HEADS:
+        return None
+    sentence = source.sent
+    starts = [sentence]
+    if sentence.start > 0:
+        starts.append(source.doc[sentence.start - 1].sent)
+    for sent in starts:
+        verbs = [sent.root, *(c for c in sent.root.children if c.dep_ == "ccomp")]
+        subject = next((c for v in verbs for c in v.children if c.dep_ in _SUBJECTS
+                        and c.i < source.i), None)
+        if subject is not None and subject.pos_ in ("NOUN", "PROPN"):
+            words = source.doc[subject.left_edge.i : subject.i + 1].text
+            return f"the {source.text} of {words[0].lower() + words[1:]}"
+    return None
 
 
 def name_and_role(source: Token) -> tuple[Span, Span | None]:
