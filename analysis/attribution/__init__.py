@@ -24,6 +24,7 @@ from analysis.quotes import Quote
 
 CUE_THRESHOLD = 0.5
 _BARE_FRAME = 6
+_SENTENCE_ENDS = tuple('.!?:"”’\')…')
 _BETWEEN = " \n\t,.:;—–-"
 DIRECT = "direct_quote"
 INDIRECT = "indirect"
@@ -72,7 +73,9 @@ def _furniture_end(document: Document, paragraph: Paragraph) -> int:
 def _cues(document: Document, paragraph: Paragraph) -> list[Token]:
     found = []
     furniture = _furniture_end(document, paragraph)
-    if is_sign_off(document.text[paragraph.start : paragraph.end]):
+    words = document.text[paragraph.start : paragraph.end].strip()
+    # A headline or a sign-off frames nothing: "Harbour plans new cranes".
+    if is_sign_off(words) or not words.endswith(_SENTENCE_ENDS):
         return found
     for token in paragraph.doc:
         if is_candidate(token):

@@ -15,6 +15,8 @@ _CLIMB = ("xcomp", "advcl", "conj", "pcomp", "acl", "prep")
 _NOT_SOURCES = frozenset({"it", "there", "this", "that", "what", "which", "who", "whom", "one"})
 _RELATIVE = frozenset({"who", "which", "that"})
 _CUT_DEPS = frozenset({"relcl", "acl", "punct", "cc", "conj", "advcl"})
+# Verbs that say what office someone holds: "who chairs the board".
+_OFFICE_VERBS = frozenset({"chair", "head", "lead", "run", "direct", "manage", "represent"})
 # A document speaks for its author: "a report by the water board", "the board's study".
 DOCUMENTS = frozenset(
     {"report", "study", "survey", "poll", "audit", "analysis", "statement", "memo", "letter",
@@ -119,6 +121,13 @@ def _relative_role(head: Token) -> Span | None:
     if clause is None or clause.i > head.head.i or not any(
         c.lower_ == "who" for c in clause.children
     ):
+        return None
+    # An office, not a life story: "who chairs the board", "who is the head of the board"; not
+    # "who has lived in Oakford since 1990".
+    office = clause.lemma_.casefold() in _OFFICE_VERBS or any(
+        c.dep_ == "attr" and c.lower_ in TITLE_HEADS for c in clause.children
+    )
+    if not office:
         return None
     doc = head.doc
     words = [t for t in doc[clause.left_edge.i : clause.right_edge.i + 1]
