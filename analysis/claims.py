@@ -1,7 +1,4 @@
-"""Claims of an article on the parse: attributions, their speakers named, the rest narration.
-
-The successor of analysis.extraction (the rule sieve), measured beside it on PolNeAR until it
-matches the sieve on the seeds; then ingest switches to it."""
+"""Claims of an article: attributions on the parse, their speakers named, the rest narration."""
 
 from __future__ import annotations
 

@@ -6,7 +6,6 @@ import re
 from bisect import bisect_left, insort
 from dataclasses import dataclass, field
 from functools import lru_cache
-from itertools import islice
 
 from analysis.lexicon import (
     COUNTRY_NAMES,
@@ -51,8 +50,6 @@ _TOKEN = re.compile(r"[^\W_](?:[\w'’.&-]*[^\W_])?\.?")
 _LOWER_IN_NAMES = frozenset({"of", "for", "and", "the", "de", "van", "von", "al"})
 _POSSESSIVE_S = re.compile(r"(['’])S\b")
 _POSSESSIVE = re.compile(r"['’]s$")
-# Where a titled name can begin: an honorific, a title word, a country or demonym.
-_STARTS = frozenset(HONORIFICS) | (_TITLE_WORDS - {"of", "for", "and"}) | frozenset(COUNTRY_NAMES)
 
 
 def words(phrase: str) -> list[str]:
@@ -442,74 +439,3 @@ def _opens_its_sentence(text: str, window: list[tuple[int, int]], holder: Entity
 
 
 _CAPITALISED_NAME = re.compile(r"(?<![\w'’.-])[A-Z][\w'’-]+(?:\s+[A-Z][\w'’.-]*)+")
-
-
-_LOWER_STARTS = TITLE_MODIFIERS | frozenset(HONORIFICS)
-# A title noun in lower case starts a titled name only before two capitalised words.
-_NAME_NEXT = re.compile(r" [A-Z][\w'’-]* [A-Z]")
-_LIKELY_VERB = re.compile(r"(?:ed|[^s'’]s)$")
-
-
-def looks_like_verb(word: str) -> bool:
-    """In lower-case text a name ends where its verb begins: "joan pike opened the meeting"."""
-    return bool(_LIKELY_VERB.search(word))
-
-
-def titled_names(text: str, start: int, end: int, lower_case: bool) -> list[tuple[int, Mention]]:
-    """People named with an honorific or title ("Ms. Doe", "Foreign Minister Jane Doe")."""
-    found = []
-    consumed = start
-    for hit in _TOKEN.finditer(text, start, end):
-        word = hit.group()
-        if hit.start() < consumed or word.casefold() not in _STARTS:
-            continue
-        # With capitals to go by, a title starts capitalised unless it is "former", "deputy"...
-        # or a title noun written in lower case before a full name ("chairwoman Joan Pike").
-        lower_title = not lower_case and word[0].islower()
-        if lower_title and word.casefold() not in _LOWER_STARTS:
-            if word.casefold() not in TITLE_HEADS or not _NAME_NEXT.match(text, hit.end()):
-                continue
-        # A titled name is a dozen words at most; reading further is wasted on every hit.
-        tokens = [
-            (m.group(), m.start())
-            for m in islice(_TOKEN.finditer(text, hit.start(), min(end, hit.start() + 120)), 16)
-        ]
-        j = 0
-        while (
-            j < len(tokens)
-            and _adjacent(text, tokens, j)
-            and (
-                _is_title_word(tokens[j][0], lower_case)
-                or tokens[j][0].casefold() in HONORIFICS
-                or _fold(tokens[j][0]) in TITLE_HEADS
-            )
-        ):
-            j += 1
-        k = j
-        while (
-            k < len(tokens)
-            and k - j < 4
-            and _is_name_word(tokens[k][0], lower_case)
-            and _adjacent(text, tokens, k)
-            and not (lower_case and k - j >= 2 and looks_like_verb(tokens[k][0]))
-        ):
-            k += 1
-        heads = [t for t, _ in tokens[:j] if t.casefold() in HONORIFICS or _fold(t) in TITLE_HEADS]
-        lower_titles = [t for t, _ in tokens[:j] if t[0].islower()]
-        if not heads or k == j or (lower_titles and not lower_case and k - j < 2):
-            continue
-        phrase = text[tokens[0][1] : tokens[k - 1][1] + len(tokens[k - 1][0])]
-        mention = parse_mention(phrase, lower_case)
-        if mention and mention.kind == "person":
-            found.append((tokens[0][1], mention))
-            consumed = tokens[k - 1][1]
-    return found
-
-
-def _adjacent(text: str, tokens: list[tuple[str, int]], index: int) -> bool:
-    """True when token index follows the previous token across plain spaces only."""
-    if index == 0:
-        return True
-    prev, at = tokens[index - 1]
-    gap = text[at + len(prev) : tokens[index][1]]
-    return gap.strip() == ""
