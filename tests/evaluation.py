@@ -1,6 +1,7 @@
 """`make eval`: extraction and contradiction flagging measured against hand annotations: the
-seed articles (claims and the contradictions among them), and a held-out set of articles in
-other styles that the rules were not developed on.
+seed articles (claims and the contradictions among them), two small sets of articles in other
+styles written for the project (the unit tests mirror their constructions, so they are not held
+out), and attribution on PolNeAR dev (../shared/polnear; see tests/polnear_eval.py).
 
 The articles are ingested in order through the real pipeline (analysis + speaker resolution
 against the database) into a throwaway SQLite database. A found claim matches an annotated one
@@ -180,6 +181,46 @@ def evaluate(name: str, log=lambda line: None) -> Scores:
     return total
 
 
+def evaluate_polnear(split: str = "dev", limit: int | None = None):
+    """The issue's attribution measure over PolNeAR articles ingested through the real pipeline
+    (speakers resolved against the database as ingest resolves them)."""
+    from peewee import JOIN
+
+    from models import Appearance, Speaker
+    from models.db import bind, database
+    from models.ingest import ingest_article
+    from models.migrate import migrate
+    from tests.polnear_eval import Found, Tally, score_article, split_articles
+
+    total = Tally()
+    with tempfile.TemporaryDirectory() as tmp:
+        bind(f"sqlite:///{tmp}/polnear.db")
+        with database.connection_context():
+            migrate()
+            for article in split_articles(split, limit):
+                source = ingest_article(actor="eval", text=article.text).source
+                rows = (Appearance.select(Appearance, Speaker).join(Speaker, JOIN.LEFT_OUTER)
+                        .where(Appearance.source == source.id))
+                found = [Found(a.start, a.end, a.speaker_mention,
+                               a.speaker.name if a.speaker_id else None) for a in rows]
+                total.add(score_article(article, found))
+    return total
+
+
+def _print_polnear(tally, verbose: bool) -> None:
+    print(f"attributions with a source {tally.sourced}, appearances with a speaker "
+          f"{tally.with_speaker}")
+    print(f"attribution recall    {tally.recall:.3f}")
+    print(f"attribution precision {tally.precision:.3f}")
+    print(f"attribution F1        {tally.f1:.3f}")
+    if verbose:
+        for kind, rows in (("missed or wrong speaker", tally.missed),
+                           ("speaker not in the annotation", tally.wrong)):
+            print(f"-- twenty {kind}")
+            for row in rows[:: max(1, len(rows) // 20)][:20]:
+                print("  " + row)
+
+
 def main() -> int:
     verbose = "-q" not in sys.argv
     for name in annotated_sets():
@@ -193,6 +234,11 @@ def main() -> int:
             print(f"contradictions annotated {scores.pairs}, flagged {scores.flagged}")
             print(f"contradiction recall    {scores.contradiction_recall:.3f}")
             print(f"contradiction precision {scores.contradiction_precision:.3f}")
+    from tests.polnear_eval import POLNEAR
+
+    if (POLNEAR / "dev").is_dir():
+        print("== PolNeAR dev (../shared/polnear/dev)")
+        _print_polnear(evaluate_polnear("dev"), verbose)
     return 0
 
 
