@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 from analysis.lexicon import FUNCTION_WORDS
 
@@ -48,6 +49,8 @@ def _stem(word: str) -> str:
     return word
 
 
+# A new claim is compared with each of its candidates, and candidates come back ingest after ingest.
+@lru_cache(maxsize=8192)
 def content_stems(text: str) -> frozenset[str]:
     """Stems of the content words of a claim."""
     return frozenset(

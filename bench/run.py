@@ -215,6 +215,10 @@ def measure(engine: str, size: int, plan: dict, postgres_server: str | None) -> 
         traffic.timed(HOST, port, posts[:2], expect=(201,))  # each worker reads its lexicons
         result["ingest_p95_ms"] = round(traffic.percentile(
             traffic.timed(HOST, port, posts[2:], expect=(201,)), 95), 2)
+        # The floor of ingest: a bare spaCy parse of the same articles, in this process.
+        result["parse_p95_ms"] = parse_p95_ms([fresh_article(10_000 + i)
+                                               for i in range(2, plan["ingests"] + 2)])
+        result["ingest_vs_parse"] = round(result["ingest_p95_ms"] / result["parse_p95_ms"], 2)
 
         claim_paths = [f"/api/v1/claims/{i}" for i in ids]
         result["get_claim_rps"] = traffic.throughput(
@@ -288,10 +292,26 @@ def against_datasette(path: Path, log: Path, claim_paths: list[str], searches: l
             "search_ratio": round(ours["search_rps"] / search, 3)}
 
 
-# The issue's targets: (figure, engine, corpus size, bound, at most or at least); PostgreSQL
-# is held to twice the SQLite bounds.
+def parse_p95_ms(texts: list[str]) -> float:
+    """p95 of the time the analysis pipeline's spaCy model takes to parse each text."""
+    from analysis.nlp import pipeline
+
+    nlp = pipeline()
+    nlp(texts[0])  # the first call builds caches
+    times = []
+    for text in texts:
+        began = time.perf_counter()
+        nlp(text)
+        times.append((time.perf_counter() - began) * 1000)
+    return round(traffic.percentile(times, 95), 2)
+
+
+# The issues' targets: (figure, engine, corpus size, bound, at most or at least); PostgreSQL
+# is held to twice the SQLite bounds. Ingest parses with spaCy since issue 11: at most twice a
+# bare parse, and 500 ms at 100k claims.
 TARGETS = [("search_p95_ms", "sqlite", 100_000, 25, "max"),
-           ("ingest_p95_ms", "sqlite", 100_000, 300, "max"),
+           ("ingest_p95_ms", "sqlite", 100_000, 500, "max"),
+           ("ingest_vs_parse", "sqlite", 100_000, 2, "max"),
            ("get_claim_vs_floor", "sqlite", 100_000, 0.6, "min"),
            ("list_p95_ms", "sqlite", 100_000, 15, "max"),
            ("search_p95_ms", "sqlite", 1_000_000, 50, "max"),
