@@ -1,0 +1,44 @@
+"""The one spaCy pipeline: exact offsets through folded whitespace, one parse per text, the model
+chosen by setting."""
+
+import pytest
+
+from analysis import nlp
+from analysis.casing import truecase
+from analysis.document import read_document
+
+
+def test_tokens_keep_their_offsets_in_hard_wrapped_copy():
+    text = "moscow says the\n   treaty   is\n   indispensable.\n\nSecond  paragraph here."
+    document = read_document(text)
+    for paragraph in document.paragraphs:
+        for token in paragraph.doc:
+            start, end = paragraph.span(token)
+            assert text[start:end] == token.text
+
+
+def test_the_same_text_is_parsed_once():
+    text = "The minister said that fares will not rise this year."
+    assert read_document(text).paragraphs is read_document(text).paragraphs
+
+
+def test_the_model_is_loaded_once_per_process():
+    assert nlp.pipeline() is nlp.pipeline()
+
+
+def test_the_model_is_a_setting():
+    try:
+        nlp.use_model("no_such_spacy_model")
+        assert nlp.model_name() == "no_such_spacy_model"
+        with pytest.raises(OSError):
+            nlp.pipeline()
+    finally:
+        nlp.use_model(None)
+    assert nlp.model_name() in nlp.MODELS
+
+
+def test_truecasing_changes_case_only():
+    text = "moscow, june 5 -- the u.s. plan would fail, he said. russia agreed."
+    cased = truecase(text)
+    assert cased.casefold() == text.casefold()
+    assert cased.startswith("Moscow") and "Russia agreed" in cased and "U.S. plan" in cased
