@@ -6,7 +6,8 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
-from analysis.attribution import DIRECT, Attribution, attribute
+from analysis.attribution import attribute
+from analysis.attribution.frame import DIRECT, Attribution
 from analysis.attribution.resolution import name_speakers
 from analysis.document import read_document
 from analysis.furniture import is_boilerplate_line, is_sign_off, prefix_length

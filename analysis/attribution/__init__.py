@@ -3,12 +3,12 @@ the dependency tree, quotations given to the speaker of their frame or carried o
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from spacy.tokens import Token
 
 from analysis.attribution.contents import content_of
 from analysis.attribution.cues import cue_probability, is_candidate, is_viewpoint
+from analysis.attribution.frame import DIRECT, INDIRECT, Attribution
+from analysis.attribution.pull_quotes import pull_quotes
 from analysis.attribution.sources import (
     name_and_role,
     office_of,
@@ -26,37 +26,6 @@ CUE_THRESHOLD = 0.5
 _BARE_FRAME = 6
 _SENTENCE_ENDS = tuple('.!?:"”’\')…')
 _BETWEEN = " \n\t,.:;—–-"
-DIRECT = "direct_quote"
-INDIRECT = "indirect"
-
-
-@dataclass
-class Attribution:
-    """Who (source) says what (content, article offsets) by which words (cue)."""
-
-    content: tuple[int, int]
-    cue: tuple[int, int]
-    source: tuple[int, int] | None
-    mention: str | None
-    kind: str
-    paragraph: int
-    # The words that name the speaker (a relative pronoun's noun, an apposition's name), and
-    # those that give their role.
-    named_by: str | None = None
-    role: str | None = None
-    # The entity type the parser gives the name (PERSON, ORG, GPE, NORP), if any, and whether
-    # the name is a proper noun at all ("Talks with officials said" names nobody).
-    entity: str = ""
-    proper: bool = False
-    # The source is an office of an organisation named before ("its chairman").
-    office: bool = False
-    # The claim's words when the content alone does not read as one ("the plan is a failure").
-    text: str | None = None
-    # Where the whole frame (source, cue, content) starts: narration may stand before it.
-    frame_start: int | None = None
-    # A frame whose content is only an object ("rejected the plan"): it gives way to a reported
-    # clause of the same source ("rejected the plan, saying it was too costly").
-    weak: bool = False
 
 
 def _promises(cue: Token) -> bool:
@@ -83,15 +52,13 @@ def _cues(document: Document, paragraph: Paragraph) -> list[Token]:
             # A frame inside a quotation is the quoted speaker's words, not the article's.
             if start < furniture or document.quoted(start):
                 continue
-            if is_viewpoint(token) or cue_probability(token, False) >= CUE_THRESHOLD:
+            if is_viewpoint(token) or cue_probability(token, quoted=False) >= CUE_THRESHOLD:
                 found.append(token)
     return found
 
 
 def attribute(document: Document) -> list[Attribution]:
     """Every attribution the parse supports, in text order."""
-    from analysis.attribution.pull_quotes import pull_quotes
-
     found, used = pull_quotes(document)
     for index, paragraph in enumerate(document.paragraphs):
         if index not in used:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from analysis.attribution import DIRECT, Attribution
+from analysis.attribution.frame import DIRECT, Attribution
 from analysis.document import Document
 
 _OPENERS = frozenset({"quote", "begin quote", "start quote"})
