@@ -129,9 +129,12 @@ def _frame(document: Document, index: int, paragraph: Paragraph, cue: Token) -> 
             # The frame reports the whole quotation, though the parse may give it a part.
             kind = DIRECT
             start, end = min(start, quote.start), max(end, quote.end)
+        text = content.text if content is not None and len(spans) == 1 else None
         if content is not None and content.whole_frame:
             start = min(start, frame_start)
-        text = content.text if content is not None and len(spans) == 1 else None
+            if source is not None and start == source[0] and named_by != mention:
+                # "Smith, who has blasted the plan": the claim reads "Smith has blasted the plan".
+                text = f"{named_by}{document.text[source[1] : end]}"
         weak = content is not None and content.whole_frame and not content.infinitive
         found.append(Attribution((start, end), paragraph.span(cue), source, mention, kind, index,
                                  named_by, role, entity, proper, office is not None, text,

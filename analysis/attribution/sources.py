@@ -186,5 +186,7 @@ def name_and_role(source: Token) -> tuple[Span, Span | None]:
 
 
 def usable(head: Token) -> bool:
-    """Whether a source word can name a speaker at all."""
+    """Whether a source word can name a speaker at all ("who" can, standing for its noun)."""
+    if stands_for(head) is not head:
+        return usable(stands_for(head))
     return head.lower_ not in _NOT_SOURCES and head.pos_ in ("PROPN", "NOUN", "PRON", "NUM", "X")
