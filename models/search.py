@@ -38,15 +38,16 @@ def parse_query(q: str) -> list[str]:
 
 
 def index_documents(documents: dict[int, str]) -> None:
-    """Insert or replace the search documents of these claims, in two statements."""
+    """Insert or replace the search documents of these claims."""
     if not documents:
         return
     ids, texts = list(documents), list(documents.values())
     if is_postgres():
-        database.execute_sql("DELETE FROM claim_search WHERE claim_id = ANY(%s)", (ids,))
+        # An upsert: two ingests adding appearances of one claim at once both index it.
         database.execute_sql(
             "INSERT INTO claim_search (claim_id, document) SELECT i, to_tsvector('english', t) "
-            "FROM unnest(%s::bigint[], %s::text[]) AS d(i, t)", (ids, texts))
+            "FROM unnest(%s::bigint[], %s::text[]) AS d(i, t) "
+            "ON CONFLICT (claim_id) DO UPDATE SET document = EXCLUDED.document", (ids, texts))
         return
     database.execute_sql("DELETE FROM claim_search WHERE rowid IN "
                          "(SELECT value FROM json_each(?))", (json.dumps(ids),))
