@@ -3,6 +3,8 @@ the dependency tree, quotations given to the speaker of their frame or carried o
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from spacy.tokens import Token
 
 from analysis.attribution.contents import content_of
@@ -80,6 +82,23 @@ def _without_nested_frames(found: list[Attribution]) -> list[Attribution]:
     return found
 
 
+def _speaker_words(document: Document, paragraph: Paragraph, head: Token) -> dict:
+    """The Attribution fields that say who the source is."""
+    phrase = source_phrase(head)
+    source = paragraph.span(phrase)
+    name, role = name_and_role(head)
+    office = office_of(head)
+    return {
+        "source": source,
+        "mention": document.text[source[0] : source[1]],
+        "named_by": office or name.text,
+        "role": role.text if role is not None else None,
+        "entity": name.root.ent_type_,
+        "proper": name.root.pos_ == "PROPN",
+        "office": office is not None,
+    }
+
+
 def _frame(document: Document, index: int, paragraph: Paragraph, cue: Token) -> list[Attribution]:
     """The attributions of one cue: one per reported clause."""
     doc = paragraph.doc
@@ -90,8 +109,9 @@ def _frame(document: Document, index: int, paragraph: Paragraph, cue: Token) -> 
     if content is not None and content.infinitive and not _promises(cue):
         # "refused to reopen the talks", "agreed to link": the outlet reports an act.
         return []
-    if content is not None and any(first <= head.i <= last for first, last in content.ranges
-                                   if head is not None):
+    if content is not None and head is not None and any(
+        first <= head.i <= last for first, last in content.ranges
+    ):
         return []  # the source inside its own content is a misreading
     furniture = _furniture_end(document, paragraph)
     spans = [(max(start, furniture), end) for start, end in (
@@ -102,24 +122,11 @@ def _frame(document: Document, index: int, paragraph: Paragraph, cue: Token) -> 
         if quote is None:
             return []
         spans, content = [(quote.start, quote.end)], None
-    source = mention = named_by = role = None
-    entity = ""
-    proper = False
-    office = None
+    speaker = _speaker_words(document, paragraph, head) if head is not None else {}
     frame = [cue.left_edge.i]
-    if head is not None:
-        phrase = source_phrase(head)
-        source = paragraph.span(phrase)
-        mention = document.text[source[0] : source[1]]
-        name, role_words = name_and_role(head)
-        office = office_of(head)
-        named_by = office or name.text
-        role = role_words.text if role_words is not None else None
-        entity = name.root.ent_type_
-        proper = name.root.pos_ == "PROPN"
-        # "X did P and said Q": a coordinated frame leaves "X did P" to the narration.
-        if cue.dep_ != "conj":
-            frame.append(phrase.start)
+    # "X did P and said Q": a coordinated frame leaves "X did P" to the narration.
+    if head is not None and cue.dep_ != "conj":
+        frame.append(source_phrase(head).start)
     frame_start = paragraph.token_start(doc[min(frame)])
     found = []
     for start, end in spans:
@@ -132,13 +139,15 @@ def _frame(document: Document, index: int, paragraph: Paragraph, cue: Token) -> 
         text = content.text if content is not None and len(spans) == 1 else None
         if content is not None and content.whole_frame:
             start = min(start, frame_start)
-            if source is not None and start == source[0] and named_by != mention:
-                # "Smith, who has blasted the plan": the claim reads "Smith has blasted the plan".
-                text = f"{named_by}{document.text[source[1] : end]}"
+            # "Smith, who has blasted the plan": the claim reads "Smith has blasted the plan".
+            renamed = speaker and speaker["named_by"] != speaker["mention"]
+            if renamed and start == speaker["source"][0]:
+                text = f"{speaker['named_by']}{document.text[speaker['source'][1] : end]}"
         weak = content is not None and content.whole_frame and not content.infinitive
-        found.append(Attribution((start, end), paragraph.span(cue), source, mention, kind, index,
-                                 named_by, role, entity, proper, office is not None, text,
-                                 min(frame_start, start), weak))
+        found.append(Attribution(
+            (start, end), paragraph.span(cue), kind=kind, paragraph=index, text=text,
+            frame_start=min(frame_start, start), weak=weak, **speaker,
+        ))
     return found
 
 
@@ -187,11 +196,8 @@ def _with_quotations(document: Document, found: list[Attribution]) -> list[Attri
         donor = before[-1] if before else after[0] if after else None
         if donor is None:
             continue
-        result.append(
-            Attribution((quote.start, quote.end), donor.cue, donor.source, donor.mention, DIRECT,
-                        para, donor.named_by, donor.role, donor.entity, donor.proper,
-                        donor.office, frame_start=quote.open_mark)
-        )
+        result.append(replace(donor, content=(quote.start, quote.end), kind=DIRECT,
+                              paragraph=para, text=None, frame_start=quote.open_mark, weak=False))
     return sorted(result, key=lambda a: a.content)
 
 

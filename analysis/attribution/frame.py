@@ -14,10 +14,10 @@ class Attribution:
 
     content: tuple[int, int]
     cue: tuple[int, int]
-    source: tuple[int, int] | None
-    mention: str | None
     kind: str
     paragraph: int
+    source: tuple[int, int] | None = None
+    mention: str | None = None
     # The words that name the speaker (a relative pronoun's noun, an apposition's name), and
     # those that give their role.
     named_by: str | None = None

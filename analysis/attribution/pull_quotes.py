@@ -47,11 +47,10 @@ def pull_quotes(document: Document) -> tuple[list[Attribution], set[int]]:
         opener = (paragraphs[index].start, paragraphs[index].end)
         for quoted in range(index + 1, close):
             para = paragraphs[quoted]
-            found.append(Attribution(
-                (para.start, para.end), opener, name[0] if name else None,
-                name[1] if name else None, DIRECT, quoted, name[1] if name else None,
-                proper=bool(name and name[2]), frame_start=para.start,
-            ))
+            speaker = {"source": name[0], "mention": name[1], "named_by": name[1],
+                       "proper": name[2]} if name else {}
+            found.append(Attribution((para.start, para.end), opener, DIRECT, quoted,
+                                     frame_start=para.start, **speaker))
         last = close + 1 if name else close
         used.update(range(index, last + 1))
         index = last + 1
