@@ -19,6 +19,7 @@ from analysis.lexicon import (
     TITLE_HEADS,
     TITLE_MODIFIERS,
 )
+from analysis.names import SUFFIXES, may_be_same
 
 
 @dataclass(frozen=True)
@@ -166,7 +167,7 @@ def _person(surface: str, tokens: list[str], lower_case: bool) -> Mention | None
         split += 1
     # "Secretary of State Jane Doe": of-phrases inside a title.
     title, name = rest[:split], rest[split:]
-    if name and all(_is_name_word(t, lower_case) for t in name) and len(name) <= 4 and not definite:
+    if name and _is_name(name, lower_case) and len(name) <= 4 and not definite:
         role = _display(title, lower_case) if title else None
         return Mention(surface, "person", _display(name, lower_case), role, gender)
     split = _loose_title_end(rest, lower_case) if not definite else 0
@@ -188,6 +189,18 @@ def _person(surface: str, tokens: list[str], lower_case: bool) -> Mention | None
     return None
 
 
+def _is_name(tokens: list[str], lower_case: bool) -> bool:
+    """Name words, with a suffix ("Jr.", "III") and a surname that is also a title ("Martin
+    Luther King", "Carole King") when written with capitals after a first name."""
+    given = [t for t in tokens if _fold(t) not in SUFFIXES] if len(tokens) > 1 else tokens
+    if not given or not all(_is_name_word(t, lower_case) for t in given[:-1]):
+        return False
+    last = given[-1]
+    return _is_name_word(last, lower_case) or (
+        len(given) > 1 and not lower_case and last[0].isupper() and _fold(last) in TITLE_HEADS
+    )
+
+
 def _loose_title_end(tokens: list[str], lower_case: bool) -> int:
     """End of a title written in lower case before a name: "Opposition leader Jane Holm",
     "planning board chairwoman Joan Pike". 0 when the tokens are not title then name."""
@@ -197,7 +210,7 @@ def _loose_title_end(tokens: list[str], lower_case: bool) -> int:
     else:
         return 0
     name = tokens[head + 1 :]
-    if len(name) > 4 or not all(_is_name_word(t, lower_case) for t in name):
+    if len(name) > 4 or not _is_name(name, lower_case) or _is_name(tokens, lower_case):
         return 0
     for token in tokens[:head]:
         folded = token.casefold()
@@ -244,14 +257,6 @@ class Entity:
         insort(self.positions, position)
 
 
-def _same_person(a: str, b: str) -> bool:
-    """Names of one person: same surname, and same first name when both have one."""
-    x, y = a.casefold().split(), b.casefold().split()
-    if not x or not y or x[-1] != y[-1]:
-        return False
-    return len(x) == 1 or len(y) == 1 or x[0] == y[0]
-
-
 @dataclass
 class Cast:
     """The speakers and people of one article, in the order the text names them."""
@@ -266,7 +271,7 @@ class Cast:
                 continue
             if entity.name.casefold() == name.casefold():
                 return entity
-            if kind == "person" and _same_person(entity.name, name):
+            if kind == "person" and may_be_same(entity.name, name):
                 return entity
         return None
 
@@ -408,7 +413,7 @@ class Cast:
                 if (
                     mention
                     and mention.kind == "person"
-                    and not _same_person(mention.name, holder.name)
+                    and not may_be_same(mention.name, holder.name)
                 ):
                     return None
         return holder

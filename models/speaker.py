@@ -5,6 +5,7 @@ import re
 
 import peewee
 
+from analysis.names import same_person, surname
 from models.db import BaseModel, utcnow
 
 SPEAKER_KINDS = ("person", "organization", "country", "group")
@@ -17,9 +18,9 @@ def name_key(name: str) -> str:
 
 
 def surname_key(name: str) -> str:
-    """The last word of a person's name, the part news copy repeats ("Rice", "Putin")."""
-    parts = name_key(name).split()
-    return parts[-1] if parts else ""
+    """A person's surname, the part news copy repeats ("Rice", "Putin", "King" of "Martin
+    Luther King Jr.")."""
+    return surname(name)
 
 
 class Speaker(BaseModel):
@@ -66,20 +67,6 @@ def add_aliases(speaker: Speaker, names) -> None:
             (SpeakerAlias.insert(speaker=speaker, alias=alias, alias_key=key)
              .on_conflict_ignore().execute())
             known.add(key)
-
-
-def same_person(a: str, b: str) -> bool:
-    """Whether two full names can name one person: same first and last name, and any middle
-    names or initials of one agree with the other's ("George W. Bush" = "George Bush")."""
-    x, y = name_key(a).split(), name_key(b).split()
-    if len(x) < 2 or len(y) < 2 or x[0] != y[0] or x[-1] != y[-1]:
-        return False
-    middle_x, middle_y = x[1:-1], y[1:-1]
-    if not middle_x or not middle_y:
-        return True
-    return len(middle_x) == len(middle_y) and all(
-        m == n or (len(m) == 1 and n.startswith(m)) or (len(n) == 1 and m.startswith(n))
-        for m, n in zip(middle_x, middle_y, strict=True))
 
 
 def find_speaker(ref) -> Speaker | None:

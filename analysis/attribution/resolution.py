@@ -112,6 +112,8 @@ def name_speakers(document: Document, found: list[Attribution]) -> dict[int, Spe
             continue
         mention = _mention(item, document.lower_case)
         named = parse_mention(item.named_by or "", document.lower_case)
+        if (named is None or named.kind == "description") and item.proper and item.named_by:
+            named = Mention(item.named_by, "person", item.named_by)  # "King", also a title
         if named is not None and named.kind == "person" and cast.find("person", named.name):
             mention = named  # "Pike said", after "Councillor Joan Pike", whatever the parser says
         if mention is None:

@@ -1002,3 +1002,12 @@ def test_said_p_adding_q_gives_two_claims(claims_of):
 def test_a_phrasal_gerund_is_no_frame(only_claim):
     claim = only_claim("Joan Pike said the plan, adding up to 4 million, was too costly.")
     assert claim.text == "The plan, adding up to 4 million, was too costly."
+
+
+def test_a_surname_that_is_also_a_title_names_the_person_met_before(claims_of):
+    # nameparser reads "Martin Luther King Jr." as first, middle, surname and suffix.
+    claims = claims_of('Martin Luther King Jr. spoke in Memphis on Wednesday. "We have got '
+                       'some difficult days ahead," King said to the crowd.')
+    quoted = [c for c in claims if c.speaker is not None]
+    assert [(c.speaker_mention, c.speaker.name) for c in quoted] == [
+        ("King", "Martin Luther King Jr.")]

@@ -71,6 +71,13 @@ def test_countries_and_people_of_one_name_stay_apart(db):
     ("J. Smith", "John Smith", False),
     ("Mary Ann Lee", "Mary A. Lee", True),
     ("Mary Lee", "Mark Lee", False),
+    ("Martin Luther King Jr.", "Martin Luther King", True),
+    ("Sen. Bernie Sanders", "Bernie Sanders", True),
 ])
 def test_same_person_compares_first_middle_and_last_names(a, b, same):
     assert same_person(a, b) is same
+
+
+def test_a_surname_after_a_suffixed_full_name_finds_its_speaker(db):
+    king = resolve_speaker(person("Martin Luther King Jr."))
+    assert resolve_speaker(person("King")).id == king.id
