@@ -1,0 +1,174 @@
+"""A claim's parts: its tokens grouped into units (words and phrases with their matching
+keys and antonym classes, negators, hedges, punctuation), and the read claim that holds
+them with its quantities."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from analysis.contradiction.quantities import _Quantity
+from analysis.contradiction.tables import (
+    _CLASSES,
+    _CLAUSE_BREAKS,
+    _CUES,
+    _FAMILY_KEYS,
+    _LONGEST,
+    _PHRASES,
+    _WEAK,
+    _lexical,
+)
+from analysis.contradiction.tokens import _SENTENCE_END, _Token
+from analysis.lexicon import FUNCTION_WORDS
+
+
+@dataclass
+class _Unit:
+    kind: str  # word, func, neg, hedge, punct, break, number
+    first: int  # token span
+    last: int
+    low: str
+    cue: str = ""  # for neg: negation, modality, denial; scope "next" or "rest"
+    scope: str = "next"
+    key: str = ""
+    term: str = ""
+    classes: frozenset[tuple[int, int]] = frozenset()
+    entity: bool = False
+    speaker: bool = False
+    clause: int = 0
+    flips: list[tuple[str, int]] = field(default_factory=list)  # (cue, token of the negator)
+    carried: bool = False  # negated through a light verb: "failed to reach [a] settlement"
+    light: bool = False  # hands its predicate to a word after it: "reach [a deal]", "ready to"
+    named: bool = False  # named, not asserted: "the so-called deal"
+    weak: bool = False  # implied by its family's head: "progress" by "breakthrough"
+    reported: bool = False  # someone else's words: "critics say P", "'no, no, no'"
+    open: bool = False  # left open, not asserted: "did not rule out [changes]"
+
+    @property
+    def predicate(self) -> bool:
+        return not (self.light or self.named)
+
+    @property
+    def keys(self) -> set[str]:
+        return {self.key} | {f"~{number}" for number, _ in self.classes}
+
+    @property
+    def negated(self) -> bool:
+        return len(self.flips) % 2 == 1
+
+    def polarity(self, key: str) -> int:
+        sign = -1 if self.negated else 1
+        if key.startswith("~"):
+            sign *= next(side for number, side in self.classes if f"~{number}" == key)
+        return sign
+
+
+@dataclass
+class _Claim:
+    text: str
+    tokens: list[_Token]
+    units: list[_Unit]
+    quantities: list[_Quantity]
+    hedges: list[str]
+    content: list[_Unit] = field(default_factory=list)  # the words a topic is made of
+
+    def __post_init__(self) -> None:
+        self.content = [u for u in self.units if u.kind == "word" and not u.speaker]
+
+    @property
+    def dates(self) -> list[_Quantity]:
+        return [q for q in self.quantities if q.date is not None]
+
+
+def _units(tokens: list[_Token], used: set[int]) -> list[_Unit]:
+    units: list[_Unit] = []
+    i = 0
+    while i < len(tokens):
+        token = tokens[i]
+        if i in used:
+            units.append(_Unit("number", i, i + 1, token.low))
+            i += 1
+            continue
+        if token.kind == "punct":
+            kind = "break" if token.text in (";", ":") else "punct"
+            units.append(_Unit(kind, i, i + 1, token.text))
+            i += 1
+            continue
+        if token.kind != "word":
+            units.append(_Unit("func", i, i + 1, token.low))
+            i += 1
+            continue
+        match = None
+        for size in range(min(_LONGEST, len(tokens) - i), 0, -1):
+            span = range(i, i + size)
+            if any(j in used or tokens[j].kind != "word" for j in span):
+                continue
+            key = tuple(tokens[j].low for j in span)
+            if key in _PHRASES:
+                kind, value = _PHRASES[key]
+                if kind == "country" and size == 1 and key[0] in FUNCTION_WORDS \
+                        and not (token.spelled or token.text.isupper()):
+                    continue
+                match = (kind, value, size)
+                break
+        if match:
+            kind, value, size = match
+            units.append(_unit(kind, value, i, i + size, tokens))
+            i += size
+            continue
+        units.append(_unit("single", token.low, i, i + 1, tokens))
+        i += 1
+    return units
+
+
+def _unit(kind: str, value: str, first: int, last: int, tokens: list[_Token]) -> _Unit:
+    low = " ".join(t.low for t in tokens[first:last])
+    if kind == "single" and (tokens[first].spelled or tokens[first].text.isupper()) \
+            and len(low) > 1:
+        kind = "word"  # "W-H-O", "IT": an acronym, never a function word
+    if kind == "single":
+        if low.endswith("n't") or low in _CUES.get("negation", ()):
+            return _Unit("neg", first, last, low, "negation")
+        if low in _CUES.get("hedge", ()):
+            return _Unit("hedge", first, last, low)
+        if low in _CLAUSE_BREAKS:
+            return _Unit("break", first, last, low)
+        if (low in FUNCTION_WORDS and low not in _CLASSES) or len(low) < 2:
+            return _Unit("func", first, last, low)
+        kind = "word"
+    if kind in ("negation", "implicative"):
+        return _Unit("neg", first, last, low, "negation")
+    if kind == "modal":
+        scope = "rest" if low.endswith("that") else "next"
+        return _Unit("neg", first, last, low, "modality", scope)
+    if kind == "refutation":
+        return _Unit("neg", first, last, low, "denial", "rest")
+    if kind == "neutral":
+        return _Unit("func", first, last, low)
+    if kind == "hedge":
+        return _Unit("hedge", first, last, low)
+    if kind == "scare_quote":
+        return _Unit("scare", first, last, low)
+    if kind == "country":
+        term = value.casefold()
+        return _Unit("word", first, last, low, key=term, term=term, entity=True)
+    key, term = _lexical(low)
+    token = tokens[first]
+    mid_sentence = first > 0 and tokens[first - 1].text not in _SENTENCE_END | {'"'}
+    acronym = token.spelled or (token.text.isupper() and len(token.text) > 1)
+    return _Unit("word", first, last, low, key=key, term=term,
+                 classes=frozenset(_CLASSES.get(low, ())),
+                 entity=acronym or (token.cap and mid_sentence), weak=low in _WEAK)
+
+
+def _eventive(unit: _Unit) -> bool:
+    """An event noun or a word with an opposite: what a light verb can hand a negation to."""
+    return unit.key in _FAMILY_KEYS or bool(unit.classes)
+
+
+_LY_NOUNS = frozenset("family assembly supply rally monopoly anomaly reply ally homily".split())
+
+
+def _adverb(unit: _Unit) -> bool:
+    """"really", "firmly": a manner word, no argument of a predicate."""
+    return unit.low.endswith("ly") and len(unit.low) > 4 and not unit.classes \
+        and not unit.entity and unit.low not in _LY_NOUNS
