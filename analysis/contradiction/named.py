@@ -11,6 +11,7 @@ from analysis.contradiction.tables import (
     _CUES,
     _MODALS,
     _ON,
+    _OPENER_STARTS,
     _OPENERS,
     _PREPOSITIONS,
     _STANCES,
@@ -25,10 +26,11 @@ from analysis.contradiction.units import _eventive, _Unit
 def _opener(units: list[_Unit], i: int) -> tuple[int, bool]:
     """Length of the condition or concession opening at unit i (0 if none), and whether it
     makes the clause it is attached to conditional too ("if", not "even if")."""
-    lows = [u.low for u in units[i : i + 4]]
-    for words, conditional in _OPENERS:
-        if tuple(lows[: len(words)]) == words:
-            return len(words), conditional
+    if units[i].low in _OPENER_STARTS:
+        lows = [u.low for u in units[i : i + 4]]
+        for words, conditional in _OPENERS:
+            if tuple(lows[: len(words)]) == words:
+                return len(words), conditional
     if units[i].low in _CONDITIONS:
         return 1, False
     if units[i].low == "should" and _inverted(units, i):

@@ -26,8 +26,22 @@ class _Quantity:
     reported: bool = False
 
 
+def _starts(table: dict[tuple[str, ...], object]) -> frozenset[str]:
+    return frozenset(key[0] for key in table if key)
+
+
+# The words the entries of each number table start with: a claim is matched against the
+# tables at every token, and most tokens start no entry at all.
+_NUMBER_STARTS = _starts(_NUMBERS.values)
+_TABLES = {name: (table, _starts(table)) for name, table in (
+    ("before", _NUMBERS.before), ("vague", _NUMBERS.vague), ("units", _NUMBERS.units),
+    ("after", _NUMBERS.after))}
+
+
 def _number_words(tokens: list[_Token], i: int) -> tuple[float, int] | None:
     """Value and end of a number spelled in words ("two hundred", "forty-two", "a dozen")."""
+    if tokens[i].low not in _NUMBER_STARTS:
+        return None
     total, current, j, seen = 0.0, 0.0, i, False
     while j < len(tokens):
         for size in (3, 2, 1):
@@ -53,7 +67,11 @@ def _number_words(tokens: list[_Token], i: int) -> tuple[float, int] | None:
     return (total + current, j) if seen else None
 
 
-def _match(tokens: list[_Token], i: int, table: dict) -> tuple[str, int] | None:
+def _match(tokens: list[_Token], i: int, name: str) -> tuple[str, int] | None:
+    """The longest entry (of up to four words) of a number table at token i, and its end."""
+    table, starts = _TABLES[name]
+    if i >= len(tokens) or tokens[i].low not in starts:
+        return None
     for size in (4, 3, 2, 1):
         key = tuple(t.low for t in tokens[i : i + size])
         if len(key) == size and key in table:
@@ -78,7 +96,7 @@ def _quantities(tokens: list[_Token]) -> tuple[list[_Quantity], set[int]]:
     i = 0
     while i < len(tokens) and len(found) < MAX_QUANTITIES:
         start, qualifier, unit = i, None, None
-        matched = _match(tokens, i, _NUMBERS.before)
+        matched = _match(tokens, i, "before")
         if matched and i > 0 and tokens[i - 1].low in ("no", "not") and matched[0] == "gt":
             matched = None
         if matched:
@@ -106,15 +124,15 @@ def _quantities(tokens: list[_Token]) -> tuple[list[_Quantity], set[int]]:
             words = _number_words(tokens, i) if i < len(tokens) else None
             if words:
                 value, end = words
-            elif i < len(tokens) and (spec := _match(tokens, i, _NUMBERS.vague)):
+            elif i < len(tokens) and (spec := _match(tokens, i, "vague")):
                 vague, end = spec
         if value is None and vague is None:
             i = start + 1
             continue
-        unit_match = _match(tokens, end, _NUMBERS.units) if end < len(tokens) else None
+        unit_match = _match(tokens, end, "units") if end < len(tokens) else None
         if unit_match:
             unit, end = unit_match
-        after = _match(tokens, end, _NUMBERS.after) if end < len(tokens) else None
+        after = _match(tokens, end, "after") if end < len(tokens) else None
         if after:
             qualifier, end = after
         if unit is None and end < len(tokens) and tokens[end].kind == "word":

@@ -5,6 +5,7 @@ the closed word classes beside them, and the key a word is matched by (_stem, _l
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 from analysis.contradiction.tokens import _phrase
 from analysis.lexicon import COUNTRY_NAMES, DATA, DEMONYMS, METONYMS, REPORTING_VERBS
@@ -158,6 +159,7 @@ _CONDITIONS = frozenset("if unless whether".split())
 _OPENERS = sorted([(_phrase(entry), kind == "condition")
                    for kind in ("condition", "concession") for entry in _CUES.get(kind, ())],
                   key=lambda opener: -len(opener[0]))
+_OPENER_STARTS = frozenset(words[0] for words, _ in _OPENERS if words)
 _SUBJECT_VERBS = frozenset(_CUES.get("subject_verb", ()))
 _SUBORDINATORS = frozenset("although though while whereas because since as".split())
 _MODALS = frozenset("will would shall should can could may might must".split())
@@ -201,6 +203,8 @@ def _phrase_table() -> dict[tuple[str, ...], tuple[str, str]]:
 
 _PHRASES = _phrase_table()
 _LONGEST = max(len(key) for key in _PHRASES)
+# A claim is looked up at every word, and most words start no phrase.
+_PHRASE_STARTS = frozenset(key[0] for key in _PHRASES)
 
 
 def _stem(word: str) -> str:
@@ -224,6 +228,7 @@ _SYNONYM_STEMS = {_stem(form): head for form, head in reversed(_SYNONYMS.items()
 _FAMILY_KEYS = frozenset("=" + head for head in _FAMILIES)
 
 
+@lru_cache(maxsize=65_536)
 def _lexical(low: str) -> tuple[str, str]:
     """(matching key, readable term) of a content word or phrase."""
     low = low.removesuffix("'s") or low  # "Gazprom's" is Gazprom

@@ -13,6 +13,7 @@ from analysis.contradiction.tables import (
     _CUES,
     _FAMILY_KEYS,
     _LONGEST,
+    _PHRASE_STARTS,
     _PHRASES,
     _WEAK,
     _lexical,
@@ -79,6 +80,9 @@ class _Claim:
         return [q for q in self.quantities if q.date is not None]
 
 
+_BEFORE_SENTENCE = _SENTENCE_END | {'"'}  # what a word opening a sentence follows
+
+
 def _units(tokens: list[_Token], used: set[int]) -> list[_Unit]:
     units: list[_Unit] = []
     i = 0
@@ -98,11 +102,15 @@ def _units(tokens: list[_Token], used: set[int]) -> list[_Unit]:
             i += 1
             continue
         match = None
-        for size in range(min(_LONGEST, len(tokens) - i), 0, -1):
-            span = range(i, i + size)
-            if any(j in used or tokens[j].kind != "word" for j in span):
-                continue
-            key = tuple(tokens[j].low for j in span)
+        # The longest phrase that can start here: one of words only, none of them a quantity's.
+        longest = 0
+        if token.low in _PHRASE_STARTS:
+            longest = 1
+            while longest < min(_LONGEST, len(tokens) - i) and i + longest not in used \
+                    and tokens[i + longest].kind == "word":
+                longest += 1
+        for size in range(longest, 0, -1):
+            key = tuple(tokens[j].low for j in range(i, i + size))
             if key in _PHRASES:
                 kind, value = _PHRASES[key]
                 if kind == "country" and size == 1 and key[0] in FUNCTION_WORDS \
@@ -153,7 +161,7 @@ def _unit(kind: str, value: str, first: int, last: int, tokens: list[_Token]) ->
         return _Unit("word", first, last, low, key=term, term=term, entity=True)
     key, term = _lexical(low)
     token = tokens[first]
-    mid_sentence = first > 0 and tokens[first - 1].text not in _SENTENCE_END | {'"'}
+    mid_sentence = first > 0 and tokens[first - 1].text not in _BEFORE_SENTENCE
     acronym = token.spelled or (token.text.isupper() and len(token.text) > 1)
     return _Unit("word", first, last, low, key=key, term=term,
                  classes=frozenset(_CLASSES.get(low, ())),
