@@ -28,8 +28,7 @@ def _mark_reversals(units: list[_Unit]) -> None:
         while j < len(units) and j <= i + 2 and units[j].low in _DETERMINERS:
             j += 1
         if j < len(units) and units[j].low in _CUES.get("stance_object", ()):
-            unit.key, unit.term = accept_key, accept_term
-            unit.classes = frozenset(_CLASSES.get("accept", ()))
+            unit.rekey(accept_key, accept_term, frozenset(_CLASSES.get("accept", ())))
             units[j].kind = "func"
 
 

@@ -59,8 +59,9 @@ def _align_acronyms(a: _Claim, b: _Claim) -> tuple[_Claim, _Claim]:
                         place = {id(u): n for n, u in enumerate(other.units)}
                         for unit in run[start : start + size]:
                             twin = copied.units[place[id(unit)]]
-                            twin.key = twin.term = initials[start : start + size]
-                            twin.classes, twin.entity = frozenset(), True
+                            acronym = initials[start : start + size]
+                            twin.rekey(acronym, acronym, frozenset())
+                            twin.entity = True
     return aligned.get(id(a), a), aligned.get(id(b), b)
 
 

@@ -43,14 +43,23 @@ class _Unit:
     weak: bool = False  # implied by its family's head: "progress" by "breakthrough"
     reported: bool = False  # someone else's words: "critics say P", "'no, no, no'"
     open: bool = False  # left open, not asserted: "did not rule out [changes]"
+    _keys: frozenset[str] | None = field(default=None, repr=False, compare=False)  # rekey
 
     @property
     def predicate(self) -> bool:
         return not (self.light or self.named)
 
     @property
-    def keys(self) -> set[str]:
-        return {self.key} | {f"~{number}" for number, _ in self.classes}
+    def keys(self) -> frozenset[str]:
+        """Its key and its antonym classes: what it is matched by, asked for in every pair."""
+        if self._keys is None:
+            self._keys = frozenset({self.key, *(f"~{number}" for number, _ in self.classes)})
+        return self._keys
+
+    def rekey(self, key: str, term: str, classes: frozenset[tuple[int, int]]) -> None:
+        """Match the word by another key and classes: the only way to change them, as keys
+        is worked out once."""
+        self.key, self.term, self.classes, self._keys = key, term, classes, None
 
     @property
     def negated(self) -> bool:
