@@ -10,6 +10,7 @@ from analysis.contradiction.tables import (
     _CUES,
     _DETERMINERS,
     _MODALS,
+    _NO_CLASSES,
     _STANCES,
     _WINDOW_STOPS,
     _lexical,
@@ -28,7 +29,7 @@ def _mark_reversals(units: list[_Unit]) -> None:
         while j < len(units) and j <= i + 2 and units[j].low in _DETERMINERS:
             j += 1
         if j < len(units) and units[j].low in _CUES.get("stance_object", ()):
-            unit.rekey(accept_key, accept_term, frozenset(_CLASSES.get("accept", ())))
+            unit.rekey(accept_key, accept_term, _CLASSES.get("accept", _NO_CLASSES))
             units[j].kind = "func"
 
 
@@ -73,7 +74,7 @@ def _hand_on_refusals(units: list[_Unit]) -> None:
         if to is not None and to + 1 < len(words) and words[to + 1].kind == "word":
             target = words[to + 1]
             if not any(n == unit.first for _, n in target.flips):
-                target.flips = [*target.flips, (unit.cue, unit.first)]
+                target.flips = (*target.flips, (unit.cue, unit.first))
     for i, unit in enumerate(words):
         if unit.kind != "word" or not unit.negated or \
                 unit.low not in _CUES.get("consent", ()) or i + 1 >= len(words) or \
@@ -82,7 +83,7 @@ def _hand_on_refusals(units: list[_Unit]) -> None:
         target = next((w for w in words[i + 2 : i + 6] if w.kind == "word"), None)
         if target is not None and not target.flips and \
                 any(number in _STANCES for number, _ in target.classes):
-            target.flips = list(unit.flips)
+            target.flips = unit.flips
             target.carried = True
 
 
@@ -146,7 +147,7 @@ def _polarity(units: list[_Unit]) -> None:
         carried = carry_left > 0 and (carry_any or _eventive(unit))
         applied = pending or (carry if carried else [])
         unit.carried = not pending and bool(applied)
-        unit.flips = [(n.cue, n.first) for n in [*applied, *rest]]
+        unit.flips = tuple((n.cue, n.first) for n in [*applied, *rest])
         for wrapper in rest:
             covered.setdefault(wrapper.first, []).append((unit, bool(applied)))
         next_word = units[i + 1] if i + 1 < len(units) else None
@@ -167,4 +168,4 @@ def _polarity(units: list[_Unit]) -> None:
         if any(local for _, local in words):
             for unit, local in words:
                 if not local:
-                    unit.flips = [flip for flip in unit.flips if flip[1] != wrapper]
+                    unit.flips = tuple(flip for flip in unit.flips if flip[1] != wrapper)

@@ -45,7 +45,8 @@ def _forms(entry: str) -> tuple[str, set[str]]:
     return lemma, forms
 
 
-def _load_antonyms() -> tuple[dict[str, set[tuple[int, int]]], dict[str, str], frozenset[int]]:
+def _load_antonyms() -> tuple[dict[str, frozenset[tuple[int, int]]], dict[str, str],
+                              frozenset[int]]:
     """Antonym classes of each form, its lemma, and the class numbers that are stances."""
     classes: dict[str, set[tuple[int, int]]] = {}
     lemmas: dict[str, str] = {}
@@ -62,7 +63,8 @@ def _load_antonyms() -> tuple[dict[str, set[tuple[int, int]]], dict[str, str], f
                 for form in forms:
                     classes.setdefault(form, set()).add((number, side))
                     lemmas.setdefault(form, lemma)
-    return classes, lemmas, frozenset(stances)
+    return ({form: frozenset(found) for form, found in classes.items()}, lemmas,
+            frozenset(stances))
 
 
 def _load_synonyms() -> tuple[dict[str, str], frozenset[str], frozenset[str]]:
@@ -138,6 +140,8 @@ def _load_numbers() -> _Numbers:
 
 
 _CLASSES, _LEMMAS, _STANCES = _load_antonyms()
+# Every word without an opposite shares this one: a cache of read claims holds many words.
+_NO_CLASSES: frozenset[tuple[int, int]] = frozenset()
 _SYNONYMS, _WEAK, _FAMILIES = _load_synonyms()
 _CUES = _load_cues()
 _EVENTS = _load_events()

@@ -13,6 +13,7 @@ from analysis.contradiction.tables import (
     _CUES,
     _FAMILY_KEYS,
     _LONGEST,
+    _NO_CLASSES,
     _PHRASE_STARTS,
     _PHRASES,
     _WEAK,
@@ -32,11 +33,13 @@ class _Unit:
     scope: str = "next"
     key: str = ""
     term: str = ""
-    classes: frozenset[tuple[int, int]] = frozenset()
+    classes: frozenset[tuple[int, int]] = _NO_CLASSES
     entity: bool = False
     speaker: bool = False
     clause: int = 0
-    flips: list[tuple[str, int]] = field(default_factory=list)  # (cue, token of the negator)
+    # (cue, token of the negator); a tuple, which the collector stops tracking (a cache of
+    # read claims holds many)
+    flips: tuple[tuple[str, int], ...] = ()
     carried: bool = False  # negated through a light verb: "failed to reach [a] settlement"
     light: bool = False  # hands its predicate to a word after it: "reach [a deal]", "ready to"
     named: bool = False  # named, not asserted: "the so-called deal"
@@ -173,7 +176,7 @@ def _unit(kind: str, value: str, first: int, last: int, tokens: list[_Token]) ->
     mid_sentence = first > 0 and tokens[first - 1].text not in _BEFORE_SENTENCE
     acronym = token.spelled or (token.text.isupper() and len(token.text) > 1)
     return _Unit("word", first, last, low, key=key, term=term,
-                 classes=frozenset(_CLASSES.get(low, ())),
+                 classes=_CLASSES.get(low, _NO_CLASSES),
                  entity=acronym or (token.cap and mid_sentence), weak=low in _WEAK)
 
 
