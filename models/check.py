@@ -2,7 +2,13 @@
 
 from analysis import claim_key, extract_claims
 from analysis.contradiction import claim_context
-from models.matching import CONTEXT_REACH, candidates, claim_contexts, compare, same_claim
+from models.matching import (
+    CONTEXT_REACH,
+    candidate_lists,
+    claim_contexts,
+    compare,
+    same_claim,
+)
 from models.queries import claim_briefs
 from models.speaker import find_speaker
 
@@ -11,17 +17,18 @@ def check_draft(text: str) -> list[dict]:
     """Each claim of a draft with the known claims that match it (exact first, then close)
     and the known claims that contradict it."""
     found, speakers = [], {}
-    for extracted in extract_claims(text):
+    claims = list(extract_claims(text))
+    others_of = candidate_lists([extracted.text for extracted in claims])
+    contexts = claim_contexts(o.id for others in others_of for o in others)
+    for extracted, others in zip(claims, others_of, strict=True):
         ref = extracted.speaker
         if ref is not None and ref not in speakers:
             speakers[ref] = find_speaker(ref)
         known = speakers.get(ref)
         exact = same_claim(claim_key(extracted.text), known.id if known else None)
-        others = candidates(extracted.text)
         context = claim_context(text, extracted.start, extracted.end, reach=CONTEXT_REACH)
-        contradicting, similar = compare(
-            extracted.text, others, context=context,
-            contexts=claim_contexts(o.id for o in others) if others else {})
+        contradicting, similar = compare(extracted.text, others, context=context,
+                                         contexts=contexts)
         scored = [(exact, 1.0)] if exact else []
         scored += [(c, s) for c, s, _ in similar if exact is None or c.id != exact.id]
         found.append((extracted, known, exact, scored, contradicting))

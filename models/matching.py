@@ -17,6 +17,7 @@ CONTRADICTION_THRESHOLD = 0.5
 CANDIDATES = 20
 COMMON_WORD = 1_000
 MAX_SEARCH_WORDS = 24
+COUNTED_AT_ONCE = 100  # words counted in one query (a UNION ALL of one count per word)
 CONTEXT_REACH = 1_500  # characters of source text read either side of a claim for its context
 
 
@@ -41,8 +42,29 @@ def candidates(text: str, *, exclude: int | None = None) -> list[Claim]:
     for its distinctive words. A word in more than COMMON_WORD claims says little about what
     a claim is about and costs much to rank; a claim made only of such words is looked for by
     the two rarest of them together."""
-    words = search_words(text).split()
-    counts = search.claim_counts(words, COMMON_WORD + 1)
+    return candidate_lists([text], exclude=[exclude])[0]
+
+
+def candidate_lists(texts: list[str], *, exclude: list[int | None] | None = None,
+                    ) -> list[list[Claim]]:
+    """The candidates() of each text (not the stored claim excluded beside it): the words of
+    them all counted at once and the claims found read at once, each text searched alone."""
+    exclude = exclude or [None] * len(texts)
+    words_of = [search_words(text).split() for text in texts]
+    counts: dict[str, int] = {}
+    for chunk in chunked(list(dict.fromkeys(w for words in words_of for w in words)),
+                         COUNTED_AT_ONCE):
+        counts.update(search.claim_counts(chunk, COMMON_WORD + 1))
+    ids_of = [_candidate_ids(words, counts, excluded)
+              for words, excluded in zip(words_of, exclude, strict=True)]
+    found: dict[int, Claim] = {}
+    for chunk in chunked(list(dict.fromkeys(i for ids in ids_of for i in ids)), 500):
+        found.update((claim.id, claim) for claim in
+                     Claim.select(Claim.id, Claim.text).where(Claim.id.in_(chunk)))
+    return [[found[i] for i in sorted(ids) if i in found] for ids in ids_of]
+
+
+def _candidate_ids(words: list[str], counts: dict[str, int], exclude: int | None) -> list[int]:
     itself = exclude is not None  # a stored claim counts in its own words' claims
     found = [w for w in words if counts[w] > itself]  # only these can find another claim
     rare = [w for w in found if counts[w] <= COMMON_WORD + itself]
@@ -56,8 +78,7 @@ def candidates(text: str, *, exclude: int | None = None) -> list[Claim]:
         return []
     limit = CANDIDATES + (exclude is not None)  # the claim itself is usually the best hit
     ids = [i for i in search.ranked_ids(query, limit, any_term=any_term) if i != exclude]
-    ids = ids[:CANDIDATES]
-    return list(Claim.select(Claim.id, Claim.text).where(Claim.id.in_(ids)).order_by(Claim.id))
+    return ids[:CANDIDATES]
 
 
 def claim_contexts(claim_ids) -> dict[int, str]:
