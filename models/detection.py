@@ -8,10 +8,17 @@ from peewee import IntegrityError, chunked
 from analysis import score_contradiction
 from models.claim import Claim
 from models.db import database
-from models.link import ClaimLink, contradiction_kind, mark_contradicted, record_flagged
-from models.matching import CONTRADICTION_THRESHOLD, candidates, claim_contexts, compare
+from models.event import fan_out
+from models.link import ClaimLink, contradiction_kinds, flagged_event, mark_contradicted
+from models.matching import (
+    CONTRADICTION_THRESHOLD,
+    candidate_lists,
+    claim_contexts,
+    compare,
+)
 
 RECHECK_BATCH = 200
+LINKED_AT_ONCE = 25  # claims whose candidates, contexts and links are read together
 
 
 @dataclass
@@ -20,62 +27,107 @@ class Detection:
     scored: int = 0  # candidate pairs scored: bounded per claim, whatever the base's size
 
 
-def _known_pairs(claim_id: int, other_ids: list[int]) -> set[tuple[int, str]]:
-    """(other claim, relation) of every link, in any state, between a claim and others."""
+def _known_pairs(others_of: list[tuple[int, list[int]]]) -> set[tuple[int, int, str]]:
+    """(lower id, higher id, relation) of every link, in any state, between each claim and
+    its others, in one query."""
+    claim_ids = list(dict.fromkeys(claim_id for claim_id, _ in others_of))
+    other_ids = list(dict.fromkeys(i for _, others in others_of for i in others))
+    pairs = {(min(claim_id, i), max(claim_id, i)) for claim_id, others in others_of
+             for i in others}
     query = (ClaimLink.select(ClaimLink.claim_a, ClaimLink.claim_b, ClaimLink.relation)
-             .where(((ClaimLink.claim_a == claim_id) & ClaimLink.claim_b.in_(other_ids))
-                    | ((ClaimLink.claim_b == claim_id) & ClaimLink.claim_a.in_(other_ids)))
+             .where((ClaimLink.claim_a.in_(claim_ids) & ClaimLink.claim_b.in_(other_ids))
+                    | (ClaimLink.claim_b.in_(claim_ids) & ClaimLink.claim_a.in_(other_ids)))
              .tuples())
-    return {(b if a == claim_id else a, relation) for a, b, relation in query}
+    return {(a, b, relation) for a, b, relation in query if (a, b) in pairs}
 
 
-def _suggest(claim_id: int, other_id: int, relation: str, score: float, cues, explanation,
-             actor: str) -> ClaimLink | None:
-    low, high = sorted((claim_id, other_id))
-    kind = contradiction_kind(low, high) if relation == "contradicts" else None
-    if kind == "self":
-        dates = [c.first_seen for c in Claim.select(Claim.first_seen)
-                 .where(Claim.id.in_([low, high])).order_by(Claim.id)]
-        if None not in dates and dates[0] != dates[1]:
-            explanation = f"{explanation} (first said {dates[0]:%Y-%m-%d} and {dates[1]:%Y-%m-%d})"
+@dataclass
+class _Suggestion:
+    low: int
+    high: int
+    relation: str
+    score: float
+    cues: list[str]
+    explanation: str
+    kind: str | None = None
+
+
+def _suggest(suggestion: _Suggestion, actor: str) -> ClaimLink | None:
+    """Store a suggested link (inside a savepoint: a clash undoes this link only)."""
     try:
-        with database.atomic():  # a savepoint: a clash undoes this link only
-            link = ClaimLink.create(
-                claim_a=low, claim_b=high, relation=relation, origin="detected",
-                score=round(score, 3), cues=list(cues), explanation=explanation,
-                state="suggested", created_by=actor, kind=kind)
-            if relation == "contradicts":
-                record_flagged(link)
+        with database.atomic():
+            return ClaimLink.create(
+                claim_a=suggestion.low, claim_b=suggestion.high, relation=suggestion.relation,
+                origin="detected", score=round(suggestion.score, 3), cues=suggestion.cues,
+                explanation=suggestion.explanation, state="suggested", created_by=actor,
+                kind=suggestion.kind)
     except IntegrityError:
         return None  # a concurrent ingest linked this pair a moment ago
-    return link
+
+
+def _with_kinds(suggestions: list[_Suggestion]) -> None:
+    """Give each contradiction its kind; a speaker's two claims said on two days name both."""
+    contradictions = [s for s in suggestions if s.relation == "contradicts"]
+    kinds = contradiction_kinds((s.low, s.high) for s in contradictions)
+    for suggestion in contradictions:
+        suggestion.kind = kinds[suggestion.low, suggestion.high]
+    selves = [s for s in contradictions if s.kind == "self"]
+    seen: dict[int, object] = {}
+    for ids in chunked(list({i for s in selves for i in (s.low, s.high)}), 500):
+        seen.update(Claim.select(Claim.id, Claim.first_seen).where(Claim.id.in_(ids)).tuples())
+    for suggestion in selves:
+        dates = seen[suggestion.low], seen[suggestion.high]
+        if None not in dates and dates[0] != dates[1]:
+            suggestion.explanation = (f"{suggestion.explanation} (first said "
+                                      f"{dates[0]:%Y-%m-%d} and {dates[1]:%Y-%m-%d})")
 
 
 def link_claims(claims, actor: str) -> Detection:
     """Score each claim against its search candidates and store the links found (inside the
     caller's transaction). A pair linked before, in any state, is never suggested again: a
-    rejected contradiction stays rejected."""
+    rejected contradiction stays rejected. An article's claims are read and linked together:
+    their candidates, contexts, known links and kinds in a few queries, not a few per claim."""
     found = Detection()
-    for claim in claims:
-        others = candidates(claim.text, exclude=claim.id)
-        found.scored += len(others)
-        known = _known_pairs(claim.id, [o.id for o in others])
-        contexts = claim_contexts([claim.id, *(o.id for o in others)]) if others else {}
-        contradicting, similar = compare(claim.text, others, context=contexts.get(claim.id, ""),
-                                         contexts=contexts)
-        for other, score, verdict in contradicting:
-            if (other.id, "contradicts") not in known:
-                found.links.append(_suggest(claim.id, other.id, "contradicts", score,
-                                            verdict.cues, verdict.explanation, actor))
-        for other, score, _ in similar:
-            if (other.id, "same_claim") not in known:
-                found.links.append(_suggest(
-                    claim.id, other.id, "same_claim", score, ["paraphrase"],
-                    f"The two claims share {score:.0%} of their content words.", actor))
-    found.links = [link for link in found.links if link is not None]
+    for group in chunked(list(claims), LINKED_AT_ONCE):
+        _link_group(group, actor, found)
     mark_contradicted(i for link in found.links if link.relation == "contradicts"
                       for i in (link.claim_a_id, link.claim_b_id))
     return found
+
+
+def _link_group(claims: list[Claim], actor: str, found: Detection) -> None:
+    """Link a few claims together, adding what was scored and stored to found."""
+    others_of = candidate_lists([c.text for c in claims], exclude=[c.id for c in claims])
+    found.scored += sum(len(others) for others in others_of)
+    scoring = [(claim, others) for claim, others in zip(claims, others_of, strict=True)
+               if others]
+    if not scoring:
+        return
+    contexts = claim_contexts([i for claim, others in scoring
+                               for i in (claim.id, *(o.id for o in others))])
+    known = _known_pairs([(claim.id, [o.id for o in others]) for claim, others in scoring])
+    suggestions: list[_Suggestion] = []
+
+    def suggest(claim_id: int, other_id: int, relation: str, score: float, cues,
+                explanation: str) -> None:
+        low, high = sorted((claim_id, other_id))
+        if (low, high, relation) not in known:
+            known.add((low, high, relation))
+            suggestions.append(_Suggestion(low, high, relation, score, list(cues),
+                                           explanation))
+
+    for claim, others in scoring:
+        contradicting, similar = compare(claim.text, others, context=contexts.get(claim.id, ""),
+                                         contexts=contexts)
+        for other, score, verdict in contradicting:
+            suggest(claim.id, other.id, "contradicts", score, verdict.cues, verdict.explanation)
+        for other, score, _ in similar:
+            suggest(claim.id, other.id, "same_claim", score, ["paraphrase"],
+                    f"The two claims share {score:.0%} of their content words.")
+    _with_kinds(suggestions)
+    links = [link for link in (_suggest(s, actor) for s in suggestions) if link is not None]
+    fan_out([flagged_event(link) for link in links if link.relation == "contradicts"])
+    found.links += links
 
 
 @dataclass

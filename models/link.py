@@ -6,7 +6,7 @@ from peewee import chunked
 from models.claim import VERDICT_STATUSES, Appearance, Claim, change_fields, get_claim
 from models.db import BaseModel, JSONTextField, database, locked, utcnow
 from models.errors import Conflict, Invalid, NotFound
-from models.event import record
+from models.event import Event, fan_out, record
 
 RELATIONS = ("contradicts", "same_claim")
 ORIGINS = ("detected", "manual")
@@ -41,14 +41,25 @@ class ClaimLink(BaseModel):
 def contradiction_kind(claim_a_id: int, claim_b_id: int) -> str:
     """self when one speaker made both claims, conflicting_reports for two narrations,
     disagreement otherwise."""
-    speakers = {claim_a_id: set(), claim_b_id: set()}
-    query = (Appearance.select(Appearance.claim, Appearance.speaker)
-             .where(Appearance.claim.in_([claim_a_id, claim_b_id])).tuples())
-    for claim_id, speaker_id in query:
-        speakers[claim_id].add(speaker_id)
-    if (speakers[claim_a_id] & speakers[claim_b_id]) - {None}:
+    return contradiction_kinds([(claim_a_id, claim_b_id)])[claim_a_id, claim_b_id]
+
+
+def contradiction_kinds(pairs) -> dict[tuple[int, int], str]:
+    """The contradiction_kind of each pair of claims, their speakers read at once."""
+    pairs = list(pairs)
+    speakers: dict[int, set] = {claim_id: set() for pair in pairs for claim_id in pair}
+    for ids in chunked(list(speakers), 500):
+        query = (Appearance.select(Appearance.claim, Appearance.speaker)
+                 .where(Appearance.claim.in_(ids)).tuples())
+        for claim_id, speaker_id in query:
+            speakers[claim_id].add(speaker_id)
+    return {(a, b): _kind(speakers[a], speakers[b]) for a, b in pairs}
+
+
+def _kind(speakers_a: set, speakers_b: set) -> str:
+    if (speakers_a & speakers_b) - {None}:
         return "self"
-    if speakers[claim_a_id] <= {None} and speakers[claim_b_id] <= {None}:
+    if speakers_a <= {None} and speakers_b <= {None}:
         return "conflicting_reports"
     return "disagreement"
 
@@ -114,9 +125,16 @@ def mark_contradicted(claim_ids) -> None:
 
 
 def record_flagged(link: ClaimLink) -> None:
-    record("contradiction.flagged", contradiction_id=link.id, claim_a=link.claim_a_id,
-           claim_b=link.claim_b_id, score=link.score, kind=link.kind, origin=link.origin,
-           state=link.state, explanation=link.explanation)
+    fan_out([flagged_event(link)])
+
+
+def flagged_event(link: ClaimLink) -> Event:
+    """The contradiction.flagged event of a new link, in the outbox without its deliveries
+    (fan_out adds them)."""
+    return Event.create(type="contradiction.flagged", data={
+        "contradiction_id": link.id, "claim_a": link.claim_a_id, "claim_b": link.claim_b_id,
+        "score": link.score, "kind": link.kind, "origin": link.origin, "state": link.state,
+        "explanation": link.explanation})
 
 
 def review_contradiction(link_id: int, state: str, *, actor: str,
