@@ -155,6 +155,8 @@ def _date(tokens: list[_Token], i: int) -> tuple[tuple, int] | None:
     if i >= len(tokens):
         return None
     token = tokens[i]
+    if token.kind != "num" and token.low.rstrip(".") not in _MONTHS:
+        return None  # every date starts with a number or a month
     before = tokens[i - 1].low if i > 0 else ""
 
     def year_at(j: int) -> int | None:

@@ -103,6 +103,8 @@ def _quoted_spans(text: str) -> list[tuple[int, int]]:
     """Character spans inside single quotes ('no, no, no'), leaving out a quote that opens
     the claim: that one is the speaker's own."""
     spans: list[tuple[int, int]] = []
+    if "'" not in text:
+        return spans
     closes = [m.start() for m in _CLOSE_QUOTE.finditer(text)]
     end = -1
     for match in _OPEN_QUOTE.finditer(text):
