@@ -79,7 +79,8 @@ def serve_command(host, port, workers):
     config = current_app.config
     gunicorn = Path(sys.executable).with_name("gunicorn")
     args = [str(gunicorn), "--bind", f"{host or config['HOST']}:{port or config['PORT']}",
-            "--workers", str(workers or config["WORKERS"]), "api:create_app()"]
+            "--workers", str(workers or config["WORKERS"]), "--config", "python:api.serving",
+            "api:create_app()"]
     os.execv(args[0], args)
 
 
