@@ -124,7 +124,8 @@ def content_of(cue: Token) -> Content | None:
     clauses = [c for c in cue.children if c.dep_ in _CLAUSES]
     if clauses:
         return _clauses(max(clauses, key=lambda c: c.right_edge.i - c.left_edge.i))
-    if cue.dep_ in ("parataxis", "ccomp", "advcl", "conj") and cue.head.i != cue.i:
+    obj = next((c for c in cue.children if c.dep_ in _OBJECTS), None)
+    if obj is None and cue.dep_ in ("parataxis", "ccomp", "advcl", "conj") and cue.head.i != cue.i:
         # "Prices will fall, she said": the parse may hang the cue from the reported clause.
         head = cue.head
         if head.i < cue.i and not any(c.dep_ in ("nsubj", "nsubjpass") and c.i > cue.i
@@ -133,7 +134,6 @@ def content_of(cue: Token) -> Content | None:
             if reported is not None:
                 start = head.left_edge.i
                 return _content(doc, (start, min(reported[1], cue.left_edge.i - 1)))
-    obj = next((c for c in cue.children if c.dep_ in _OBJECTS), None)
     prep = next((c for c in cue.children if c.dep_ == "prep" and c.lower_ in _PREPOSITIONS), None)
     if obj is not None:
         complement = next((c for c in cue.children if c.dep_ in ("oprd", "acomp")

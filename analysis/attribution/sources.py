@@ -13,6 +13,7 @@ _SUBJECTS = ("nsubj", "nsubjpass")
 _CLIMB = ("xcomp", "advcl", "conj", "pcomp", "acl", "prep")
 # Words that make a phrase no source: it, what, there, relative pronouns.
 _NOT_SOURCES = frozenset({"it", "there", "this", "that", "what", "which", "who", "whom", "one"})
+_TIMES = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"})
 _RELATIVE = frozenset({"who", "which", "that"})
 _CUT_DEPS = frozenset({"relcl", "acl", "punct", "cc", "conj", "advcl"})
 # Verbs that say what office someone holds: "who chairs the board".
@@ -26,6 +27,23 @@ DOCUMENTS = frozenset(
 
 def source_token(cue: Token) -> Token | None:
     """The head word of the cue's source, if the parse names one."""
+    source = _source_token(cue)
+    return _before_brackets(source) if source is not None else None
+
+
+def _before_brackets(token: Token) -> Token:
+    """ "Gov. John Kasich (R-OH) said": the parse may take the bracketed party and state for
+    the subject; the source is the name before the bracket."""
+    doc = token.doc
+    opening = next((t for t in reversed(doc[max(0, token.i - 4) : token.i]) if t.text in "()"),
+                   None)
+    if opening is None or opening.text != "(" or opening.i == 0:
+        return token
+    before = doc[opening.i - 1]
+    return before if before.pos_ in ("PROPN", "NOUN") else token
+
+
+def _source_token(cue: Token) -> Token | None:
     if cue.lower_ == "according":
         return next((g for c in cue.children if c.lower_ == "to" for g in c.children
                      if g.dep_ == "pobj"), None)
@@ -56,10 +74,31 @@ def source_token(cue: Token) -> Token | None:
         if subject is not None or agent is not None:
             # A passive's subject is who is asked, told or expected: the agent speaks.
             return agent
-        if word.dep_ not in _CLIMB or word.head.i == word.i:
-            return None
+        if word.dep_ not in _CLIMB or word.head.i == word.i or _passive_participle(word):
+            break
         word = word.head
-    return None
+    return _noun_before(cue) if cue.pos_ == "VERB" else None
+
+
+def _passive_participle(word: Token) -> bool:
+    """ "Asked about the plan, Smith said ...": the clause's subject was asked; who asked is
+    not said."""
+    return word.tag_ == "VBN" and word.dep_ == "advcl" and not any(
+        c.dep_ in ("aux", "auxpass") for c in word.children)
+
+
+def _noun_before(cue: Token) -> Token | None:
+    """A subject the parse missed: "..., former president Bill Clinton said his wife ..." hung
+    as an apposition. The name just before the verb, if one stands there."""
+    doc = cue.doc
+    at = cue.i - 1
+    while at >= 0 and doc[at].head.i == cue.i and doc[at].dep_ in ("aux", "advmod", "neg"):
+        at -= 1
+    if at < 0:
+        return None
+    before = doc[at]
+    named = before.pos_ in ("PROPN", "PRON", "NOUN") and before.ent_type_ not in _TIMES
+    return before if named and before.dep_ not in ("pobj", "dobj", "poss") else None
 
 
 def stands_for(source: Token) -> Token:
