@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from analysis.attribution import attribute
 from analysis.attribution.frame import DIRECT, Attribution
+from analysis.attribution.keep import holds
 from analysis.attribution.resolution import name_speakers
 from analysis.document import read_document
 from analysis.furniture import is_boilerplate_line, is_sign_off, prefix_length
@@ -47,6 +48,7 @@ def extract_claims(text: str) -> list[ExtractedClaim]:
     document = read_document(text)
     attributions = attribute(document)
     speakers = name_speakers(document, attributions)
+    attributions = [a for a in attributions if holds(text, a, speakers.get(id(a)))]
     sentences = [s for para in split_sentences(text, split_paragraphs(text), document.lower_case)
                  for s in para]
     edges = sorted({e for s in sentences for e in (s.start, s.end)})

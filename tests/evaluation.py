@@ -186,11 +186,12 @@ def evaluate_polnear(split: str = "dev", limit: int | None = None):
     (speakers resolved against the database as ingest resolves them)."""
     from peewee import JOIN
 
+    from analysis.attribution.polnear import Found
     from models import Appearance, Speaker
     from models.db import bind, database
     from models.ingest import ingest_article
     from models.migrate import migrate
-    from tests.polnear_eval import Found, Tally, score_article, split_articles
+    from tests.polnear_eval import Tally, score_article, split_articles
 
     total = Tally()
     with tempfile.TemporaryDirectory() as tmp:

@@ -10,27 +10,19 @@ content and name its source, over appearances with a speaker.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from analysis.attribution.polnear import Annotated, Article, articles
-from analysis.lexicon import HONORIFICS, TITLE_HEADS
+from analysis.attribution.polnear import (
+    Article,
+    Found,
+    articles,
+    is_long,
+    names_source,
+    overlaps,
+)
 
 POLNEAR = Path(__file__).resolve().parents[2] / "shared" / "polnear"
-_WORD = re.compile(r"[^\W_]+(?:['’.-][^\W_]+)*")
-_PARTY = {"democrat", "democrats", "democratic", "republican", "republicans", "gop", "d", "r"}
-_IGNORED = _PARTY | {"the", "a", "an", "s"} | {h.rstrip(".") for h in HONORIFICS} | TITLE_HEADS
-
-
-@dataclass(frozen=True)
-class Found:
-    """An appearance as the measure sees it."""
-
-    start: int
-    end: int
-    mention: str | None
-    name: str | None
 
 
 @dataclass
@@ -62,42 +54,15 @@ class Tally:
         return 2 * p * r / (p + r) if p + r else 0.0
 
 
-def _words(phrase: str | None, keep_all: bool = False) -> set[str]:
-    words = {w.casefold().rstrip(".") for w in _WORD.findall(phrase or "")}
-    words = {w.removesuffix("'s").removesuffix("’s") for w in words}
-    return words if keep_all else words - _IGNORED
-
-
-def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
-    shared = min(a[1], b[1]) - max(a[0], b[0])
-    return shared > 0 and 2 * shared >= min(a[1] - a[0], b[1] - b[0])
-
-
-def _names(text: str, found: Found, gold: Annotated) -> bool:
-    if gold.source is None:
-        return False
-    source = " ".join(text[a:b] for a, b in gold.source)
-    # A pronoun source ("he") counts when the mention is that pronoun: it shares the word. A
-    # source of nothing but title words ("the senator") is compared on those words.
-    keep_all = not _words(source)
-    named = _words(found.mention, keep_all) | _words(found.name, keep_all)
-    return bool(named & (_words(source, keep_all) - {"the", "a", "an"}))
-
-
-def _long(text: str, gold: Annotated) -> bool:
-    """Contents of three words or more count."""
-    return len(_WORD.findall(" ".join(text[a:b] for a, b in gold.content))) >= 3
-
-
 def score_article(article: Article, found: list[Found]) -> Tally:
     text = article.text
-    sourced = [g for g in article.attributions if g.source is not None and _long(text, g)]
+    sourced = [g for g in article.attributions if g.source is not None and is_long(text, g)]
     tally = Tally(sourced=len(sourced))
     spoken = [f for f in found if f.mention or f.name]
     tally.with_speaker = len(spoken)
     for gold in sourced:
-        near = [f for f in spoken if _overlaps((f.start, f.end), gold.content_range)]
-        if any(_names(text, f, gold) for f in near):
+        near = [f for f in spoken if overlaps((f.start, f.end), gold.content_range)]
+        if any(names_source(text, f, gold) for f in near):
             tally.recalled += 1
         else:
             source = " ".join(text[a:b] for a, b in gold.source or ())
@@ -105,8 +70,8 @@ def score_article(article: Article, found: list[Found]) -> Tally:
             content = " ".join(text[a:b] for a, b in gold.content)
             tally.missed.append(f"{article.name}: [{source}] {content[:90]!r} -> {given}")
     for f in spoken:
-        near = [g for g in article.attributions if _overlaps((f.start, f.end), g.content_range)]
-        if any(_names(text, f, g) for g in near):
+        near = [g for g in article.attributions if overlaps((f.start, f.end), g.content_range)]
+        if any(names_source(text, f, g) for g in near):
             tally.precise += 1
         else:
             sources = [" ".join(text[a:b] for a, b in g.source or ()) for g in near]

@@ -20,20 +20,14 @@ from analysis.attribution.sources import (
 )
 from analysis.document import Document
 from analysis.furniture import is_sign_off, prefix_length
-from analysis.lexicon import REPORTING_VERBS
 from analysis.nlp import Paragraph
 from analysis.quotes import Quote
 
-CUE_THRESHOLD = 0.5
+# A low bar for a cue: the frame model (keep.py) decides which frames hold.
+CUE_THRESHOLD = 0.3
 _BARE_FRAME = 6
 _SENTENCE_ENDS = tuple('.!?:"”’\')…')
 _BETWEEN = " \n\t,.:;—–-"
-
-
-def _promises(cue: Token) -> bool:
-    """Whether a verb with a to-infinitive reports words: "vowed to", "threatened to"."""
-    verb = REPORTING_VERBS.get(cue.lower_) or REPORTING_VERBS.get(cue.lemma_.casefold())
-    return verb is not None and verb.takes_infinitive
 
 
 def _furniture_end(document: Document, paragraph: Paragraph) -> int:
@@ -41,7 +35,7 @@ def _furniture_end(document: Document, paragraph: Paragraph) -> int:
     return paragraph.start + prefix_length(document.text[paragraph.start : paragraph.end])
 
 
-def _cues(document: Document, paragraph: Paragraph) -> list[Token]:
+def _cues(document: Document, paragraph: Paragraph) -> list[tuple[Token, float]]:
     found = []
     furniture = _furniture_end(document, paragraph)
     words = document.text[paragraph.start : paragraph.end].strip()
@@ -54,8 +48,9 @@ def _cues(document: Document, paragraph: Paragraph) -> list[Token]:
             # A frame inside a quotation is the quoted speaker's words, not the article's.
             if start < furniture or document.quoted(start):
                 continue
-            if is_viewpoint(token) or cue_probability(token, quoted=False) >= CUE_THRESHOLD:
-                found.append(token)
+            probability = 1.0 if is_viewpoint(token) else cue_probability(token, quoted=False)
+            if probability >= CUE_THRESHOLD:
+                found.append((token, probability))
     return found
 
 
@@ -64,10 +59,12 @@ def attribute(document: Document) -> list[Attribution]:
     found, used = pull_quotes(document)
     for index, paragraph in enumerate(document.paragraphs):
         if index not in used:
-            for cue in _cues(document, paragraph):
-                found += _frame(document, index, paragraph, cue)
-    strong = {(a.paragraph, a.source) for a in found if not a.weak and a.source is not None}
-    found = [a for a in found if not (a.weak and (a.paragraph, a.source) in strong)]
+            for cue, probability in _cues(document, paragraph):
+                found += _frame(document, index, paragraph, cue, probability)
+    # "rejected the plan, saying it was too costly": a frame of only an object or an infinitive
+    # reports an act; it gives way to a reported clause of the same source in its paragraph.
+    strong = {(a.paragraph, a.source) for a in found if not a.whole_frame and a.source is not None}
+    found = [a for a in found if not (a.whole_frame and (a.paragraph, a.source) in strong)]
     return _with_quotations(document, _without_nested_frames(found))
 
 
@@ -99,16 +96,15 @@ def _speaker_words(document: Document, paragraph: Paragraph, head: Token) -> dic
     }
 
 
-def _frame(document: Document, index: int, paragraph: Paragraph, cue: Token) -> list[Attribution]:
+def _frame(
+    document: Document, index: int, paragraph: Paragraph, cue: Token, probability: float
+) -> list[Attribution]:
     """The attributions of one cue: one per reported clause."""
     doc = paragraph.doc
     head = source_token(cue)
     if head is not None and not usable(head):
         head = None
     content = content_of(cue)
-    if content is not None and content.infinitive and not _promises(cue):
-        # "refused to reopen the talks", "agreed to link": the outlet reports an act.
-        return []
     if content is not None and head is not None and any(
         first <= head.i <= last for first, last in content.ranges
     ):
@@ -143,10 +139,12 @@ def _frame(document: Document, index: int, paragraph: Paragraph, cue: Token) -> 
             renamed = speaker and speaker["named_by"] != speaker["mention"]
             if renamed and start == speaker["source"][0]:
                 text = f"{speaker['named_by']}{document.text[speaker['source'][1] : end]}"
-        weak = content is not None and content.whole_frame and not content.infinitive
         found.append(Attribution(
             (start, end), paragraph.span(cue), kind=kind, paragraph=index, text=text,
-            frame_start=min(frame_start, start), weak=weak, **speaker,
+            frame_start=min(frame_start, start), cue_lemma=cue.lemma_.casefold(),
+            cue_probability=probability, infinitive=content is not None and content.infinitive,
+            whole_frame=content is not None and content.whole_frame,
+            source_pos=head.pos_ if head is not None else "", **speaker,
         ))
     return found
 
@@ -197,7 +195,8 @@ def _with_quotations(document: Document, found: list[Attribution]) -> list[Attri
         if donor is None:
             continue
         result.append(replace(donor, content=(quote.start, quote.end), kind=DIRECT,
-                              paragraph=para, text=None, frame_start=quote.open_mark, weak=False))
+                              paragraph=para, text=None, frame_start=quote.open_mark,
+                              carried=True))
     return sorted(result, key=lambda a: a.content)
 
 

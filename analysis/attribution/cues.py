@@ -53,6 +53,8 @@ def features(token: Token, quoted: bool) -> list[str]:
     if subject is not None:
         found.append(f"subj_ent={subject.ent_type_ or subject.pos_}")
         found.append(f"lemma_subj={lemma}|{subject.ent_type_ or subject.pos_}")
+        # Who can speak: "officials", "a poll", "the campaign"; not "the victory", "the deal".
+        found.append(f"subj_lemma={subject.lemma_.casefold()}")
     if quoted:
         found.append("quoted")
         found.append(f"quoted_lemma={lemma}")
@@ -78,6 +80,11 @@ def is_viewpoint(token: Token) -> bool:
         and subject is not None
         and token.i < subject.i
     )
+
+
+def reload() -> None:
+    """Read the model file again (after `make train` rewrites it)."""
+    _model.cache_clear()
 
 
 @lru_cache(maxsize=1)

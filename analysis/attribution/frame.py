@@ -32,6 +32,12 @@ class Attribution:
     text: str | None = None
     # Where the whole frame (source, cue, content) starts: narration may stand before it.
     frame_start: int | None = None
-    # A frame whose content is only an object ("rejected the plan"): it gives way to a reported
-    # clause of the same source ("rejected the plan, saying it was too costly").
-    weak: bool = False
+    # What the frame filter reads (analysis/attribution/keep.py): the cue's lemma and how
+    # likely it is a cue, the source's part of speech, whether the content is a bare infinitive
+    # or needs its frame, and whether a quotation was carried on from an earlier frame.
+    cue_lemma: str = ""
+    cue_probability: float = 1.0
+    source_pos: str = ""
+    infinitive: bool = False
+    whole_frame: bool = False
+    carried: bool = False

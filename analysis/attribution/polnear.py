@@ -1,4 +1,10 @@
-"""PolNeAR's brat standoff annotations read as attributions (for `make train` and `make eval`)."""
+"""PolNeAR's brat standoff annotations read as attributions (for `make train` and `make eval`),
+and the measure an appearance is judged by (tests/polnear_eval.py gives the whole of it).
+
+An annotated attribution (content of 3 words or more, with a source) is found when an
+appearance's [start, end) overlaps its content by at least half of the shorter of the two; its
+speaker is right when the appearance's speaker_mention or speaker name shares a word (other than
+titles, articles and party words) with the annotated source span."""
 
 from __future__ import annotations
 
@@ -7,8 +13,14 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from analysis.lexicon import HONORIFICS, TITLE_HEADS
+
 _SPAN_LINE = re.compile(r"(T\d+)\t(\S+) (\d+ \d+(?:;\d+ \d+)*)\t")
 _EVENT_LINE = re.compile(r"E\d+\t(.*)")
+
+_WORD = re.compile(r"[^\W_]+(?:['’.-][^\W_]+)*")
+_PARTY = {"democrat", "democrats", "democratic", "republican", "republicans", "gop", "d", "r"}
+_IGNORED = _PARTY | {"the", "a", "an", "s"} | {h.rstrip(".") for h in HONORIFICS} | TITLE_HEADS
 
 Spans = tuple[tuple[int, int], ...]
 
@@ -56,3 +68,40 @@ def articles(folder: Path) -> Iterator[Article]:
         annotations = sorted((folder / "attributions").glob(f"{path.stem}_*.ann"))
         found = read_annotation(annotations[0].read_text(encoding="utf-8")) if annotations else []
         yield Article(path.stem, path.read_text(encoding="utf-8"), tuple(found))
+
+
+@dataclass(frozen=True)
+class Found:
+    """An appearance as the measure sees it."""
+
+    start: int
+    end: int
+    mention: str | None
+    name: str | None
+
+
+def _words(phrase: str | None, keep_all: bool = False) -> set[str]:
+    words = {w.casefold().rstrip(".") for w in _WORD.findall(phrase or "")}
+    words = {w.removesuffix("'s").removesuffix("’s") for w in words}
+    return words if keep_all else words - _IGNORED
+
+
+def overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
+    shared = min(a[1], b[1]) - max(a[0], b[0])
+    return shared > 0 and 2 * shared >= min(a[1] - a[0], b[1] - b[0])
+
+
+def names_source(text: str, found: Found, gold: Annotated) -> bool:
+    if gold.source is None:
+        return False
+    source = " ".join(text[a:b] for a, b in gold.source)
+    # A pronoun source ("he") counts when the mention is that pronoun: it shares the word. A
+    # source of nothing but title words ("the senator") is compared on those words.
+    keep_all = not _words(source)
+    named = _words(found.mention, keep_all) | _words(found.name, keep_all)
+    return bool(named & (_words(source, keep_all) - {"the", "a", "an"}))
+
+
+def is_long(text: str, gold: Annotated) -> bool:
+    """Contents of three words or more count."""
+    return len(_WORD.findall(" ".join(text[a:b] for a, b in gold.content))) >= 3

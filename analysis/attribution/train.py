@@ -1,10 +1,12 @@
-"""`make train`: the casing table and the cue model rebuilt from PolNeAR train
-(../shared/polnear/train) alone.
+"""`make train`: the casing table, the cue model and the frame model rebuilt from PolNeAR
+train (../shared/polnear/train) alone.
 
-Every candidate token of every train article is an example: positive when it heads an annotated
-cue (the cue's token whose syntactic head lies outside the cue). A logistic regression over
-`cues.features` is fitted with scikit-learn (a development dependency) and written as plain
-weights to cue_model.json, which is all the running service reads.
+Cues: every candidate token of every train article is an example, positive when it heads an
+annotated cue (the cue's token whose syntactic head lies outside the cue). Frames: every frame
+the new cue model gives with a source is an example, positive when the measure of
+analysis/attribution/polnear.py finds it right (content and source). Each is a logistic
+regression fitted with scikit-learn (a development dependency) and written as plain weights to
+a JSON file, which is all the running service reads.
 """
 
 from __future__ import annotations
@@ -14,8 +16,10 @@ import sys
 from collections.abc import Iterator
 from pathlib import Path
 
-from analysis.attribution.cues import MODEL, features, is_candidate
-from analysis.attribution.polnear import Article, articles
+from analysis.attribution import attribute, cues, keep
+from analysis.attribution.cues import features, is_candidate
+from analysis.attribution.polnear import Article, Found, articles, names_source, overlaps
+from analysis.attribution.resolution import name_speakers
 from analysis.casing import MIN_COUNT, MIN_SHARE, TABLE, learn
 from analysis.document import read_document
 
@@ -37,37 +41,52 @@ def article_examples(article: Article) -> Iterator[tuple[list[str], bool]]:
                 token.head.i == token.i
                 or not piece[0] <= paragraph.token_start(token.head) < piece[1]
             )
-            yield features(token, document.quoted(start)), heads
+            yield dict.fromkeys(features(token, document.quoted(start)), 1.0), heads
 
 
-def fit(found: list[tuple[list[str], bool]]) -> None:
-    """Fit the model on (features, label) examples and write it to cue_model.json."""
+def frame_examples(article: Article) -> Iterator[tuple[dict[str, float], bool]]:
+    """(features, is right) for every frame with a source the reading gives one article."""
+    text = article.text
+    document = read_document(text)
+    found = attribute(document)
+    speakers = name_speakers(document, found)
+    for frame in found:
+        if frame.source is None:
+            continue
+        speaker = speakers.get(id(frame))
+        seen = Found(*frame.content, frame.mention, speaker.name if speaker else None)
+        right = any(names_source(text, seen, gold) for gold in article.attributions
+                    if overlaps(frame.content, gold.content_range))
+        yield keep.features(text, frame, speaker), right
+
+
+def fit(found: list[tuple[dict[str, float], bool]], model: Path, about: str) -> None:
+    """Fit a model on (features, label) examples and write it to model."""
     from sklearn.feature_extraction import DictVectorizer
     from sklearn.linear_model import LogisticRegression
 
-    rows = [dict.fromkeys(features, 1) for features, _ in found]
     labels = [label for _, label in found]
     vectorizer = DictVectorizer()
-    matrix = vectorizer.fit_transform(rows).tocsr()
+    matrix = vectorizer.fit_transform([features for features, _ in found]).tocsr()
     # liblinear takes 32-bit indices only.
     matrix.indices, matrix.indptr = matrix.indices.astype("int32"), matrix.indptr.astype("int32")
     # An L1 penalty keeps a few thousand weights (held-out train cues: the same precision and
     # recall as L2 with 90,000).
-    model = LogisticRegression(C=1.0, l1_ratio=1.0, solver="liblinear", max_iter=2000)
-    model.fit(matrix, labels)
+    fitted = LogisticRegression(C=1.0, l1_ratio=1.0, solver="liblinear", max_iter=2000)
+    fitted.fit(matrix, labels)
     weights = {
         name: round(float(weight), 4)
-        for name, weight in zip(vectorizer.get_feature_names_out(), model.coef_[0], strict=True)
+        for name, weight in zip(vectorizer.get_feature_names_out(), fitted.coef_[0], strict=True)
         if abs(weight) >= 0.01
     }
-    MODEL.write_text(
+    model.write_text(
         json.dumps(
             {
-                "about": "Reporting-cue model trained on PolNeAR train by "
-                "analysis/attribution/train.py; rebuild with `make train`.",
+                "about": f"{about} trained on PolNeAR train by analysis/attribution/train.py; "
+                "rebuild with `make train`.",
                 "examples": len(labels),
                 "positives": int(sum(labels)),
-                "intercept": round(float(model.intercept_[0]), 4),
+                "intercept": round(float(fitted.intercept_[0]), 4),
                 "weights": dict(sorted(weights.items())),
             },
             indent=0,
@@ -75,7 +94,7 @@ def fit(found: list[tuple[list[str], bool]]) -> None:
         + "\n",
         encoding="utf-8",
     )
-    print(f"{len(labels)} examples, {sum(labels)} cues, {len(weights)} weights -> {MODEL}")
+    print(f"{len(labels)} examples, {sum(labels)} positive, {len(weights)} weights -> {model}")
 
 
 def write_casing(folder: Path) -> None:
@@ -93,7 +112,11 @@ def write_casing(folder: Path) -> None:
 def main() -> None:
     folder = Path(sys.argv[1]) if len(sys.argv) > 1 else TRAIN
     write_casing(folder)
-    fit([example for article in articles(folder) for example in article_examples(article)])
+    fit([example for article in articles(folder) for example in article_examples(article)],
+        cues.MODEL, "Reporting-cue model")
+    cues.reload()
+    fit([example for article in articles(folder) for example in frame_examples(article)],
+        keep.MODEL, "Frame model")
 
 
 if __name__ == "__main__":

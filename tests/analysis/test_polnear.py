@@ -21,8 +21,8 @@ def test_the_sample_is_the_one_the_floors_were_set_on(sample_tally):
 
 
 def test_recall_on_the_dev_sample_holds(sample_tally):
-    assert sample_tally.recall >= 0.55
+    assert sample_tally.recall >= 0.57
 
 
 def test_precision_on_the_dev_sample_holds(sample_tally):
-    assert sample_tally.precision >= 0.75
+    assert sample_tally.precision >= 0.76

@@ -1,0 +1,71 @@
+"""Which frames to keep: a linear model over what a frame is made of (its cue, its source, its
+content) that weighs how likely the frame is a true attribution with the right source, trained
+on PolNeAR train (`make train`, analysis/attribution/train.py) and written to keep_model.json.
+
+The cue model asks whether a word reports; this one asks whether the whole frame holds: "The
+decisive victory made him the nominee" has a likely cue and a source no one would quote."""
+
+from __future__ import annotations
+
+import json
+import math
+from functools import lru_cache
+from pathlib import Path
+
+from analysis.attribution.frame import Attribution
+from analysis.speakers import SpeakerRef
+
+MODEL = Path(__file__).parent / "keep_model.json"
+KEEP_THRESHOLD = 0.5
+_LENGTHS = (2, 5, 10, 20, 40)
+_QUOTE_MARKS = "\"“‘'"
+
+
+def _bucket(value: float, edges) -> str:
+    return str(next((i for i, edge in enumerate(edges) if value <= edge), len(edges)))
+
+
+def features(text: str, found: Attribution, speaker: SpeakerRef | None) -> dict[str, float]:
+    """What the model sees of one frame."""
+    content = text[found.content[0] : found.content[1]]
+    words = len(content.split())
+    head = (found.named_by or found.mention or "").split()
+    shape = (f"kind={found.kind}", f"carried={found.carried}", f"infinitive={found.infinitive}",
+             f"whole={found.whole_frame}", f"reworded={bool(found.text)}",
+             f"source_pos={found.source_pos}",
+             f"entity={found.entity or '-'}", f"proper={found.proper}",
+             f"speaker={speaker.kind if speaker else '-'}", f"words={_bucket(words, _LENGTHS)}",
+             f"mention_words={_bucket(len(head), (1, 2, 4, 8))}",
+             f"opens_quote={content[:1] in _QUOTE_MARKS}")
+    found_features = dict.fromkeys(shape, 1.0)
+    found_features.update(dict.fromkeys((
+        f"cue={found.cue_lemma}",
+        f"cue_kind={found.cue_lemma}|{found.kind}|{found.carried}",
+        f"cue_source={found.cue_lemma}|{found.source_pos}|{found.entity or '-'}",
+        f"cue_content={found.cue_lemma}|{found.whole_frame}|{found.infinitive}|{bool(found.text)}",
+    ), 1.0))
+    if found.source_pos in ("NOUN", "PRON") and head:
+        found_features[f"source_word={head[-1].casefold()}"] = 1.0
+    found_features["cue_probability"] = found.cue_probability
+    return found_features
+
+
+@lru_cache(maxsize=1)
+def _model() -> tuple[float, dict[str, float]]:
+    data = json.loads(MODEL.read_text(encoding="utf-8"))
+    return data["intercept"], data["weights"]
+
+
+def keep_probability(text: str, found: Attribution, speaker: SpeakerRef | None) -> float:
+    intercept, weights = _model()
+    z = intercept + sum(weights.get(name, 0.0) * value
+                        for name, value in features(text, found, speaker).items())
+    return 1 / (1 + math.exp(-z))
+
+
+def holds(text: str, found: Attribution, speaker: SpeakerRef | None) -> bool:
+    """Whether to keep a frame. Frames made by rule ("For Ms. Ortega, P", a pull quote: cue
+    probability 1) and frames with no source are not weighed."""
+    if found.source is None or found.cue_probability >= 1.0:
+        return True
+    return keep_probability(text, found, speaker) >= KEEP_THRESHOLD
