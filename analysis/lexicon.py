@@ -25,14 +25,18 @@ class ReportingVerb:
 
     form: str
     lemma: str
+    takes_infinitive: bool
+    takes_object: bool = False
 
 
 def _reporting_verbs() -> dict[str, ReportingVerb]:
     verbs: dict[str, ReportingVerb] = {}
     for line in _lines("reporting_verbs.txt"):
-        words = [w.replace("_", " ").casefold() for w in line.split()]
+        forms, _, flag = line.partition("|")
+        words = [w.replace("_", " ").casefold() for w in forms.split()]
         for form in words:
-            verbs[form] = ReportingVerb(form, words[0])
+            flags = flag.split()
+            verbs[form] = ReportingVerb(form, words[0], "to" in flags, "object" in flags)
     return verbs
 
 

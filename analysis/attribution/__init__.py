@@ -20,6 +20,7 @@ from analysis.attribution.sources import (
 )
 from analysis.document import Document
 from analysis.furniture import is_sign_off, prefix_length
+from analysis.lexicon import REPORTING_VERBS
 from analysis.nlp import Paragraph
 from analysis.quotes import Quote
 
@@ -28,6 +29,12 @@ CUE_THRESHOLD = 0.3
 _BARE_FRAME = 6
 _SENTENCE_ENDS = tuple('.!?:"”’\')…')
 _BETWEEN = " \n\t,.:;—–-"
+
+
+def _promises(cue: Token) -> bool:
+    """Whether a verb with a to-infinitive reports words: "vowed to", "threatened to"."""
+    verb = REPORTING_VERBS.get(cue.lower_) or REPORTING_VERBS.get(cue.lemma_.casefold())
+    return verb is not None and verb.takes_infinitive
 
 
 def _furniture_end(document: Document, paragraph: Paragraph) -> int:
@@ -105,6 +112,9 @@ def _frame(
     if head is not None and not usable(head):
         head = None
     content = content_of(cue)
+    if content is not None and content.infinitive and not _promises(cue):
+        # "refused to reopen the talks", "agreed to link": the outlet reports an act.
+        return []
     if content is not None and head is not None and any(
         first <= head.i <= last for first, last in content.ranges
     ):
@@ -124,6 +134,15 @@ def _frame(
     if head is not None and cue.dep_ != "conj":
         frame.append(source_phrase(head).start)
     frame_start = paragraph.token_start(doc[min(frame)])
+    reading = {
+        "cue_lemma": cue.lemma_.casefold(),
+        "cue_probability": probability,
+        "source_pos": head.pos_ if head is not None else "",
+        "infinitive": content is not None and content.infinitive,
+        "whole_frame": content is not None and content.whole_frame,
+        # "For X, P" and "X calls Y Z" are rules of English, not the models' guesses.
+        "ruled": probability >= 1.0 or (content is not None and content.text is not None),
+    }
     found = []
     for start, end in spans:
         kind = INDIRECT
@@ -141,10 +160,7 @@ def _frame(
                 text = f"{speaker['named_by']}{document.text[speaker['source'][1] : end]}"
         found.append(Attribution(
             (start, end), paragraph.span(cue), kind=kind, paragraph=index, text=text,
-            frame_start=min(frame_start, start), cue_lemma=cue.lemma_.casefold(),
-            cue_probability=probability, infinitive=content is not None and content.infinitive,
-            whole_frame=content is not None and content.whole_frame,
-            source_pos=head.pos_ if head is not None else "", **speaker,
+            frame_start=min(frame_start, start), **reading, **speaker,
         ))
     return found
 

@@ -41,3 +41,6 @@ class Attribution:
     infinitive: bool = False
     whole_frame: bool = False
     carried: bool = False
+    # Found by a rule of English rather than weighed by the models: "For X, P", "X calls Y Z",
+    # a pull quote's paragraphs.
+    ruled: bool = False

@@ -64,8 +64,8 @@ def keep_probability(text: str, found: Attribution, speaker: SpeakerRef | None) 
 
 
 def holds(text: str, found: Attribution, speaker: SpeakerRef | None) -> bool:
-    """Whether to keep a frame. Frames made by rule ("For Ms. Ortega, P", a pull quote: cue
-    probability 1) and frames with no source are not weighed."""
-    if found.source is None or found.cue_probability >= 1.0:
+    """Whether to keep a frame. Frames found by rule and frames with no source are not
+    weighed."""
+    if found.source is None or found.ruled:
         return True
     return keep_probability(text, found, speaker) >= KEEP_THRESHOLD

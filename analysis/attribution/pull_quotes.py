@@ -50,7 +50,7 @@ def pull_quotes(document: Document) -> tuple[list[Attribution], set[int]]:
             speaker = {"source": name[0], "mention": name[1], "named_by": name[1],
                        "proper": name[2]} if name else {}
             found.append(Attribution((para.start, para.end), opener, DIRECT, quoted,
-                                     frame_start=para.start, **speaker))
+                                     frame_start=para.start, ruled=True, **speaker))
         last = close + 1 if name else close
         used.update(range(index, last + 1))
         index = last + 1
