@@ -123,6 +123,9 @@ def _frame(
     spans = [(max(start, furniture), end) for start, end in (
         paragraph.span(doc[first : last + 1]) for first, last in content.ranges
         if last > first) if end > furniture] if content is not None else []
+    announced = _announced_quote(document, index, cue)
+    if announced is not None:
+        spans, content = [(announced.start, announced.end)], None
     if not spans:
         quote = _adjacent_quote(document, paragraph, cue, head)
         if quote is None:
@@ -188,6 +191,21 @@ def _adjacent_quote(
         ):
             return quote
     return None
+
+
+def _announced_quote(document: Document, index: int, cue: Token) -> Quote | None:
+    """ "X issued the following statement:" ending its paragraph: the quotation that opens the
+    next paragraph."""
+    paragraph = document.paragraphs[index]
+    last = next((t for t in reversed(paragraph.doc) if not t.is_space), None)
+    if last is None or last.text != ":" or last.i not in (t.i for t in cue.subtree):
+        return None
+    if index + 1 == len(document.paragraphs):
+        return None
+    following = document.paragraphs[index + 1]
+    opening = following.start + len(document.text[following.start : following.end]) - len(
+        document.text[following.start : following.end].lstrip())
+    return next((q for q in document.quotes if q.open_mark == opening), None)
 
 
 def _with_quotations(document: Document, found: list[Attribution]) -> list[Attribution]:

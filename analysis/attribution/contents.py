@@ -84,9 +84,10 @@ def _clauses(clause: Token) -> Content | None:
         trimmed = _trim(doc, (first, last))
         if trimmed is not None:
             ranges.append(trimmed)
-    infinitive = clause.dep_ == "xcomp" and not any(
-        c.dep_ in ("nsubj", "nsubjpass") for c in clause.children
-    )
+    # "vowed to close", not a quoted imperative the parse hangs the same way ('said, "Let ...').
+    infinitive = clause.dep_ == "xcomp" and any(
+        c.dep_ == "aux" and c.lower_ == "to" for c in clause.children
+    ) and not any(c.dep_ in ("nsubj", "nsubjpass") for c in clause.children)
     return Content(tuple(ranges), whole_frame=infinitive, infinitive=infinitive) if ranges else None
 
 

@@ -1011,3 +1011,18 @@ def test_a_surname_that_is_also_a_title_names_the_person_met_before(claims_of):
     quoted = [c for c in claims if c.speaker is not None]
     assert [(c.speaker_mention, c.speaker.name) for c in quoted] == [
         ("King", "Martin Luther King Jr.")]
+
+
+def test_a_statement_announced_with_a_colon_is_the_quotation_of_the_next_paragraph(claims_of):
+    text = ("In response, the nominee Dana Holt issued the following statement:\n\n"
+            "“Our prayers are with all those affected. This cannot continue.”\n\n"
+            "The campaign has taken a hard line.")
+    quoted = [(c.text, c.speaker.name) for c in claims_of(text) if c.speaker is not None]
+    assert quoted == [("Our prayers are with all those affected.", "Dana Holt"),
+                      ("This cannot continue.", "Dana Holt")]
+
+
+def test_a_quoted_imperative_after_said_is_the_speakers_quotation(claims_of):
+    claims = claims_of('Erdogan said, "Let the United Nations advise other countries to accept '
+                       'the refugees."')
+    assert [(c.kind, c.speaker_mention) for c in claims] == [("direct_quote", "Erdogan")]
