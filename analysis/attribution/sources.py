@@ -228,4 +228,7 @@ def usable(head: Token) -> bool:
     """Whether a source word can name a speaker at all ("who" can, standing for its noun)."""
     if stands_for(head) is not head:
         return usable(stands_for(head))
-    return head.lower_ not in _NOT_SOURCES and head.pos_ in ("PROPN", "NOUN", "PRON", "NUM", "X")
+    # "the Real Clear Politics average": a noun the tagger took for an adjective has a determiner.
+    nominal = head.pos_ in ("PROPN", "NOUN", "PRON", "NUM", "X") or (
+        head.pos_ == "ADJ" and any(c.dep_ == "det" for c in head.children))
+    return nominal and head.lower_ not in _NOT_SOURCES
