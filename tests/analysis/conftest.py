@@ -26,7 +26,6 @@ KNOWN_GAPS = {
     ("test_a_possessive_role_speaks_for_its_organisation", "met on Monday"): _NAMING,
     ("test_a_group_before_a_prepositional_phrase_is_the_speaker", "[officials in the capital"):
         _NAMING,
-    ("test_a_surname_later_is_the_person_first_named_with_a_title", "text1"): _NAMING,
     ("test_a_surname_later_is_the_person_first_named_with_a_title", "Opposition leader"): _NAMING,
     ("test_a_surname_later_is_the_person_first_named_with_a_title", "Lara Quinn"): _NAMING,
     ("test_a_surname_later_is_the_person_first_named_with_a_title", "councillor joan"): _NAMING,
