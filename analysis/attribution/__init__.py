@@ -108,8 +108,10 @@ def _frame(
 ) -> list[Attribution]:
     """The attributions of one cue: one per reported clause."""
     doc = paragraph.doc
+    furniture = _furniture_end(document, paragraph)
     head = source_token(cue)
-    if head is not None and not usable(head):
+    # "LA CROSSE, Wis. - Mike Pence said": a dateline is no source.
+    if head is not None and (not usable(head) or paragraph.token_start(head) < furniture):
         head = None
     content = content_of(cue)
     if content is not None and content.infinitive and not _promises(cue):
@@ -119,7 +121,6 @@ def _frame(
         first <= head.i <= last for first, last in content.ranges
     ):
         return []  # the source inside its own content is a misreading
-    furniture = _furniture_end(document, paragraph)
     spans = [(max(start, furniture), end) for start, end in (
         paragraph.span(doc[first : last + 1]) for first, last in content.ranges
         if last > first) if end > furniture] if content is not None else []

@@ -63,7 +63,9 @@ def _source_token(cue: Token) -> Token | None:
     for _ in range(3):
         agent = next((g for c in word.children if c.dep_ == "agent" for g in c.children
                       if g.dep_ == "pobj"), None)
-        subject = next((c for c in word.children if c.dep_ in _SUBJECTS), None)
+        # Of two subjects the parse gives ("LA CROSSE, Wis. - Mike Pence said"), the nearer.
+        subject = min((c for c in word.children if c.dep_ in _SUBJECTS),
+                      key=lambda c: abs(c.i - word.i), default=None)
         if word.lemma_.casefold() == "quote":
             # "A statement quotes Putin as saying", "Putin was quoted as saying".
             quoted = next((c for c in word.children if c.dep_ in ("dobj", "nsubjpass")), None)

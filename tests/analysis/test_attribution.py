@@ -1026,3 +1026,10 @@ def test_a_quoted_imperative_after_said_is_the_speakers_quotation(claims_of):
     claims = claims_of('Erdogan said, "Let the United Nations advise other countries to accept '
                        'the refugees."')
     assert [(c.kind, c.speaker_mention) for c in claims] == [("direct_quote", "Erdogan")]
+
+
+def test_a_dateline_before_the_speaker_is_no_source(claims_of):
+    claims = claims_of("LA CROSSE, Wis. — Mike Pence said Monday that the media were "
+                       "nitpicking at the wording.")
+    assert [(c.text, c.speaker_mention) for c in claims] == [
+        ("The media were nitpicking at the wording.", "Mike Pence")]
