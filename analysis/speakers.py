@@ -7,6 +7,7 @@ from bisect import bisect_left, insort
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from analysis.genders import gender_of
 from analysis.lexicon import (
     COUNTRY_NAMES,
     DEMONYMS,
@@ -287,7 +288,8 @@ class Cast:
         # A shorter form of a known title ("President" after "Russian President") adds nothing.
         if new_role and not (entity.role and new_role.casefold() in entity.role.casefold()):
             entity.role = new_role
-        entity.gender = entity.gender or mention.gender
+        entity.gender = entity.gender or mention.gender or (
+            gender_of(mention.name) if mention.kind == "person" else None)
         entity.aliases.append(self._alias(mention))
         entity.seen_at(position)
         return entity

@@ -16,6 +16,7 @@ import sys
 from collections.abc import Iterator
 from pathlib import Path
 
+from analysis import genders
 from analysis.attribution import attribute, cues, keep
 from analysis.attribution.cues import features, is_candidate
 from analysis.attribution.polnear import Article, Found, articles, names_source, overlaps
@@ -109,9 +110,26 @@ def write_casing(folder: Path) -> None:
     print(f"{len(words)} cased words -> {TABLE}")
 
 
+def write_genders(folder: Path) -> None:
+    """The table of first names and the pronouns that follow them (analysis/genders.py)."""
+    found = genders.votes([p.doc for p in read_document(article.text).paragraphs]
+                          for article in articles(folder))
+    names = genders.learn(found)
+    genders.TABLE.write_text(
+        "# First names and the gender of the pronoun that next follows them in PolNeAR train\n"
+        f"# (840 US news articles, 2016), at least {genders.MIN_VOTES} times and in "
+        f"{genders.MIN_SHARE:.0%} of\n"
+        "# their uses; rebuilt by `make train` (analysis/genders.py).\n"
+        + "\n".join(names) + "\n",
+        encoding="utf-8",
+    )
+    print(f"{len(names)} first names -> {genders.TABLE}")
+
+
 def main() -> None:
     folder = Path(sys.argv[1]) if len(sys.argv) > 1 else TRAIN
     write_casing(folder)
+    write_genders(folder)
     fit([example for article in articles(folder) for example in article_examples(article)],
         cues.MODEL, "Reporting-cue model")
     cues.reload()

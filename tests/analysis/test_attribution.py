@@ -1033,3 +1033,10 @@ def test_a_dateline_before_the_speaker_is_no_source(claims_of):
                        "nitpicking at the wording.")
     assert [(c.text, c.speaker_mention) for c in claims] == [
         ("The media were nitpicking at the wording.", "Mike Pence")]
+
+
+def test_she_looks_back_past_a_man_to_the_woman_named_before(claims_of):
+    # First names and their pronouns are learnt from PolNeAR train (analysis/genders.py).
+    claims = claims_of("Elizabeth Warren spoke in Boston after Ted Cruz had left the stage. "
+                       "She said the bill would pass.")
+    assert claims[-1].speaker.name == "Elizabeth Warren"
