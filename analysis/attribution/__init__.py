@@ -204,8 +204,8 @@ def _announced_quote(document: Document, index: int, cue: Token) -> Quote | None
     if index + 1 == len(document.paragraphs):
         return None
     following = document.paragraphs[index + 1]
-    opening = following.start + len(document.text[following.start : following.end]) - len(
-        document.text[following.start : following.end].lstrip())
+    words = document.text[following.start : following.end]
+    opening = following.start + len(words) - len(words.lstrip())
     return next((q for q in document.quotes if q.open_mark == opening), None)
 
 
@@ -231,7 +231,7 @@ def _with_quotations(document: Document, found: list[Attribution]) -> list[Attri
             continue
         result.append(replace(donor, content=(quote.start, quote.end), kind=DIRECT,
                               paragraph=para, text=None, frame_start=quote.open_mark,
-                              carried=True))
+                              whole_frame=False, infinitive=False, carried=True))
     return sorted(result, key=lambda a: a.content)
 
 

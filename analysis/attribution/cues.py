@@ -4,16 +4,14 @@ model over parse features trained on PolNeAR train (`make train`, analysis/attri
 
 from __future__ import annotations
 
-import json
-import math
-from functools import lru_cache
 from pathlib import Path
 
 from spacy.tokens import Token
 
+from analysis.attribution.linear import LinearModel
 from analysis.lexicon import TITLE_HEADS
 
-MODEL = Path(__file__).parent / "cue_model.json"
+MODEL = LinearModel(Path(__file__).parent / "cue_model.json")
 # Parts of speech a cue can have: verbs, nouns ("a statement", "a poll"), "according", colons.
 CANDIDATE_POS = frozenset({"VERB", "AUX", "NOUN", "ADJ", "ADP", "PUNCT", "SCONJ"})
 _SUBJECTS = ("nsubj", "nsubjpass", "csubj")
@@ -82,19 +80,6 @@ def is_viewpoint(token: Token) -> bool:
     )
 
 
-def reload() -> None:
-    """Read the model file again (after `make train` rewrites it)."""
-    _model.cache_clear()
-
-
-@lru_cache(maxsize=1)
-def _model() -> tuple[float, dict[str, float]]:
-    data = json.loads(MODEL.read_text(encoding="utf-8"))
-    return data["intercept"], data["weights"]
-
-
 def cue_probability(token: Token, quoted: bool) -> float:
     """How likely the token is the head of a reporting cue, 0..1."""
-    intercept, weights = _model()
-    z = intercept + sum(weights.get(f, 0.0) for f in features(token, quoted))
-    return 1 / (1 + math.exp(-z))
+    return MODEL.probability(features(token, quoted))

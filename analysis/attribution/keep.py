@@ -7,15 +7,13 @@ decisive victory made him the nominee" has a likely cue and a source no one woul
 
 from __future__ import annotations
 
-import json
-import math
-from functools import lru_cache
 from pathlib import Path
 
 from analysis.attribution.frame import Attribution
+from analysis.attribution.linear import LinearModel
 from analysis.speakers import SpeakerRef
 
-MODEL = Path(__file__).parent / "keep_model.json"
+MODEL = LinearModel(Path(__file__).parent / "keep_model.json")
 KEEP_THRESHOLD = 0.5
 _LENGTHS = (2, 5, 10, 20, 40)
 _QUOTE_MARKS = "\"“‘'"
@@ -50,17 +48,8 @@ def features(text: str, found: Attribution, speaker: SpeakerRef | None) -> dict[
     return found_features
 
 
-@lru_cache(maxsize=1)
-def _model() -> tuple[float, dict[str, float]]:
-    data = json.loads(MODEL.read_text(encoding="utf-8"))
-    return data["intercept"], data["weights"]
-
-
 def keep_probability(text: str, found: Attribution, speaker: SpeakerRef | None) -> float:
-    intercept, weights = _model()
-    z = intercept + sum(weights.get(name, 0.0) * value
-                        for name, value in features(text, found, speaker).items())
-    return 1 / (1 + math.exp(-z))
+    return MODEL.probability(features(text, found, speaker))
 
 
 def holds(text: str, found: Attribution, speaker: SpeakerRef | None) -> bool:

@@ -1,5 +1,5 @@
-"""`make train`: the casing table, the cue model and the frame model rebuilt from PolNeAR
-train (../shared/polnear/train) alone.
+"""`make train`: the casing table, the first names, the cue model and the frame model rebuilt
+from PolNeAR train (../shared/polnear/train) alone.
 
 Cues: every candidate token of every train article is an example, positive when it heads an
 annotated cue (the cue's token whose syntactic head lies outside the cue). Frames: every frame
@@ -19,6 +19,7 @@ from pathlib import Path
 from analysis import genders
 from analysis.attribution import attribute, cues, keep
 from analysis.attribution.cues import features, is_candidate
+from analysis.attribution.linear import LinearModel
 from analysis.attribution.polnear import Article, Found, articles, names_source, overlaps
 from analysis.attribution.resolution import name_speakers
 from analysis.casing import MIN_COUNT, MIN_SHARE, TABLE, learn
@@ -61,7 +62,7 @@ def frame_examples(article: Article) -> Iterator[tuple[dict[str, float], bool]]:
         yield keep.features(text, frame, speaker), right
 
 
-def fit(found: list[tuple[dict[str, float], bool]], model: Path, about: str) -> None:
+def fit(found: list[tuple[dict[str, float], bool]], model: LinearModel, about: str) -> None:
     """Fit a model on (features, label) examples and write it to model."""
     from sklearn.feature_extraction import DictVectorizer
     from sklearn.linear_model import LogisticRegression
@@ -73,14 +74,15 @@ def fit(found: list[tuple[dict[str, float], bool]], model: Path, about: str) -> 
     matrix.indices, matrix.indptr = matrix.indices.astype("int32"), matrix.indptr.astype("int32")
     # An L1 penalty keeps a few thousand weights (held-out train cues: the same precision and
     # recall as L2 with 90,000).
-    fitted = LogisticRegression(C=1.0, l1_ratio=1.0, solver="liblinear", max_iter=2000)
+    fitted = LogisticRegression(C=1.0, l1_ratio=1.0, solver="liblinear", max_iter=2000,
+                                random_state=0)
     fitted.fit(matrix, labels)
     weights = {
         name: round(float(weight), 4)
         for name, weight in zip(vectorizer.get_feature_names_out(), fitted.coef_[0], strict=True)
         if abs(weight) >= 0.01
     }
-    model.write_text(
+    model.path.write_text(
         json.dumps(
             {
                 "about": f"{about} trained on PolNeAR train by analysis/attribution/train.py; "
@@ -95,7 +97,7 @@ def fit(found: list[tuple[dict[str, float], bool]], model: Path, about: str) -> 
         + "\n",
         encoding="utf-8",
     )
-    print(f"{len(labels)} examples, {sum(labels)} positive, {len(weights)} weights -> {model}")
+    print(f"{len(labels)} examples, {sum(labels)} positive, {len(weights)} weights -> {model.path}")
 
 
 def write_casing(folder: Path) -> None:
@@ -132,7 +134,7 @@ def main() -> None:
     write_genders(folder)
     fit([example for article in articles(folder) for example in article_examples(article)],
         cues.MODEL, "Reporting-cue model")
-    cues.reload()
+    cues.MODEL.reload()
     fit([example for article in articles(folder) for example in frame_examples(article)],
         keep.MODEL, "Frame model")
 
