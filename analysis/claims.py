@@ -7,12 +7,12 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
 from analysis.attribution import attribute
-from analysis.attribution.frame import DIRECT, Attribution
+from analysis.attribution.frame import Attribution
 from analysis.attribution.keep import holds
 from analysis.attribution.resolution import name_speakers
 from analysis.document import read_document
 from analysis.furniture import is_boilerplate_line, is_sign_off, prefix_length
-from analysis.sentences import rule_pieces, split_paragraphs, split_sentences
+from analysis.sentences import split_paragraphs, split_sentences
 from analysis.speakers import SpeakerRef
 
 __all__ = ["ExtractedClaim", "SpeakerRef", "extract_claims"]
@@ -55,7 +55,7 @@ def extract_claims(text: str) -> list[ExtractedClaim]:
     claims = []
     for attribution in attributions:
         speaker = speakers.get(id(attribution))
-        for start, end in _pieces(text, attribution, edges, document.lower_case):
+        for start, end in _pieces(attribution, edges):
             claims += _claim(text, start, end, attribution.kind, speaker, attribution.mention,
                              attribution.text)
     for sentence in sentences:
@@ -74,14 +74,10 @@ def extract_claims(text: str) -> list[ExtractedClaim]:
     return sorted(claims, key=lambda c: (c.start, c.end))
 
 
-def _pieces(text: str, found: Attribution, edges: list[int], lower_case: bool):
+def _pieces(found: Attribution, edges: list[int]):
     """A content cut at the sentence boundaries inside it."""
     start, end = found.content
-    cuts = [start, end, *edges[bisect_right(edges, start) : bisect_left(edges, end)]]
-    if found.kind == DIRECT:
-        # pysbd keeps a quotation whole; its inner sentence ends are cut by rule.
-        cuts.extend(start + b for _, b in rule_pieces(text[start:end], lower_case)[:-1])
-    cuts = sorted(set(cuts))
+    cuts = sorted({start, end, *edges[bisect_right(edges, start) : bisect_left(edges, end)]})
     return list(zip(cuts, cuts[1:], strict=False))
 
 
