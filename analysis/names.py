@@ -9,14 +9,15 @@ from functools import lru_cache
 from nameparser import HumanName
 from nameparser.config import CONSTANTS
 
-# "jr", "sr", "iii", "phd", dots folded.
-SUFFIXES = frozenset(CONSTANTS.suffix_acronyms | CONSTANTS.suffix_not_acronyms)
+# "jr", "sr", "iii", "esq": suffixes that are not also acronyms ("md", "cia").
+SUFFIXES = frozenset(CONSTANTS.suffix_not_acronyms)
 
 _NOT_NAME = re.compile(r"[.\u2019']")
 
 
-def _key(words: str) -> str:
-    return " ".join(_NOT_NAME.sub("", words).split()).casefold()
+def name_key(name: str) -> str:
+    """The form names are matched on: case, dots and spacing ignored."""
+    return " ".join(_NOT_NAME.sub("", name).split()).casefold()
 
 
 @lru_cache(maxsize=8192)
@@ -25,8 +26,9 @@ def name_parts(name: str) -> tuple[str, tuple[str, ...], str]:
     ("Putin"), as news copy uses it."""
     parsed = HumanName(name)
     if not parsed.last:
-        return "", (), _key(parsed.first or name)
-    return _key(parsed.first), tuple(_key(m) for m in parsed.middle_list), _key(parsed.last)
+        return "", (), name_key(parsed.first or name)
+    middle = tuple(name_key(m) for m in parsed.middle_list)
+    return name_key(parsed.first), middle, name_key(parsed.last)
 
 
 def surname(name: str) -> str:

@@ -193,7 +193,7 @@ def _person(surface: str, tokens: list[str], lower_case: bool) -> Mention | None
 def _is_name(tokens: list[str], lower_case: bool) -> bool:
     """Name words, with a suffix ("Jr.", "III") and a surname that is also a title ("Martin
     Luther King", "Carole King") when written with capitals after a first name."""
-    given = [t for t in tokens if _fold(t) not in SUFFIXES] if len(tokens) > 1 else tokens
+    given = tokens[:-1] if len(tokens) > 1 and _fold(tokens[-1]) in SUFFIXES else tokens
     if not given or not all(_is_name_word(t, lower_case) for t in given[:-1]):
         return False
     last = given[-1]

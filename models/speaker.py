@@ -1,22 +1,13 @@
 """Speakers: the people, organisations, countries and groups that make claims, and how a name
 in a new article is matched to one already known."""
 
-import re
 
 import peewee
 
-from analysis.names import same_person, surname
+from analysis.names import name_key, same_person, surname
 from models.db import BaseModel, utcnow
 
 SPEAKER_KINDS = ("person", "organization", "country", "group")
-_NOT_NAME = re.compile(r"[.\u2019']")
-
-
-def name_key(name: str) -> str:
-    """The form names are matched on: case, dots and spacing ignored."""
-    return " ".join(_NOT_NAME.sub("", name).split()).casefold()
-
-
 def surname_key(name: str) -> str:
     """A person's surname, the part news copy repeats ("Rice", "Putin", "King" of "Martin
     Luther King Jr.")."""
