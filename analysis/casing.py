@@ -9,7 +9,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 from functools import lru_cache
 
-from analysis.lexicon import DATA
+from analysis.lexicon import DATA, table_lines
 
 TABLE = DATA / "truecase.txt"
 _WORD = re.compile(r"[^\W\d_][\w'’.-]*")
@@ -21,8 +21,7 @@ MIN_SHARE = 0.8
 
 @lru_cache(maxsize=1)
 def _table() -> dict[str, str]:
-    lines = TABLE.read_text(encoding="utf-8").splitlines()
-    return {line.casefold(): line for line in lines if line and not line.startswith("#")}
+    return {line.casefold(): line for line in table_lines(TABLE.name)}
 
 
 def truecase(text: str) -> str:

@@ -10,7 +10,7 @@ from functools import lru_cache
 
 from spacy.tokens import Doc
 
-from analysis.lexicon import DATA
+from analysis.lexicon import DATA, table_lines
 from analysis.names import name_parts
 
 TABLE = DATA / "first_names.txt"
@@ -22,8 +22,7 @@ MIN_SHARE = 0.8
 
 @lru_cache(maxsize=1)
 def _table() -> dict[str, str]:
-    lines = TABLE.read_text(encoding="utf-8").splitlines()
-    return dict(line.split() for line in lines if line and not line.startswith("#"))
+    return dict(line.split() for line in table_lines(TABLE.name))
 
 
 def gender_of(name: str) -> str | None:

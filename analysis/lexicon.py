@@ -8,15 +8,16 @@ from pathlib import Path
 DATA = Path(__file__).parent / "data"
 
 
-def _lines(name: str) -> list[str]:
-    """Non-blank, non-comment lines of a data file."""
+def table_lines(name: str) -> list[str]:
+    """Non-blank, non-comment lines of a data file in analysis/data: every word table of the
+    analysis is read through here."""
     text = (DATA / name).read_text(encoding="utf-8")
     return [s.strip() for s in text.splitlines() if s.strip() and not s.lstrip().startswith("#")]
 
 
 def _words(name: str) -> frozenset[str]:
     """First column of a data file, case-folded."""
-    return frozenset(line.split()[0].casefold() for line in _lines(name))
+    return frozenset(line.split()[0].casefold() for line in table_lines(name))
 
 
 @dataclass(frozen=True)
@@ -31,7 +32,7 @@ class ReportingVerb:
 
 def _reporting_verbs() -> dict[str, ReportingVerb]:
     verbs: dict[str, ReportingVerb] = {}
-    for line in _lines("reporting_verbs.txt"):
+    for line in table_lines("reporting_verbs.txt"):
         forms, _, flag = line.partition("|")
         words = [w.replace("_", " ").casefold() for w in forms.split()]
         for form in words:
@@ -42,7 +43,7 @@ def _reporting_verbs() -> dict[str, ReportingVerb]:
 
 def _honorifics() -> dict[str, str | None]:
     table: dict[str, str | None] = {}
-    for line in _lines("honorifics.txt"):
+    for line in table_lines("honorifics.txt"):
         word, *gender = line.split()
         table[word.casefold()] = gender[0] if gender else None
     return table
@@ -51,7 +52,7 @@ def _honorifics() -> dict[str, str | None]:
 def _countries() -> tuple[dict[str, str], dict[str, str]]:
     names: dict[str, str] = {}
     demonyms: dict[str, str] = {}
-    for line in _lines("countries.txt"):
+    for line in table_lines("countries.txt"):
         canonical, aliases, adjectives = (part.strip() for part in line.split("|"))
         for alias in [canonical, *aliases.split(",")]:
             if alias.strip():
@@ -64,7 +65,7 @@ def _countries() -> tuple[dict[str, str], dict[str, str]]:
 
 def _metonymy() -> dict[str, str]:
     table = {}
-    for line in _lines("metonymy.txt"):
+    for line in table_lines("metonymy.txt"):
         place, country = (part.strip() for part in line.split("|"))
         table[place.casefold()] = country
     return table
@@ -79,6 +80,6 @@ ORGANIZATION_HEADS = _words("organization_heads.txt")
 COUNTRY_NAMES, DEMONYMS = _countries()
 METONYMS = _metonymy()
 FUNCTION_WORDS = frozenset(
-    w.casefold() for line in _lines("function_words.txt") for w in line.split()
+    w.casefold() for line in table_lines("function_words.txt") for w in line.split()
 )
-BOILERPLATE = frozenset(line.casefold() for line in _lines("boilerplate.txt"))
+BOILERPLATE = frozenset(line.casefold() for line in table_lines("boilerplate.txt"))

@@ -8,13 +8,13 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from analysis.contradiction.tokens import _phrase
-from analysis.lexicon import COUNTRY_NAMES, DATA, DEMONYMS, METONYMS, REPORTING_VERBS
-
-
-def _lines(name: str) -> list[str]:
-    """Non-blank, non-comment lines of a data file."""
-    text = (DATA / name).read_text(encoding="utf-8")
-    return [s.strip() for s in text.splitlines() if s.strip() and not s.startswith("#")]
+from analysis.lexicon import (
+    COUNTRY_NAMES,
+    DEMONYMS,
+    METONYMS,
+    REPORTING_VERBS,
+    table_lines,
+)
 
 
 def _fields(line: str) -> list[str]:
@@ -51,8 +51,8 @@ def _load_antonyms() -> tuple[dict[str, frozenset[tuple[int, int]]], dict[str, s
     classes: dict[str, set[tuple[int, int]]] = {}
     lemmas: dict[str, str] = {}
     stances: set[int] = set()
-    lines = [(line, False) for line in _lines("antonyms.txt")]
-    lines += [(line, True) for line in _lines("contradiction_stance.txt")]
+    lines = [(line, False) for line in table_lines("antonyms.txt")]
+    lines += [(line, True) for line in table_lines("contradiction_stance.txt")]
     for number, (line, stance) in enumerate(lines):
         if stance:
             stances.add(number)
@@ -72,7 +72,7 @@ def _load_synonyms() -> tuple[dict[str, str], frozenset[str], frozenset[str]]:
     heads: dict[str, str] = {}
     weak: set[str] = set()
     families: set[str] = set()
-    for line in _lines("contradiction_families.txt"):
+    for line in table_lines("contradiction_families.txt"):
         strong, _, weaker = line.partition("|")
         head = _items(strong)[0].split("/")[0]
         families.add(head)
@@ -82,7 +82,7 @@ def _load_synonyms() -> tuple[dict[str, str], frozenset[str], frozenset[str]]:
                     heads.setdefault(form, head)
                     if is_weak:
                         weak.add(form)
-    for line in _lines("contradiction_synonyms.txt"):
+    for line in table_lines("contradiction_synonyms.txt"):
         entries = _items(line)
         head = entries[0].split("/")[0]
         for entry in entries:
@@ -93,7 +93,7 @@ def _load_synonyms() -> tuple[dict[str, str], frozenset[str], frozenset[str]]:
 
 def _load_cues() -> dict[str, set[str]]:
     cues: dict[str, set[str]] = {}
-    for line in _lines("contradiction_cues.txt"):
+    for line in table_lines("contradiction_cues.txt"):
         kind, part = _fields(line)[:2]
         for entry in _items(part):
             inflect = kind in ("implicative", "denial_verb", "denial_object", "light_verb",
@@ -104,7 +104,7 @@ def _load_cues() -> dict[str, set[str]]:
 
 
 def _load_events() -> set[str]:
-    return {form for line in _lines("contradiction_events.txt") for entry in _items(line)
+    return {form for line in table_lines("contradiction_events.txt") for entry in _items(line)
             for form in _forms(entry)[1]}
 
 
@@ -120,7 +120,7 @@ class _Numbers:
 
 def _load_numbers() -> _Numbers:
     numbers = _Numbers({}, {}, {}, {}, {}, {})
-    for line in _lines("numbers.txt"):
+    for line in table_lines("numbers.txt"):
         kind, arg, part = _fields(line)[:3]
         for entry in _items(part):
             if kind == "value":
