@@ -72,6 +72,8 @@ def attribute(document: Document) -> list[Attribution]:
     # reports an act; it gives way to a reported clause of the same source in its paragraph.
     strong = {(a.paragraph, a.source) for a in found if not a.whole_frame and a.source is not None}
     found = [a for a in found if not (a.whole_frame and (a.paragraph, a.source) in strong)]
+    # "wrote on Twitter, adding:": two cues of one frame may both reach the same words.
+    found = list({a.content: a for a in reversed(found)}.values())[::-1]
     return _with_quotations(document, _without_nested_frames(found))
 
 
@@ -124,9 +126,11 @@ def _frame(
     spans = [(max(start, furniture), end) for start, end in (
         paragraph.span(doc[first : last + 1]) for first, last in content.ranges
         if last > first) if end > furniture] if content is not None else []
-    announced = _announced_quote(document, index, cue)
-    if announced is not None:
-        spans, content = [(announced.start, announced.end)], None
+    # "issued the following statement:" may have an object; a reported clause is kept.
+    if not spans or content.whole_frame:
+        announced = _announced_quote(document, index, cue)
+        if announced is not None:
+            spans, content = [(announced.start, announced.end)], None
     if not spans:
         quote = _adjacent_quote(document, paragraph, cue, head)
         if quote is None:

@@ -82,4 +82,4 @@ def is_viewpoint(token: Token) -> bool:
 
 def cue_probability(token: Token, quoted: bool) -> float:
     """How likely the token is the head of a reporting cue, 0..1."""
-    return MODEL.probability(features(token, quoted))
+    return MODEL.probability(dict.fromkeys(features(token, quoted), 1.0))

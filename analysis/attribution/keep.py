@@ -15,6 +15,7 @@ from analysis.speakers import SpeakerRef
 
 MODEL = LinearModel(Path(__file__).parent / "keep_model.json")
 KEEP_THRESHOLD = 0.5
+SOURCELESS_CUE = 0.5
 _LENGTHS = (2, 5, 10, 20, 40)
 _QUOTE_MARKS = "\"“‘'"
 
@@ -53,8 +54,10 @@ def keep_probability(text: str, found: Attribution, speaker: SpeakerRef | None) 
 
 
 def holds(text: str, found: Attribution, speaker: SpeakerRef | None) -> bool:
-    """Whether to keep a frame. Frames found by rule and frames with no source are not
-    weighed."""
-    if found.source is None or found.ruled:
+    """Whether to keep a frame. Frames found by rule are kept; a frame with no source (which
+    the model is not trained on) only when its cue is more likely than not."""
+    if found.ruled:
         return True
+    if found.source is None:
+        return found.cue_probability >= SOURCELESS_CUE
     return keep_probability(text, found, speaker) >= KEEP_THRESHOLD

@@ -96,7 +96,7 @@ def _noun_before(cue: Token) -> Token | None:
     at = cue.i - 1
     while at >= 0 and doc[at].head.i == cue.i and doc[at].dep_ in ("aux", "advmod", "neg"):
         at -= 1
-    if at < 0:
+    if at < 0 or doc[at].sent != cue.sent:
         return None
     before = doc[at]
     named = before.pos_ in ("PROPN", "PRON", "NOUN") and before.ent_type_ not in _TIMES

@@ -47,13 +47,14 @@ def article_examples(article: Article) -> Iterator[tuple[list[str], bool]]:
 
 
 def frame_examples(article: Article) -> Iterator[tuple[dict[str, float], bool]]:
-    """(features, is right) for every frame with a source the reading gives one article."""
+    """(features, is right) for every frame with a source the reading gives one article, but
+    those made by rule, which the model does not weigh."""
     text = article.text
     document = read_document(text)
     found = attribute(document)
     speakers = name_speakers(document, found)
     for frame in found:
-        if frame.source is None:
+        if frame.source is None or frame.ruled:
             continue
         speaker = speakers.get(id(frame))
         seen = Found(*frame.content, frame.mention, speaker.name if speaker else None)

@@ -1040,3 +1040,10 @@ def test_she_looks_back_past_a_man_to_the_woman_named_before(claims_of):
     claims = claims_of("Elizabeth Warren spoke in Boston after Ted Cruz had left the stage. "
                        "She said the bill would pass.")
     assert claims[-1].speaker.name == "Elizabeth Warren"
+
+
+def test_two_cues_announcing_one_quotation_give_it_once(claims_of):
+    text = ('Dana Holt wrote on Twitter on Monday, adding:\n\n'
+            '"The vote was stolen from the people of this county."')
+    claims = [c for c in claims_of(text) if c.speaker is not None]
+    assert [c.text for c in claims] == ["The vote was stolen from the people of this county."]
