@@ -1,6 +1,7 @@
 """The gender a first name most often goes with, so that "she" does not look back to a man. The
 table is learnt from PolNeAR train (`make train`): a person named as a subject, then the next
-"he" or "she" of the text before anyone else is named, votes for that person's first name."""
+"he" or "she" of the text before anyone else is named, votes for that person's first name; so
+does "Mrs." or "Mr." before the surname."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ from functools import lru_cache
 
 from spacy.tokens import Doc
 
-from analysis.lexicon import DATA, table_lines
+from analysis.lexicon import DATA, HONORIFICS, table_lines
 from analysis.names import name_parts
 
 TABLE = DATA / "first_names.txt"
@@ -33,11 +34,13 @@ def gender_of(name: str) -> str | None:
 
 def votes(articles: Iterable[Iterable[Doc]]) -> Counter[tuple[str, str]]:
     """(first name, gender) counts over articles given as their paragraphs' parses: each person
-    named as a subject ("Hillary Clinton", later "Clinton"), then the next "he" or "she" as a
-    subject, before another person is named."""
+    named as a subject ("Hillary Clinton", later "Clinton"), then the first "he" or "she" that is
+    the subject of a later sentence, before another person is named. A surname two first names
+    share in one article ("Bill Clinton", "Hillary Clinton") votes for neither. An honorific
+    before a surname whose first name the article gave ("Mrs. Clinton") votes too."""
     found: Counter[tuple[str, str]] = Counter()
     for paragraphs in articles:
-        first_names: dict[str, str] = {}
+        first_names: dict[str, set[str]] = defaultdict(set)
         waiting = None
         for doc in paragraphs:
             people = {e.start: e for e in doc.ents if e.label_ == "PERSON"}
@@ -46,11 +49,20 @@ def votes(articles: Iterable[Iterable[Doc]]) -> Counter[tuple[str, str]]:
                     person = people[token.i]
                     first, _, surname = name_parts(person.text)
                     if first:
-                        first_names[surname] = first
+                        first_names[surname].add(first)
+                    known = first_names.get(surname, set())
+                    # "Mrs. Clinton" after "Hillary Clinton" says as much as a pronoun.
+                    honorific = HONORIFICS.get(doc[max(0, person.start - 1)].lower_) or (
+                        HONORIFICS.get(person[0].lower_))
+                    if honorific and len(known) == 1:
+                        found[next(iter(known)), honorific] += 1
                     # The subject of one sentence is the likeliest "he" or "she" of the next.
-                    waiting = first_names.get(surname) if person.root.dep_ == "nsubj" else None
-                elif waiting and token.lower_ in _PRONOUNS and token.dep_ == "nsubj":
-                    found[waiting, _PRONOUNS[token.lower_]] += 1
+                    waiting = None
+                    if person.root.dep_ == "nsubj" and len(known) == 1:
+                        waiting = (next(iter(known)), doc, token.sent.start)
+                elif (waiting and token.lower_ in _PRONOUNS and token.dep_ == "nsubj"
+                      and (waiting[1] is not doc or token.sent.start > waiting[2])):
+                    found[waiting[0], _PRONOUNS[token.lower_]] += 1
                     waiting = None
     return found
 
