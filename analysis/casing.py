@@ -17,6 +17,7 @@ _SENTENCE_START = re.compile(r"(?:^|[.!?][\"”’')\]]*\s+|\n\s*\n\s*)[\"“‘
 # A form must be most of the word's uses, and seen often enough to trust.
 MIN_COUNT = 3
 MIN_SHARE = 0.8
+MIN_ARTICLES = 5
 
 
 @lru_cache(maxsize=1)
@@ -45,9 +46,12 @@ def truecase(text: str) -> str:
 
 
 def learn(texts: Iterable[str]) -> list[str]:
-    """The words that are written with capitals in the middle of sentences, nearly always."""
+    """The words that are written with capitals in the middle of sentences, nearly always, in
+    several articles: a name only one story uses is that story's, not the language's."""
     forms: dict[str, Counter] = defaultdict(Counter)
+    articles: Counter[str] = Counter()
     for text in texts:
+        articles.update({m.group().rstrip(".").casefold() for m in _WORD.finditer(text)})
         for match in _WORD.finditer(text):
             start = match.start()
             before = text[max(0, start - 3) : start].rstrip(" \"“‘([")
@@ -59,6 +63,7 @@ def learn(texts: Iterable[str]) -> list[str]:
     for folded, counts in forms.items():
         form, count = counts.most_common(1)[0]
         total = sum(counts.values())
-        if form != folded and total >= MIN_COUNT and count >= MIN_SHARE * total:
+        if (form != folded and total >= MIN_COUNT and count >= MIN_SHARE * total
+                and articles[folded] >= MIN_ARTICLES):
             table.append(form)
     return sorted(table, key=str.casefold)

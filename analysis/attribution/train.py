@@ -22,7 +22,7 @@ from analysis.attribution.cues import features, is_candidate
 from analysis.attribution.linear import LinearModel
 from analysis.attribution.polnear import Article, Found, articles, names_source, overlaps
 from analysis.attribution.resolution import name_speakers
-from analysis.casing import MIN_COUNT, MIN_SHARE, TABLE, learn
+from analysis.casing import MIN_ARTICLES, MIN_COUNT, MIN_SHARE, TABLE, learn
 from analysis.document import read_document
 
 TRAIN = Path(__file__).resolve().parents[3] / "shared" / "polnear" / "train"
@@ -106,8 +106,9 @@ def write_casing(folder: Path) -> None:
     words = learn(article.text for article in articles(folder))
     TABLE.write_text(
         "# Words written with capitals mid-sentence in PolNeAR train (840 US news articles,\n"
-        f"# 2016), at least {MIN_COUNT} times and in {MIN_SHARE:.0%} of their uses; rebuilt by\n"
-        "# `make train` (analysis/casing.py).\n" + "\n".join(words) + "\n",
+        f"# 2016), at least {MIN_COUNT} times, in {MIN_SHARE:.0%} of their uses and in\n"
+        f"# {MIN_ARTICLES} articles; rebuilt by `make train` (analysis/casing.py).\n"
+        + "\n".join(words) + "\n",
         encoding="utf-8",
     )
     print(f"{len(words)} cased words -> {TABLE}")
