@@ -59,6 +59,13 @@ def features(token: Token, quoted: bool) -> list[str]:
     return found
 
 
+def _named_before(word: Token) -> bool:
+    """A word of a person or organisation the parse named earlier in the paragraph: "lucia
+    ortega said ... but for ortega," where lower-case text leaves the second one unrecognised."""
+    return any(word.lower_ == t.lower_ for entity in word.doc.ents if entity.end <= word.i
+               and entity.label_ in ("PERSON", "ORG") for t in entity)
+
+
 def is_viewpoint(token: Token) -> bool:
     """ "For Mr. Smith, P" / "For many economists, P": a clause-initial "for" whose object is
     a person or a group, set off by a comma, gives P as their view."""
@@ -70,6 +77,7 @@ def is_viewpoint(token: Token) -> bool:
     people = holder is not None and (
         holder.ent_type_ in ("PERSON", "ORG", "NORP")
         or (not holder.ent_type_ and (holder.tag_ == "NNS" or holder.lower_ in TITLE_HEADS))
+        or _named_before(holder)
     )
     return (
         people
