@@ -119,10 +119,12 @@ def _frame(
     if content is not None and content.infinitive and not _promises(cue):
         # "refused to reopen the talks", "agreed to link": the outlet reports an act.
         return []
+    # The source inside its own content is a misreading, unless the frame interrupts the
+    # content: "The museum, Mr. Obama said, celebrated P".
     if content is not None and head is not None and any(
-        first <= head.i <= last for first, last in content.ranges
+        first <= head.i <= last and not first < cue.i < last for first, last in content.ranges
     ):
-        return []  # the source inside its own content is a misreading
+        return []
     spans = [(max(start, furniture), end) for start, end in (
         paragraph.span(doc[first : last + 1]) for first, last in content.ranges
         if last > first) if end > furniture] if content is not None else []
@@ -149,7 +151,7 @@ def _frame(
         "infinitive": content is not None and content.infinitive,
         "whole_frame": content is not None and content.whole_frame,
         # "For X, P" and "X calls Y Z" are rules of English, not the models' guesses.
-        "ruled": probability >= 1.0 or (content is not None and content.text is not None),
+        "ruled": probability >= 1.0 or (content is not None and content.ruled),
     }
     found = []
     for start, end in spans:
@@ -178,17 +180,20 @@ def _adjacent_quote(
 ) -> Quote | None:
     """The quotation a frame without a complement reports: '"...," Smith told reporters.' or
     'Smith told reporters: "..."'. Only punctuation may stand between the two."""
-    # Only a bare frame: a source, a cue, a listener or a time ("Smith told reporters on Monday").
-    if source is None or sum(1 for t in cue.subtree if t.i not in range(
-        source.left_edge.i, source.right_edge.i + 1
-    ) and not t.is_punct) > _BARE_FRAME:
+    if source is None:
         return None
-    clause = [t for t in (cue, source) for t in (t.left_edge, t.right_edge)]
-    start = paragraph.token_start(min(clause, key=lambda t: t.i))
-    end = paragraph.token_end(max(clause, key=lambda t: t.i))
+    named = range(source.left_edge.i, source.right_edge.i + 1)
     for quote in document.quotes:
         if not paragraph.start <= quote.open_mark < paragraph.end or quote.close_mark is None:
             continue
+        # The parse may hang the quotation's words or marks from the cue: they are no frame.
+        frame = [t for t in {*cue.subtree, *source.subtree} if not t.is_punct and not
+                 quote.open_mark <= paragraph.token_start(t) <= quote.close_mark]
+        # Only a bare frame: a source, a cue, a listener or a time ("Smith told reporters").
+        if sum(1 for t in frame if t.i not in named) > _BARE_FRAME:
+            continue
+        start = paragraph.token_start(min(frame, key=lambda t: t.i))
+        end = paragraph.token_end(max(frame, key=lambda t: t.i))
         before = document.text[quote.close_mark + 1 : start]
         after = document.text[end : quote.open_mark]
         if (quote.close_mark < start and not before.strip(_BETWEEN)) or (

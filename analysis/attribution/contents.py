@@ -11,6 +11,7 @@ _CLAUSES = ("ccomp", "xcomp")
 _OBJECTS = ("dobj", "attr", "oprd")
 # "called for new talks", "referring to the ban", "warned of a crisis".
 _PREPOSITIONS = frozenset({"for", "to", "of", "about", "on", "that", "against"})
+_SUBJECTS = ("nsubj", "nsubjpass", "csubj")
 _SKIP = frozenset({"that", ",", ":", "—", "–", "-", '"', "“", "”", "'"})
 
 
@@ -51,12 +52,14 @@ def _after_colon(colon: Token) -> tuple[int, int] | None:
 class Content:
     """What a cue attributes: token ranges [first, last], each a claim; a rewording when the
     words alone do not read as a claim ("calls the plan a failure" -> "the plan is a failure");
-    whole_frame when a bare infinitive needs its subject ("X vowed to close ...")."""
+    whole_frame when a bare infinitive needs its subject ("X vowed to close ..."); ruled when
+    a rule of English, not a model's guess, makes it a claim ("X calls Y Z")."""
 
     ranges: tuple[tuple[int, int], ...]
     text: str | None = None
     whole_frame: bool = False
     infinitive: bool = False
+    ruled: bool = False
 
 
 def _content(doc, span: tuple[int, int] | None, **kwargs) -> Content | None:
@@ -100,7 +103,35 @@ def _naming(cue: Token, obj: Token, complement: Token) -> Content | None:
         return None
     verb = "are" if obj.tag_ in ("NNS", "NNPS") else "is"
     text = f"{doc[named[0] : named[1] + 1].text} {verb} {doc[said[0] : said[1] + 1].text}"
-    return Content(((named[0], said[1]),), text=text)
+    return Content(((named[0], said[1]),), text=text, ruled=True)
+
+
+def _interrupts(cue: Token) -> bool:
+    """ "The museum, he said, celebrated P" / "As Mr. Bown observed, P": a frame the parse
+    hangs from the reported clause, which goes on after it."""
+    head = cue.head
+    if head.i <= cue.i:
+        return False
+    return cue.dep_ == "parataxis" or (
+        cue.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in cue.children)
+    )
+
+
+def _around(cue: Token) -> Content | None:
+    """The reported clause around an interrupting frame, read without it."""
+    doc = cue.doc
+    first, last = cue.head.left_edge.i, cue.head.right_edge.i
+    before = _trim(doc, (first, cue.left_edge.i - 1)) if first < cue.left_edge.i else None
+    after = _trim(doc, (cue.right_edge.i + 1, last))
+    if after is None:
+        return None
+    if before is None:
+        return Content((after,))
+    # "The museum celebrated P" but "In office, a majority believe P".
+    subject = any(t.dep_ in _SUBJECTS and t.head == cue.head for t in doc[before[0] : before[1] + 1])
+    joint = " " if subject else ", "
+    words = doc[before[0] : before[1] + 1].text + joint + doc[after[0] : after[1] + 1].text
+    return Content(((before[0], after[1]),), text=words)
 
 
 def content_of(cue: Token) -> Content | None:
@@ -126,6 +157,8 @@ def content_of(cue: Token) -> Content | None:
     if clauses:
         return _clauses(max(clauses, key=lambda c: c.right_edge.i - c.left_edge.i))
     obj = next((c for c in cue.children if c.dep_ in _OBJECTS), None)
+    if obj is None and _interrupts(cue):
+        return _around(cue)
     if obj is None and cue.dep_ in ("parataxis", "ccomp", "advcl", "conj") and cue.head.i != cue.i:
         # "Prices will fall, she said": the parse may hang the cue from the reported clause.
         head = cue.head
