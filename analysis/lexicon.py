@@ -26,7 +26,6 @@ class ReportingVerb:
 
     form: str
     lemma: str
-    takes_infinitive: bool
     takes_object: bool = False
 
 
@@ -37,7 +36,7 @@ def _reporting_verbs() -> dict[str, ReportingVerb]:
         words = [w.replace("_", " ").casefold() for w in forms.split()]
         for form in words:
             flags = flag.split()
-            verbs[form] = ReportingVerb(form, words[0], "to" in flags, "object" in flags)
+            verbs[form] = ReportingVerb(form, words[0], "object" in flags)
     return verbs
 
 

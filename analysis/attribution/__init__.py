@@ -10,6 +10,7 @@ from spacy.tokens import Token
 from analysis.attribution.contents import content_of
 from analysis.attribution.cues import cue_probability, is_candidate, is_viewpoint
 from analysis.attribution.frame import DIRECT, INDIRECT, Attribution
+from analysis.attribution.intents import reports_intent
 from analysis.attribution.pull_quotes import pull_quotes
 from analysis.attribution.sources import (
     name_and_role,
@@ -20,7 +21,6 @@ from analysis.attribution.sources import (
 )
 from analysis.document import Document
 from analysis.furniture import is_sign_off, prefix_length
-from analysis.lexicon import REPORTING_VERBS
 from analysis.nlp import Paragraph
 from analysis.quotes import Quote
 
@@ -29,12 +29,6 @@ CUE_THRESHOLD = 0.3
 _BARE_FRAME = 6
 _SENTENCE_ENDS = tuple('.!?:"”’\')…')
 _BETWEEN = " \n\t,.:;—–-"
-
-
-def _promises(cue: Token) -> bool:
-    """Whether a verb with a to-infinitive reports words: "vowed to", "threatened to"."""
-    verb = REPORTING_VERBS.get(cue.lower_) or REPORTING_VERBS.get(cue.lemma_.casefold())
-    return verb is not None and verb.takes_infinitive
 
 
 def _furniture_end(document: Document, paragraph: Paragraph) -> int:
@@ -116,8 +110,8 @@ def _frame(
     if head is not None and (not usable(head) or paragraph.token_start(head) < furniture):
         head = None
     content = content_of(cue)
-    if content is not None and content.infinitive and not _promises(cue):
-        # "refused to reopen the talks", "agreed to link": the outlet reports an act.
+    if content is not None and content.infinitive and not reports_intent(cue):
+        # "tried to reopen the talks", "would like to build": the outlet reports an act or wish.
         return []
     # The source inside its own content is a misreading, unless the frame interrupts the
     # content: "The museum, Mr. Obama said, celebrated P".
@@ -129,10 +123,11 @@ def _frame(
         paragraph.span(doc[first : last + 1]) for first, last in content.ranges
         if last > first) if end > furniture] if content is not None else []
     # "issued the following statement:" may have an object; a reported clause is kept.
+    verbatim = False
     if not spans or content.whole_frame:
-        announced = _announced_quote(document, index, cue)
+        announced = _announced(document, index, cue)
         if announced is not None:
-            spans, content = [(announced.start, announced.end)], None
+            spans, content, verbatim = [announced], None, True
     if not spans:
         quote = _adjacent_quote(document, paragraph, cue, head)
         if quote is None:
@@ -155,7 +150,7 @@ def _frame(
     }
     found = []
     for start, end in spans:
-        kind = INDIRECT
+        kind = DIRECT if verbatim else INDIRECT
         quote = document.quote_at(start)
         if quote is not None and quote.end >= end - 1:
             # The frame reports the whole quotation, though the parse may give it a part.
@@ -203,9 +198,9 @@ def _adjacent_quote(
     return None
 
 
-def _announced_quote(document: Document, index: int, cue: Token) -> Quote | None:
+def _announced(document: Document, index: int, cue: Token) -> tuple[int, int] | None:
     """ "X issued the following statement:" ending its paragraph: the quotation that opens the
-    next paragraph."""
+    next paragraph, or the next paragraph itself, set off as a block ("Limbaugh added:")."""
     paragraph = document.paragraphs[index]
     last = next((t for t in reversed(paragraph.doc) if not t.is_space), None)
     if last is None or last.text != ":" or last.i not in (t.i for t in cue.subtree):
@@ -215,7 +210,13 @@ def _announced_quote(document: Document, index: int, cue: Token) -> Quote | None
     following = document.paragraphs[index + 1]
     words = document.text[following.start : following.end]
     opening = following.start + len(words) - len(words.lstrip())
-    return next((q for q in document.quotes if q.open_mark == opening), None)
+    quote = next((q for q in document.quotes if q.open_mark == opening), None)
+    if quote is not None:
+        return quote.start, quote.end
+    block = words.strip()
+    if not block.endswith(_SENTENCE_ENDS) or is_sign_off(block):
+        return None
+    return opening, opening + len(block)
 
 
 def _with_quotations(document: Document, found: list[Attribution]) -> list[Attribution]:

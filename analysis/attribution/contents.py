@@ -152,8 +152,11 @@ def content_of(cue: Token) -> Content | None:
                        if g.pos_ == "VERB"), None)
         if saying is not None:
             return content_of(saying)
-    # The largest: a hyphenated verb ("re-write") may come as several.
-    clauses = [c for c in cue.children if c.dep_ in _CLAUSES]
+    # The largest: a hyphenated verb ("re-write") may come as several. A noun's clause comes
+    # as a modifier: "Trump's claim that P".
+    clauses = [c for c in cue.children if c.dep_ in _CLAUSES or (
+        cue.pos_ == "NOUN" and c.dep_ == "acl" and any(
+            m.dep_ == "mark" and m.lower_ == "that" for m in c.children))]
     if clauses:
         return _clauses(max(clauses, key=lambda c: c.right_edge.i - c.left_edge.i))
     obj = next((c for c in cue.children if c.dep_ in _OBJECTS), None)

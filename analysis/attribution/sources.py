@@ -230,9 +230,10 @@ def usable(head: Token) -> bool:
     """Whether a source word can name a speaker at all ("who" can, standing for its noun)."""
     if stands_for(head) is not head:
         return usable(stands_for(head))
-    # The tagger's slips: "the Real Clear Politics average" (an adjective with a determiner),
-    # "Pike said" (an interjection as a subject).
+    # Adjectives used as nouns: "Many in the crowd said", "the Real Clear Politics average" (a
+    # tagger's slip); an interjection as a subject ("Pike said").
     nominal = head.pos_ in ("PROPN", "NOUN", "PRON", "NUM", "X") or (
-        head.pos_ == "ADJ" and any(c.dep_ == "det" for c in head.children)) or (
+        head.pos_ == "ADJ" and (head.dep_ == "nsubj" or any(
+            c.dep_ in ("det", "prep") for c in head.children))) or (
         head.pos_ == "INTJ" and head.dep_ == "nsubj")
     return nominal and head.lower_ not in _NOT_SOURCES

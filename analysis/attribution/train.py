@@ -1,4 +1,5 @@
-"""`make train`: the casing table, the first names, the cue model and the frame model rebuilt
+"""`make train`: the casing table, the first names, the verbs whose infinitive reports a stance,
+the cue model and the frame model rebuilt
 from PolNeAR train (../shared/polnear/train) alone.
 
 Cues: every candidate token of every train article is an example, positive when it heads an
@@ -17,7 +18,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from analysis import genders
-from analysis.attribution import attribute, cues, keep
+from analysis.attribution import attribute, cues, intents, keep
 from analysis.attribution.cues import features, is_candidate
 from analysis.attribution.linear import LinearModel
 from analysis.attribution.polnear import Article, Found, articles, names_source, overlaps
@@ -130,10 +131,34 @@ def write_genders(folder: Path) -> None:
     print(f"{len(names)} first names -> {genders.TABLE}")
 
 
+def intent_uses(article: Article) -> Iterator[tuple[str, bool]]:
+    """(lemma, annotated as a cue) for every verb with a bare to-infinitive in one article."""
+    starts = {i for a in article.attributions for piece in a.cue for i in range(*piece)}
+    for paragraph in read_document(article.text).paragraphs:
+        for token in paragraph.doc:
+            lemma = intents.uses(token)
+            if lemma is not None:
+                yield lemma, paragraph.token_start(token) in starts
+
+
+def write_intents(folder: Path) -> None:
+    """The verbs whose to-infinitive reports a stance (analysis/attribution/intents.py)."""
+    verbs = intents.learn(use for article in articles(folder) for use in intent_uses(article))
+    intents.TABLE.write_text(
+        "# Verbs whose to-infinitive frames PolNeAR train (840 US news articles, 2016) annotates\n"
+        f"# as attributions in more than {intents.MIN_SHARE:.0%} of {intents.MIN_USES} uses or more; "
+        "rebuilt by\n# `make train` (analysis/attribution/intents.py).\n"
+        + "\n".join(verbs) + "\n",
+        encoding="utf-8",
+    )
+    print(f"{len(verbs)} verbs -> {intents.TABLE}")
+
+
 def main() -> None:
     folder = Path(sys.argv[1]) if len(sys.argv) > 1 else TRAIN
     write_casing(folder)
     write_genders(folder)
+    write_intents(folder)
     fit([example for article in articles(folder) for example in article_examples(article)],
         cues.MODEL, "Reporting-cue model")
     cues.MODEL.reload()
