@@ -106,8 +106,12 @@ def _frame(
     doc = paragraph.doc
     furniture = _furniture_end(document, paragraph)
     head = source_token(cue)
-    # "LA CROSSE, Wis. - Mike Pence said": a dateline is no source.
-    if head is not None and (not usable(head) or paragraph.token_start(head) < furniture):
+    # "LA CROSSE, Wis. - Mike Pence said": a dateline is no source, but the parse may hang the
+    # source from it as an apposition.
+    if head is not None and paragraph.token_start(head) < furniture:
+        head = next((c for c in head.children if c.dep_ == "appos"
+                     and paragraph.token_start(c) >= furniture), None)
+    if head is not None and not usable(head):
         head = None
     content = content_of(cue)
     if content is not None and content.infinitive and not reports_intent(cue):

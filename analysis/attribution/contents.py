@@ -158,7 +158,9 @@ def content_of(cue: Token) -> Content | None:
         cue.pos_ == "NOUN" and c.dep_ == "acl" and any(
             m.dep_ == "mark" and m.lower_ == "that" for m in c.children))]
     if clauses:
-        return _clauses(max(clauses, key=lambda c: c.right_edge.i - c.left_edge.i))
+        # Of clauses on both sides, the one before may be a long subject misread as a clause.
+        after = [c for c in clauses if c.i > cue.i]
+        return _clauses(max(after or clauses, key=lambda c: c.right_edge.i - c.left_edge.i))
     obj = next((c for c in cue.children if c.dep_ in _OBJECTS), None)
     if obj is None and _interrupts(cue):
         return _around(cue)

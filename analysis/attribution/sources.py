@@ -79,7 +79,18 @@ def _source_token(cue: Token) -> Token | None:
         if word.dep_ not in _CLIMB or word.head.i == word.i or _passive_participle(word):
             break
         word = word.head
-    return _noun_before(cue) if cue.pos_ == "VERB" else None
+    if cue.pos_ != "VERB":
+        return None
+    return _noun_before(cue) or _clause_subject_before(cue)
+
+
+def _clause_subject_before(cue: Token) -> Token | None:
+    """ "Jeffrey Salkin, a rabbi helping to organize the boycott, said": the parse may read a
+    long subject as a clause of its own hanging before the verb; the source is its subject."""
+    clause = next((c for c in cue.lefts if c.dep_ in ("ccomp", "dep", "parataxis")), None)
+    if clause is None:
+        return None
+    return next((c for c in clause.children if c.dep_ == "nsubj" and c.i < clause.i), None)
 
 
 def _passive_participle(word: Token) -> bool:
@@ -236,4 +247,6 @@ def usable(head: Token) -> bool:
         head.pos_ == "ADJ" and (head.dep_ == "nsubj" or any(
             c.dep_ in ("det", "prep") for c in head.children))) or (
         head.pos_ == "INTJ" and head.dep_ == "nsubj")
-    return nominal and head.lower_ not in _NOT_SOURCES
+    # "one" alone is anyone; "One in four voters", "one of the aides" are sources.
+    counted = head.lower_ == "one" and any(c.dep_ == "prep" for c in head.children)
+    return nominal and (head.lower_ not in _NOT_SOURCES or counted)
