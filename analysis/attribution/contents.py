@@ -12,7 +12,7 @@ _OBJECTS = ("dobj", "attr", "oprd")
 # "called for new talks", "referring to the ban", "warned of a crisis".
 _PREPOSITIONS = frozenset({"for", "to", "of", "about", "on", "that", "against"})
 _SUBJECTS = ("nsubj", "nsubjpass", "csubj")
-_SKIP = frozenset({"that", ",", ":", "—", "–", "-", '"', "“", "”", "'"})
+_SKIP = frozenset({"that", ",", ":", "—", "–", "-", '"', "“", "”", "‘", "'"})
 
 
 def _subtree(token: Token, without: Token | None = None) -> tuple[int, int] | None:

@@ -14,6 +14,8 @@ _CLIMB = ("xcomp", "advcl", "conj", "pcomp", "acl", "prep")
 # Words that make a phrase no source: it, what, there, relative pronouns.
 _NOT_SOURCES = frozenset({"it", "there", "this", "that", "what", "which", "who", "whom", "one"})
 _TIMES = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"})
+_PLACES = frozenset({"GPE", "LOC", "FAC"}) | _TIMES
+_LABEL_WORDS = 4
 _RELATIVE = frozenset({"who", "which", "that"})
 _CUT_DEPS = frozenset({"relcl", "acl", "punct", "cc", "conj", "advcl"})
 # Verbs that say what office someone holds: "who chairs the board".
@@ -58,7 +60,8 @@ def _source_token(cue: Token) -> Token | None:
                      for g in c.children if g.dep_ == "pobj"), None)
     if cue.text in ":—–":
         head = cue.head
-        return next((c for c in head.children if c.dep_ in _SUBJECTS and c.i < cue.i), None)
+        subject = next((c for c in head.children if c.dep_ in _SUBJECTS and c.i < cue.i), None)
+        return subject if subject is not None else _label(cue)
     word = cue
     for _ in range(3):
         agent = next((g for c in word.children if c.dep_ == "agent" for g in c.children
@@ -91,6 +94,18 @@ def _clause_subject_before(cue: Token) -> Token | None:
     if clause is None:
         return None
     return next((c for c in clause.children if c.dep_ == "nsubj" and c.i < clause.i), None)
+
+
+def _label(colon: Token) -> Token | None:
+    """ "Matthews: Well, speculation is bad.": a name alone before the colon that opens its
+    sentence, as a transcript or a headline gives its speaker; not a dateline's place."""
+    words = colon.doc[colon.sent.start : colon.i]
+    if not 0 < len(words) <= _LABEL_WORDS or any(
+        t.pos_ not in ("PROPN", "NOUN") or not t.text[:1].isupper() or t.ent_type_ in _PLACES
+        for t in words
+    ):
+        return None
+    return words[-1]
 
 
 def _passive_participle(word: Token) -> bool:
