@@ -21,7 +21,7 @@ def test_the_sample_is_the_one_the_floors_were_set_on(sample_tally):
 
 
 def test_recall_on_the_dev_sample_holds(sample_tally):
-    assert sample_tally.recall >= 0.57
+    assert sample_tally.recall >= 0.58
 
 
 def test_precision_on_the_dev_sample_holds(sample_tally):
