@@ -183,29 +183,36 @@ def evaluate(name: str, log=lambda line: None) -> Scores:
 
 def evaluate_polnear(split: str = "dev", limit: int | None = None):
     """The issue's attribution measure over PolNeAR articles ingested through the real pipeline
-    (speakers resolved against the database as ingest resolves them)."""
+    (speakers resolved against the database as ingest resolves them), and the contradiction
+    flags raised among them against the annotated dev pairs (tests/polnear_pairs.py)."""
     from peewee import JOIN
 
     from analysis.attribution.polnear import Found
-    from models import Appearance, Speaker
+    from models import Appearance, ClaimLink, Speaker
     from models.db import bind, database
     from models.ingest import ingest_article
     from models.migrate import migrate
     from tests.polnear_eval import Tally, score_article, split_articles
+    from tests.polnear_pairs import score_pairs
 
     total = Tally()
+    texts, appearances = {}, {}
     with tempfile.TemporaryDirectory() as tmp:
         bind(f"sqlite:///{tmp}/polnear.db")
         with database.connection_context():
             migrate()
             for article in split_articles(split, limit):
                 source = ingest_article(actor="eval", text=article.text).source
-                rows = (Appearance.select(Appearance, Speaker).join(Speaker, JOIN.LEFT_OUTER)
-                        .where(Appearance.source == source.id))
+                rows = list(Appearance.select(Appearance, Speaker).join(Speaker, JOIN.LEFT_OUTER)
+                            .where(Appearance.source == source.id))
                 found = [Found(a.start, a.end, a.speaker_mention,
                                a.speaker.name if a.speaker_id else None) for a in rows]
                 total.add(score_article(article, found))
-    return total
+                texts[article.name] = article.text
+                appearances[article.name] = [(a.start, a.end, a.claim_id) for a in rows]
+            links = list(ClaimLink.select(ClaimLink.claim_a, ClaimLink.claim_b)
+                         .where(ClaimLink.relation == "contradicts").tuples())
+    return total, score_pairs(texts, appearances, links)
 
 
 def _print_polnear(tally, verbose: bool) -> None:
@@ -217,6 +224,19 @@ def _print_polnear(tally, verbose: bool) -> None:
     if verbose:
         for kind, rows in (("missed or wrong speaker", tally.missed),
                            ("speaker not in the annotation", tally.wrong)):
+            print(f"-- twenty {kind}")
+            for row in rows[:: max(1, len(rows) // 20)][:20]:
+                print("  " + row)
+
+
+def _print_pairs(tally, verbose: bool) -> None:
+    print(f"contradictions annotated {tally.contradictions}, flags {tally.flags} "
+          f"({tally.flags_per_article:.1f} an article), flags between judged claims "
+          f"{tally.judged_flags}")
+    print(f"contradiction recall    {tally.recall:.3f}")
+    print(f"contradiction precision {tally.precision:.3f}")
+    if verbose:
+        for kind, rows in (("missed", tally.missed), ("flagged but compatible", tally.wrong)):
             print(f"-- twenty {kind}")
             for row in rows[:: max(1, len(rows) // 20)][:20]:
                 print("  " + row)
@@ -239,7 +259,9 @@ def main() -> int:
 
     if (POLNEAR / "dev").is_dir():
         print("== PolNeAR dev (../shared/polnear/dev)")
-        _print_polnear(evaluate_polnear("dev"), verbose)
+        attributions, pairs = evaluate_polnear("dev")
+        _print_polnear(attributions, verbose)
+        _print_pairs(pairs, verbose)
     return 0
 
 
