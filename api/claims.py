@@ -118,8 +118,8 @@ class ClaimContradictions(MethodView):
     @blp.response(201, schemas.Contradiction)
     def post(self, body, claim_id):
         """Flag by hand that another claim contradicts this one"""
-        link = flag_contradiction(claim_id, body["claim_id"],
-                                  explanation=body.get("explanation"), actor=current_actor())
+        link = flag_contradiction(claim_id, body["claim_id"], explanation=body.get("explanation"),
+                                  state=body["state"], actor=current_actor())
         return queries.contradiction_records([link])[0], 201, {
             "Location": f"/api/v1/contradictions/{link.id}"}
 

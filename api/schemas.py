@@ -156,6 +156,10 @@ class ClaimPatch(Strict):
 class ContradictionFlag(Strict):
     claim_id = fields.Integer(required=True, validate=validate.Range(min=1, max=MAX_ID))
     explanation = text_field(max_length=2000)
+    state = fields.String(
+        load_default="suggested", validate=validate.OneOf(("suggested", "confirmed")),
+        metadata={"description": "suggested (the default) leaves the pair to the desk's "
+                                 "review; confirmed records the caller's own review at once"})
 
 
 class ContradictionReview(Strict):

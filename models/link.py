@@ -71,8 +71,11 @@ def existing_link(claim_a_id: int, claim_b_id: int, relation: str) -> ClaimLink 
 
 
 def flag_contradiction(claim_id: int, other_id: int, *, explanation: str | None,
-                       actor: str) -> ClaimLink:
-    """An editor's own flag: a confirmed, manual contradiction between two claims."""
+                       actor: str, state: str = "suggested") -> ClaimLink:
+    """A contradiction flagged by hand: suggested for the desk to review, or confirmed at once
+    (the caller's own review), which disputes both claims."""
+    if state not in ("suggested", "confirmed"):
+        raise Invalid("A flag's state is 'suggested' or 'confirmed'.", field="state")
     with database.atomic():
         get_claim(claim_id)
         if other_id == claim_id:
@@ -92,16 +95,18 @@ def flag_contradiction(claim_id: int, other_id: int, *, explanation: str | None,
                 link = ClaimLink.create(
                     claim_a=low, claim_b=high, relation="contradicts", origin="manual",
                     score=1.0, cues=["manual"], explanation=explanation,
-                    kind=contradiction_kind(low, high), state="confirmed", created_by=actor,
-                    created_at=now, reviewed_by=actor, reviewed_at=now)
+                    kind=contradiction_kind(low, high), state=state, created_by=actor,
+                    created_at=now, **({"reviewed_by": actor, "reviewed_at": now}
+                                       if state == "confirmed" else {}))
         except peewee.IntegrityError as error:  # flagged by someone else a moment ago
             found = existing_link(claim_id, other_id, "contradicts")
             raise Conflict(f"Claims {claim_id} and {other_id} were just linked as a "
                            f"contradiction (link {found.id}).", existing_id=found.id) from error
         record_flagged(link)
         mark_contradicted([low, high])
-        _propagate_dispute([low, high], actor=actor,
-                           reason=f"contradiction {link.id} flagged by hand")
+        if state == "confirmed":
+            _propagate_dispute([low, high], actor=actor,
+                               reason=f"contradiction {link.id} flagged by hand")
     return link
 
 

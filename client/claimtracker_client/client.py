@@ -184,11 +184,12 @@ class ClaimTracker:
         return self._send("PATCH", f"/contradictions/{int(link_id)}",
                           {"state": state, "reason": reason})
 
-    def flag_contradiction(self, claim_id: int, other_id: int,
-                           explanation: str | None = None) -> dict:
-        """Flag by hand that other_id contradicts claim_id."""
+    def flag_contradiction(self, claim_id: int, other_id: int, explanation: str | None = None,
+                           state: str = "suggested") -> dict:
+        """Flag by hand that other_id contradicts claim_id: suggested for review, or
+        state="confirmed" to record the caller's own review at once."""
         return self._send("POST", f"/claims/{int(claim_id)}/contradictions",
-                          {"claim_id": other_id, "explanation": explanation})
+                          {"claim_id": other_id, "explanation": explanation, "state": state})
 
     # -- speakers, sources, health ---------------------------------------------------------
 

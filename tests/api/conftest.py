@@ -50,10 +50,12 @@ def review(client, write_headers):
 
 @pytest.fixture
 def flag(client, write_headers):
-    """Flag by hand that two claims contradict each other; return the contradiction."""
+    """Flag by hand that two claims contradict each other, confirmed unless told; return the
+    contradiction."""
 
-    def add(claim_id: int, other_id: int, explanation: str | None = None) -> dict:
-        body = {"claim_id": other_id}
+    def add(claim_id: int, other_id: int, explanation: str | None = None,
+            state: str = "confirmed") -> dict:
+        body = {"claim_id": other_id, "state": state}
         if explanation is not None:
             body["explanation"] = explanation
         response = client.post(f"{API}/claims/{claim_id}/contradictions", json=body,

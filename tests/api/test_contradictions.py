@@ -21,10 +21,27 @@ def _review_response(client, headers, link_id, state, **body):
 
 # ----- POST /claims/{id}/contradictions
 
-def test_flag_creates_a_confirmed_manual_contradiction_and_disputes_both_claims(
+def test_flag_is_suggested_for_the_desk_unless_the_caller_confirms_it(
         client, write_headers, make_claim, get_claim):
     a, b = make_claim("The tax will rise")["id"], make_claim("The tax will not rise")["id"]
-    response = _flag_response(client, write_headers, b, a,
+    response = _flag_response(client, write_headers, b, a)
+    assert response.status_code == 201
+    link = response.get_json()
+    assert (link["origin"], link["state"], link.get("reviewed_by")) == ("manual", "suggested", None)
+    suggested = client.get(f"{CONTRADICTIONS}?state=suggested").get_json()["items"]
+    assert link["id"] in [item["id"] for item in suggested]
+    for claim_id in (a, b):
+        claim = get_claim(claim_id)
+        assert (claim["status"], claim["contradiction_count"]) == ("unverified", 1)
+    reviewed = _review_response(client, write_headers, link["id"], "confirmed")
+    assert reviewed.status_code == 200
+    assert {get_claim(a)["status"], get_claim(b)["status"]} == {"disputed"}
+
+
+def test_a_flag_confirmed_by_its_caller_is_reviewed_and_disputes_both_claims(
+        client, write_headers, make_claim, get_claim):
+    a, b = make_claim("The tax will rise")["id"], make_claim("The tax will not rise")["id"]
+    response = _flag_response(client, write_headers, b, a, state="confirmed",
                               explanation="One says the tax rises, the other that it does not.")
     assert response.status_code == 201
     link = response.get_json()

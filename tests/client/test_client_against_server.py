@@ -162,7 +162,8 @@ def test_check_finds_known_claims_and_stores_nothing(ct, article):
 def test_flag_review_and_list_a_contradiction(ct):
     first = ct.create_claim("The museum will stay open all summer.")
     second = ct.create_claim("The museum will close for the summer.")
-    link = ct.flag_contradiction(first["id"], second["id"], explanation="open vs closed")
+    link = ct.flag_contradiction(first["id"], second["id"], explanation="open vs closed",
+                                 state="confirmed")
     assert link["origin"] == "manual" and link["state"] == "confirmed"
     assert {link["claim_a"]["id"], link["claim_b"]["id"]} == {first["id"], second["id"]}
     assert ct.contradiction(link["id"])["explanation"] == "open vs closed"
