@@ -128,9 +128,9 @@ def _around(cue: Token) -> Content | None:
     if before is None:
         return Content((after,))
     # "The museum celebrated P" but "In office, a majority believe P".
-    subject = any(t.dep_ in _SUBJECTS and t.head == cue.head for t in doc[before[0] : before[1] + 1])
-    joint = " " if subject else ", "
-    words = doc[before[0] : before[1] + 1].text + joint + doc[after[0] : after[1] + 1].text
+    first = doc[before[0] : before[1] + 1]
+    subject = any(t.dep_ in _SUBJECTS and t.head == cue.head for t in first)
+    words = first.text + (" " if subject else ", ") + doc[after[0] : after[1] + 1].text
     return Content(((before[0], after[1]),), text=words)
 
 

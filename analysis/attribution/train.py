@@ -146,8 +146,8 @@ def write_intents(folder: Path) -> None:
     verbs = intents.learn(use for article in articles(folder) for use in intent_uses(article))
     intents.TABLE.write_text(
         "# Verbs whose to-infinitive frames PolNeAR train (840 US news articles, 2016) annotates\n"
-        f"# as attributions in more than {intents.MIN_SHARE:.0%} of {intents.MIN_USES} uses or more; "
-        "rebuilt by\n# `make train` (analysis/attribution/intents.py).\n"
+        f"# as attributions in more than {intents.MIN_SHARE:.0%} of {intents.MIN_USES} uses or "
+        "more; rebuilt by\n# `make train` (analysis/attribution/intents.py).\n"
         + "\n".join(verbs) + "\n",
         encoding="utf-8",
     )
