@@ -9,7 +9,7 @@ from marshmallow import fields, validate
 
 from models.claim import APPEARANCE_KINDS, REVIEW_STATES, STATUSES
 from models.event import EVENT_TYPES
-from models.link import CONTRADICTION_KINDS, LINK_STATES, ORIGINS, RELATIONS
+from models.link import CONTRADICTION_KINDS, FLAG_STATES, LINK_STATES, ORIGINS, RELATIONS
 from models.paging import COUNT_LIMIT
 from models.queries import CLAIM_SORTS
 from models.review import RATINGS
@@ -157,7 +157,7 @@ class ContradictionFlag(Strict):
     claim_id = fields.Integer(required=True, validate=validate.Range(min=1, max=MAX_ID))
     explanation = text_field(max_length=2000)
     state = fields.String(
-        load_default="suggested", validate=validate.OneOf(("suggested", "confirmed")),
+        load_default="suggested", validate=validate.OneOf(FLAG_STATES),
         metadata={"description": "suggested (the default) leaves the pair to the desk's "
                                  "review; confirmed records the caller's own review at once"})
 

@@ -11,6 +11,7 @@ from models.event import Event, fan_out, record
 RELATIONS = ("contradicts", "same_claim")
 ORIGINS = ("detected", "manual")
 LINK_STATES = ("suggested", "confirmed", "rejected")
+FLAG_STATES = LINK_STATES[:2]  # what a flag by hand may start as
 CONTRADICTION_KINDS = ("self", "disagreement", "conflicting_reports")
 
 
@@ -74,7 +75,7 @@ def flag_contradiction(claim_id: int, other_id: int, *, explanation: str | None,
                        actor: str, state: str = "suggested") -> ClaimLink:
     """A contradiction flagged by hand: suggested for the desk to review, or confirmed at once
     (the caller's own review), which disputes both claims."""
-    if state not in ("suggested", "confirmed"):
+    if state not in FLAG_STATES:
         raise Invalid("A flag's state is 'suggested' or 'confirmed'.", field="state")
     with database.atomic():
         get_claim(claim_id)

@@ -193,7 +193,7 @@ def evaluate_polnear(split: str = "dev", limit: int | None = None):
     from models.ingest import ingest_article
     from models.migrate import migrate
     from tests.polnear_eval import Tally, score_article, split_articles
-    from tests.polnear_pairs import score_pairs
+    from tests.polnear_pairs import PAIRS, read_pairs, score_pairs
 
     total = Tally()
     texts, appearances = {}, {}
@@ -212,7 +212,8 @@ def evaluate_polnear(split: str = "dev", limit: int | None = None):
                 appearances[article.name] = [(a.start, a.end, a.claim_id) for a in rows]
             links = list(ClaimLink.select(ClaimLink.claim_a, ClaimLink.claim_b)
                          .where(ClaimLink.relation == "contradicts").tuples())
-    return total, score_pairs(texts, appearances, links)
+    pairs = score_pairs(read_pairs(), texts, appearances, links) if PAIRS.exists() else None
+    return total, pairs
 
 
 def _print_polnear(tally, verbose: bool) -> None:
@@ -222,11 +223,16 @@ def _print_polnear(tally, verbose: bool) -> None:
     print(f"attribution precision {tally.precision:.3f}")
     print(f"attribution F1        {tally.f1:.3f}")
     if verbose:
-        for kind, rows in (("missed or wrong speaker", tally.missed),
-                           ("speaker not in the annotation", tally.wrong)):
-            print(f"-- twenty {kind}")
-            for row in rows[:: max(1, len(rows) // 20)][:20]:
-                print("  " + row)
+        _print_twenty((("missed or wrong speaker", tally.missed),
+                       ("speaker not in the annotation", tally.wrong)))
+
+
+def _print_twenty(kinds) -> None:
+    """Twenty examples of each kind of error, spread over the list."""
+    for kind, rows in kinds:
+        print(f"-- twenty {kind}")
+        for row in rows[:: max(1, len(rows) // 20)][:20]:
+            print("  " + row)
 
 
 def _print_pairs(tally, verbose: bool) -> None:
@@ -236,10 +242,7 @@ def _print_pairs(tally, verbose: bool) -> None:
     print(f"contradiction recall    {tally.recall:.3f}")
     print(f"contradiction precision {tally.precision:.3f}")
     if verbose:
-        for kind, rows in (("missed", tally.missed), ("flagged but compatible", tally.wrong)):
-            print(f"-- twenty {kind}")
-            for row in rows[:: max(1, len(rows) // 20)][:20]:
-                print("  " + row)
+        _print_twenty((("missed", tally.missed), ("flagged but compatible", tally.wrong)))
 
 
 def main() -> int:
@@ -261,7 +264,8 @@ def main() -> int:
         print("== PolNeAR dev (../shared/polnear/dev)")
         attributions, pairs = evaluate_polnear("dev")
         _print_polnear(attributions, verbose)
-        _print_pairs(pairs, verbose)
+        if pairs is not None:
+            _print_pairs(pairs, verbose)
     return 0
 
 

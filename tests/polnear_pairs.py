@@ -44,17 +44,30 @@ class PairTally:
 
 
 def _span(text: str, quote: str) -> tuple[int, int] | None:
-    start = text.find(quote)
-    if start < 0:
-        start = text.find(" ".join(quote.split()))
-    return (start, start + len(quote)) if start >= 0 else None
+    for words in (quote, " ".join(quote.split())):
+        start = text.find(words)
+        if start >= 0:
+            return start, start + len(words)
+    return None
 
 
-def score_pairs(texts: dict[str, str], appearances: dict[str, list[tuple[int, int, int]]],
+def read_pairs(path: Path = PAIRS) -> dict:
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+def score_pairs(annotation: dict, texts: dict[str, str],
+                appearances: dict[str, list[tuple[int, int, int]]],
                 links: list[tuple[int, int]]) -> PairTally:
-    """texts: article name -> text; appearances: article name -> [(start, end, claim id)];
-    links: the contradiction flags as (claim id, claim id)."""
-    annotation = json.loads(PAIRS.read_text(encoding="utf-8"))
+    """annotation: as read_pairs gives it; texts: article name -> text of the articles
+    ingested; appearances: article name -> [(start, end, claim id)]; links: the contradiction
+    flags as (claim id, claim id). Pairs of articles not ingested are left out."""
+    articles = {claim["id"]: claim["article"] for claim in annotation["claims"]}
+
+    def ingested(pair: dict) -> bool:
+        return articles[pair["a"]] in texts and articles[pair["b"]] in texts
+
+    contradictions = [p for p in annotation["contradictions"] if ingested(p)]
+    compatible = [p for p in annotation["compatible"] if ingested(p)]
     claims: dict[str, set[int]] = {}
     quotes = {}
     for claim in annotation["claims"]:
@@ -68,9 +81,9 @@ def score_pairs(texts: dict[str, str], appearances: dict[str, list[tuple[int, in
     def flag_between(a: str, b: str) -> bool:
         return any(frozenset((x, y)) in flagged for x in claims[a] for y in claims[b])
 
-    tally = PairTally(contradictions=len(annotation["contradictions"]), flags=len(flagged),
+    tally = PairTally(contradictions=len(contradictions), flags=len(flagged),
                       articles=len(texts))
-    for pair in annotation["contradictions"]:
+    for pair in contradictions:
         if flag_between(pair["a"], pair["b"]):
             tally.found += 1
             tally.judged_flags += 1
@@ -78,7 +91,7 @@ def score_pairs(texts: dict[str, str], appearances: dict[str, list[tuple[int, in
         else:
             tally.missed.append(f"{quotes[pair['a']][:70]!r} <> {quotes[pair['b']][:70]!r}"
                                 f" ({pair['why'][:80]})")
-    for pair in annotation["compatible"]:
+    for pair in compatible:
         if flag_between(pair["a"], pair["b"]):
             tally.judged_flags += 1
             tally.wrong.append(f"{quotes[pair['a']][:70]!r} <> {quotes[pair['b']][:70]!r}"

@@ -79,6 +79,7 @@ def _without_nested_frames(found: list[Attribution]) -> list[Attribution]:
                  and outer.content[0] < a.cue[0] < outer.content[1]]
         if inner:
             outer.content = (outer.content[0], min(inner))
+            outer.text = None  # a rewording of the whole content no longer fits
     return found
 
 
@@ -119,19 +120,18 @@ def _frame(
         return []
     # The source inside its own content is a misreading, unless the frame interrupts the
     # content: "The museum, Mr. Obama said, celebrated P".
-    if content is not None and head is not None and any(
-        first <= head.i <= last and not first < cue.i < last for first, last in content.ranges
+    if content is not None and head is not None and not content.interrupted and any(
+        first <= head.i <= last for first, last in content.ranges
     ):
         return []
     spans = [(max(start, furniture), end) for start, end in (
         paragraph.span(doc[first : last + 1]) for first, last in content.ranges
         if last > first) if end > furniture] if content is not None else []
     # "issued the following statement:" may have an object; a reported clause is kept.
-    verbatim = False
     if not spans or content.whole_frame:
-        announced = _announced(document, index, cue)
+        announced = _announced(document, index, cue, bare=not spans)
         if announced is not None:
-            spans, content, verbatim = [announced], None, True
+            spans, content = [announced], None
     if not spans:
         quote = _adjacent_quote(document, paragraph, cue, head)
         if quote is None:
@@ -154,7 +154,7 @@ def _frame(
     }
     found = []
     for start, end in spans:
-        kind = DIRECT if verbatim else INDIRECT
+        kind = INDIRECT
         quote = document.quote_at(start)
         if quote is not None and quote.end >= end - 1:
             # The frame reports the whole quotation, though the parse may give it a part.
@@ -189,7 +189,7 @@ def _adjacent_quote(
         frame = [t for t in {*cue.subtree, *source.subtree} if not t.is_punct and not
                  quote.open_mark <= paragraph.token_start(t) <= quote.close_mark]
         # Only a bare frame: a source, a cue, a listener or a time ("Smith told reporters").
-        if sum(1 for t in frame if t.i not in named) > _BARE_FRAME:
+        if not frame or sum(1 for t in frame if t.i not in named) > _BARE_FRAME:
             continue
         start = paragraph.token_start(min(frame, key=lambda t: t.i))
         end = paragraph.token_end(max(frame, key=lambda t: t.i))
@@ -202,9 +202,10 @@ def _adjacent_quote(
     return None
 
 
-def _announced(document: Document, index: int, cue: Token) -> tuple[int, int] | None:
+def _announced(document: Document, index: int, cue: Token, bare: bool) -> tuple[int, int] | None:
     """ "X issued the following statement:" ending its paragraph: the quotation that opens the
-    next paragraph, or the next paragraph itself, set off as a block ("Limbaugh added:")."""
+    next paragraph; after a bare frame ("Limbaugh added:", not "listed the reasons:") the next
+    paragraph itself, set off as a block."""
     paragraph = document.paragraphs[index]
     last = next((t for t in reversed(paragraph.doc) if not t.is_space), None)
     if last is None or last.text != ":" or last.i not in (t.i for t in cue.subtree):
@@ -218,7 +219,7 @@ def _announced(document: Document, index: int, cue: Token) -> tuple[int, int] | 
     if quote is not None:
         return quote.start, quote.end
     block = words.strip()
-    if not block.endswith(_SENTENCE_ENDS) or is_sign_off(block):
+    if not bare or not block.endswith(_SENTENCE_ENDS) or is_sign_off(block):
         return None
     return opening, opening + len(block)
 

@@ -53,13 +53,15 @@ class Content:
     """What a cue attributes: token ranges [first, last], each a claim; a rewording when the
     words alone do not read as a claim ("calls the plan a failure" -> "the plan is a failure");
     whole_frame when a bare infinitive needs its subject ("X vowed to close ..."); ruled when
-    a rule of English, not a model's guess, makes it a claim ("X calls Y Z")."""
+    a rule of English, not a model's guess, makes it a claim ("X calls Y Z"); interrupted when
+    the frame stands inside the words ("The museum, he said, celebrated P")."""
 
     ranges: tuple[tuple[int, int], ...]
     text: str | None = None
     whole_frame: bool = False
     infinitive: bool = False
     ruled: bool = False
+    interrupted: bool = False
 
 
 def _content(doc, span: tuple[int, int] | None, **kwargs) -> Content | None:
@@ -76,8 +78,7 @@ def _clauses(clause: Token) -> Content | None:
                       and any(m.dep_ == "mark" for m in c.children)), None)
         if inner is not None:
             clause = inner
-    seconds = [c for c in clause.children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX")
-               and any(m.dep_ in ("mark", "nsubj", "nsubjpass") for m in c.children)]
+    seconds = _second_clauses(clause)
     cuts = [clause.left_edge.i, *(c.left_edge.i for c in seconds), clause.right_edge.i + 1]
     ranges = []
     for first, after in zip(cuts, cuts[1:], strict=False):
@@ -117,21 +118,34 @@ def _interrupts(cue: Token) -> bool:
     )
 
 
+def _second_clauses(clause: Token) -> list[Token]:
+    """Clauses coordinated with this one that have their own subject or "that": "P, and that
+    Q", "P, and she added Q"."""
+    return [c for c in clause.children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX")
+            and any(m.dep_ in ("mark", "nsubj", "nsubjpass") for m in c.children)]
+
+
 def _around(cue: Token) -> Content | None:
-    """The reported clause around an interrupting frame, read without it."""
+    """The reported clause around an interrupting frame, read without it, up to a second
+    clause coordinated with it ("The plan, he said, will fail, and she added ...")."""
     doc = cue.doc
-    first, last = cue.head.left_edge.i, cue.head.right_edge.i
-    before = _trim(doc, (first, cue.left_edge.i - 1)) if first < cue.left_edge.i else None
-    after = _trim(doc, (cue.right_edge.i + 1, last))
+    head = cue.head
+    start = head.left_edge.i
+    end = min([c.left_edge.i for c in _second_clauses(head) if c.i > cue.i],
+              default=head.right_edge.i + 1) - 1
+    while end > cue.right_edge.i and doc[end].dep_ == "cc":
+        end -= 1
+    before = _trim(doc, (start, cue.left_edge.i - 1)) if start < cue.left_edge.i else None
+    after = _trim(doc, (cue.right_edge.i + 1, end))
     if after is None:
         return None
     if before is None:
         return Content((after,))
     # "The museum celebrated P" but "In office, a majority believe P".
-    first = doc[before[0] : before[1] + 1]
-    subject = any(t.dep_ in _SUBJECTS and t.head == cue.head for t in first)
-    words = first.text + (" " if subject else ", ") + doc[after[0] : after[1] + 1].text
-    return Content(((before[0], after[1]),), text=words)
+    opening = doc[before[0] : before[1] + 1]
+    subject = any(t.dep_ in _SUBJECTS and t.head == head for t in opening)
+    words = opening.text + (" " if subject else ", ") + doc[after[0] : after[1] + 1].text
+    return Content(((before[0], after[1]),), text=words, interrupted=True)
 
 
 def content_of(cue: Token) -> Content | None:

@@ -136,7 +136,7 @@ def intent_uses(article: Article) -> Iterator[tuple[str, bool]]:
     starts = {i for a in article.attributions for piece in a.cue for i in range(*piece)}
     for paragraph in read_document(article.text).paragraphs:
         for token in paragraph.doc:
-            lemma = intents.uses(token)
+            lemma = intents.infinitive_lemma(token)
             if lemma is not None:
                 yield lemma, paragraph.token_start(token) in starts
 

@@ -258,12 +258,84 @@ def test_a_stance_in_an_infinitive_keeps_its_subject(only_claim, text, speaker):
 @pytest.mark.parametrize(
     "text",
     [
-        "The ministry tried to reach the banks on Monday.",
+        "The ministry wants to reach the banks on Monday.",
+        "The ministry plans to reach the banks on Monday.",
         "The two leaders would like to build a new bridge.",
     ],
 )
 def test_an_act_or_a_wish_in_an_infinitive_stays_narration(only_claim, text):
     assert only_claim(text).kind == "narration"
+
+
+@pytest.mark.parametrize(
+    "text, quote, words, mention",
+    [
+        ("The museum, Mr. Obama said, celebrated several of his heroes.",
+         "The museum, Mr. Obama said, celebrated several of his heroes",
+         "The museum celebrated several of his heroes.", "Mr. Obama"),
+        ("During his years in office, Mr. Obama said, most Americans came to believe it.",
+         "During his years in office, Mr. Obama said, most Americans came to believe it",
+         "During his years in office, most Americans came to believe it.", "Mr. Obama"),
+        ("As Mr. Bown pointed out, prices would rise in the early days.",
+         "prices would rise in the early days", "Prices would rise in the early days.",
+         "Mr. Bown"),
+    ],
+)
+def test_an_interrupting_frame_reports_the_clause_around_it(only_claim, text, quote, words,
+                                                            mention):
+    # The appearance keeps the text's own words; the claim reads without the frame.
+    claim = only_claim(text)
+    assert (claim.kind, claim.quote, claim.text, claim.speaker_mention) == (
+        "indirect", quote, words, mention)
+
+
+def test_an_interrupted_clause_ends_where_a_second_clause_begins(claims_of):
+    claims = claims_of("The plan, the mayor said, will fail, and she added that taxes would rise.")
+    assert [(c.text, c.speaker_mention) for c in claims] == [
+        ("The plan will fail.", "the mayor"), ("Taxes would rise.", "she")]
+
+
+def test_a_bare_frame_ending_its_paragraph_with_a_colon_reports_the_next_paragraph(claims_of):
+    claims = claims_of("The governor added:\n\nIt is typical of the council. It never listens.")
+    assert [(c.kind, c.text, c.speaker_mention) for c in claims] == [
+        ("indirect", "It is typical of the council.", "The governor"),
+        ("indirect", "It never listens.", "The governor")]
+
+
+def test_a_frame_with_an_object_before_a_colon_does_not_take_the_next_paragraph(only_claim):
+    text = "The minister listed the reasons:\n\nThe budget was too small for the work."
+    assert only_claim(text).kind == "narration"
+
+
+@pytest.mark.parametrize(
+    "text, words, mention",
+    [
+        ("Matthews: Well, speculation is bad for everyone.",
+         "Well, speculation is bad for everyone.", "Matthews"),
+        ("Many in the crowd said the senator was the only candidate they trusted.",
+         "The senator was the only candidate they trusted.", "Many in the crowd"),
+        ("One in four voters said the tax should go.", "The tax should go.",
+         "One in four voters"),
+        ("Despite Mr. Trump's claims that his net worth exceeds $10 billion, the firms put him "
+         "lower.", "His net worth exceeds $10 billion.", "Mr. Trump's"),
+        ("Jeffrey Salkin, a rabbi helping to organize the boycott, said he was alarmed about the "
+         "rhetoric.", "He was alarmed about the rhetoric.", "Jeffrey Salkin"),
+        ("CLEVELAND, July 19 (UPI) — Former Attorney General Michael Mukasey told delegates that "
+         "the server should disqualify her.", "The server should disqualify her.",
+         "Former Attorney General Michael Mukasey"),
+    ],
+)
+def test_sources_the_parse_reads_awkwardly_are_found(only_claim, text, words, mention):
+    claim = only_claim(text)
+    assert (claim.kind, claim.text, claim.speaker_mention) == ("indirect", words, mention)
+
+
+def test_a_quotation_before_a_bare_frame_is_the_frames(claims_of):
+    claims = claims_of("Ron Smith spoke on Monday. “A lot of her attempts to reach out come "
+                       "across as pandering,” he said.")
+    quoted = claims[-1]
+    assert (quoted.kind, quoted.speaker_mention, quoted.speaker.name) == (
+        "direct_quote", "he", "Ron Smith")
 
 
 def test_lower_case_names_are_title_cased(claims_of):

@@ -50,11 +50,11 @@ def review(client, write_headers):
 
 @pytest.fixture
 def flag(client, write_headers):
-    """Flag by hand that two claims contradict each other, confirmed unless told; return the
-    contradiction."""
+    """Flag by hand that two claims contradict each other (suggested, as the API does unless
+    told); return the contradiction."""
 
     def add(claim_id: int, other_id: int, explanation: str | None = None,
-            state: str = "confirmed") -> dict:
+            state: str = "suggested") -> dict:
         body = {"claim_id": other_id, "state": state}
         if explanation is not None:
             body["explanation"] = explanation

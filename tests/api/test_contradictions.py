@@ -65,7 +65,7 @@ def test_flag_keeps_the_verdict_of_a_reviewed_claim(make_claim, review, flag, ge
                                                     rating, status):
     reviewed, other = make_claim("The tax will rise")["id"], make_claim("No new tax")["id"]
     review(reviewed, rating)
-    flag(reviewed, other)
+    flag(reviewed, other, state="confirmed")
     assert get_claim(reviewed)["status"] == status
     assert get_claim(other)["status"] == "disputed"
 
@@ -73,7 +73,7 @@ def test_flag_keeps_the_verdict_of_a_reviewed_claim(make_claim, review, flag, ge
 def test_a_review_after_a_flag_replaces_disputed_with_the_verdict(make_claim, review, flag,
                                                                  get_claim):
     a, b = make_claim("The tax will rise")["id"], make_claim("No new tax")["id"]
-    flag(a, b)
+    flag(a, b, state="confirmed")
     review(a, "supported")
     assert get_claim(a)["status"] == "supported"
     assert get_claim(b)["status"] == "disputed"
@@ -148,8 +148,9 @@ def links(make_claim, make_speaker, flag, detected_link, client, write_headers):
         "old_b": make_claim("The steel did not arrive")["id"],
     }
     found = {
-        "self": flag(claims["mayor_march"], claims["mayor_june"])["id"],
-        "disagreement": flag(claims["mayor_march"], claims["engineer"])["id"],
+        "self": flag(claims["mayor_march"], claims["mayor_june"], state="confirmed")["id"],
+        "disagreement": flag(claims["mayor_march"], claims["engineer"],
+                             state="confirmed")["id"],
         "detected": detected_link(claims["report_a"], claims["report_b"], score=0.4),
         "rejected": flag(claims["old_a"], claims["old_b"])["id"],
     }
@@ -271,8 +272,8 @@ def test_rejecting_the_only_contradiction_returns_both_claims_to_unverified(
 def test_rejecting_one_contradiction_keeps_a_claim_with_another_disputed(
         client, write_headers, make_claim, flag, get_claim):
     a, b, c = (make_claim(f"Claim {n}")["id"] for n in "abc")
-    first = flag(a, b)
-    flag(a, c)
+    first = flag(a, b, state="confirmed")
+    flag(a, c, state="confirmed")
     assert _review_response(client, write_headers, first["id"], "rejected").status_code == 200
     assert [get_claim(i)["status"] for i in (a, b, c)] == ["disputed", "unverified", "disputed"]
 
@@ -318,7 +319,7 @@ def test_review_rejects_bad_states_naming_the_field(client, write_headers, make_
     response = client.patch(f"{CONTRADICTIONS}/{link['id']}", json=body, headers=write_headers)
     assert response.status_code == 422
     assert field in problem_of(response)["errors"]
-    assert client.get(f"{CONTRADICTIONS}/{link['id']}").get_json()["state"] == "confirmed"
+    assert client.get(f"{CONTRADICTIONS}/{link['id']}").get_json()["state"] == "suggested"
 
 
 def test_review_of_a_contradiction_that_does_not_exist_is_404(client, write_headers):

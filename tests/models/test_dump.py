@@ -20,7 +20,8 @@ from tests.conftest import empty_tables
 def full_base(app, seeded):
     with database.connection_context():
         first, second = (c.id for c in Claim.select().order_by(Claim.id).limit(2))
-        flag_contradiction(first, second, explanation="they clash", actor="editor")
+        flag_contradiction(first, second, explanation="they clash", actor="editor",
+                           state="confirmed")
         add_review(first, {"rating": "mostly_refuted", "rating_label": "Mostly false"},
                    actor="checker")
         create_claim(text="A claim typed in by hand.", actor="editor")
