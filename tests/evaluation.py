@@ -1,7 +1,9 @@
 """`make eval`: extraction and contradiction flagging measured against hand annotations: the
 seed articles (claims and the contradictions among them), two small sets of articles in other
 styles written for the project (the unit tests mirror their constructions, so they are not held
-out), and attribution on PolNeAR dev (../shared/polnear; see tests/polnear_eval.py).
+out), and attribution on PolNeAR dev (../shared/polnear; see tests/polnear_eval.py) with the
+contradiction flags among its articles (tests/polnear_pairs.py). `--train-pairs` measures
+flagging on the development pairs among PolNeAR train articles instead.
 
 The articles are ingested in order through the real pipeline (analysis + speaker resolution
 against the database) into a throwaway SQLite database. A found claim matches an annotated one
@@ -181,39 +183,64 @@ def evaluate(name: str, log=lambda line: None) -> Scores:
     return total
 
 
-def evaluate_polnear(split: str = "dev", limit: int | None = None):
-    """The issue's attribution measure over PolNeAR articles ingested through the real pipeline
-    (speakers resolved against the database as ingest resolves them), and the contradiction
-    flags raised among them against the annotated dev pairs (tests/polnear_pairs.py)."""
+def _ingest_polnear(articles, each=lambda article, rows: None):
+    """Ingest PolNeAR articles in order into a throwaway database: their texts, their
+    appearances [(start, end, claim id)] by name, and the contradiction flags raised. each is
+    called with every article and its appearances (with speakers)."""
     from peewee import JOIN
 
-    from analysis.attribution.polnear import Found
     from models import Appearance, ClaimLink, Speaker
     from models.db import bind, database
     from models.ingest import ingest_article
     from models.migrate import migrate
-    from tests.polnear_eval import Tally, score_article, split_articles
-    from tests.polnear_pairs import PAIRS, read_pairs, score_pairs
 
-    total = Tally()
     texts, appearances = {}, {}
     with tempfile.TemporaryDirectory() as tmp:
         bind(f"sqlite:///{tmp}/polnear.db")
         with database.connection_context():
             migrate()
-            for article in split_articles(split, limit):
+            for article in articles:
                 source = ingest_article(actor="eval", text=article.text).source
                 rows = list(Appearance.select(Appearance, Speaker).join(Speaker, JOIN.LEFT_OUTER)
                             .where(Appearance.source == source.id))
-                found = [Found(a.start, a.end, a.speaker_mention,
-                               a.speaker.name if a.speaker_id else None) for a in rows]
-                total.add(score_article(article, found))
+                each(article, rows)
                 texts[article.name] = article.text
                 appearances[article.name] = [(a.start, a.end, a.claim_id) for a in rows]
             links = list(ClaimLink.select(ClaimLink.claim_a, ClaimLink.claim_b)
                          .where(ClaimLink.relation == "contradicts").tuples())
+    return texts, appearances, links
+
+
+def evaluate_polnear(split: str = "dev", limit: int | None = None):
+    """The issue's attribution measure over PolNeAR articles ingested through the real pipeline
+    (speakers resolved against the database as ingest resolves them), and the contradiction
+    flags raised among them against the annotated dev pairs (tests/polnear_pairs.py)."""
+    from analysis.attribution.polnear import Found
+    from tests.polnear_eval import Tally, score_article, split_articles
+    from tests.polnear_pairs import PAIRS, read_pairs, score_pairs
+
+    total = Tally()
+
+    def each(article, rows):
+        found = [Found(a.start, a.end, a.speaker_mention, a.speaker.name if a.speaker_id else None)
+                 for a in rows]
+        total.add(score_article(article, found))
+
+    texts, appearances, links = _ingest_polnear(split_articles(split, limit), each)
     pairs = score_pairs(read_pairs(), texts, appearances, links) if PAIRS.exists() else None
     return total, pairs
+
+
+def evaluate_train_pairs():
+    """Flagging on the development pairs among PolNeAR train articles
+    (tests/data/polnear_train_pairs.json): the articles they come from, ingested in order."""
+    from tests.polnear_eval import split_articles
+    from tests.polnear_pairs import read_pairs, score_pairs
+
+    annotation = read_pairs(DATA / "polnear_train_pairs.json")
+    names = {claim["article"] for claim in annotation["claims"]}
+    chosen = [article for article in split_articles("train") if article.name in names]
+    return score_pairs(annotation, *_ingest_polnear(chosen))
 
 
 def _print_polnear(tally, verbose: bool) -> None:
@@ -247,6 +274,10 @@ def _print_pairs(tally, verbose: bool) -> None:
 
 def main() -> int:
     verbose = "-q" not in sys.argv
+    if "--train-pairs" in sys.argv:
+        print("== development pairs among PolNeAR train articles")
+        _print_pairs(evaluate_train_pairs(), verbose)
+        return 0
     for name in annotated_sets():
         print(f"== {name}")
         scores = evaluate(name, print if verbose else (lambda line: None))
