@@ -1,6 +1,6 @@
 """`make train`: the casing table, the first names, the verbs whose infinitive reports a stance,
-the cue model and the frame model rebuilt
-from PolNeAR train (../shared/polnear/train) alone.
+the cue model and the frame model rebuilt from PolNeAR train (../shared/polnear/train) alone,
+each article parsed once for all of them (about four minutes; the same files every run).
 
 Cues: every candidate token of every train article is an example, positive when it heads an
 annotated cue (the cue's token whose syntactic head lies outside the cue). Frames: every frame
@@ -24,16 +24,29 @@ from analysis.attribution.linear import LinearModel
 from analysis.attribution.polnear import Article, Found, articles, names_source, overlaps
 from analysis.attribution.resolution import name_speakers
 from analysis.casing import MIN_ARTICLES, MIN_COUNT, MIN_SHARE, TABLE, learn
-from analysis.document import read_document
+from analysis.document import Document, read_document
 
 TRAIN = Path(__file__).resolve().parents[3] / "shared" / "polnear" / "train"
 
 
-def article_examples(article: Article) -> Iterator[tuple[list[str], bool]]:
+Read = tuple[Article, Document]  # an annotated article and its parse
+
+
+def read(folder: Path) -> list[Read]:
+    """Every article of the folder, parsed once for all the tables and models."""
+    return [(article, read_document(article.text)) for article in articles(folder)]
+
+
+def _cue_pieces(article: Article) -> dict[int, tuple[int, int]]:
+    """The annotated cue piece each character of a cue belongs to."""
+    return {i: piece for a in article.attributions for piece in a.cue for i in range(*piece)}
+
+
+def article_examples(article: Article, document: Document
+                     ) -> Iterator[tuple[dict[str, float], bool]]:
     """(features, is cue head) for every candidate token of one annotated article. A cue may
     come in pieces ("attacked ... saying"): the head of each piece is a cue head."""
-    pieces = {i: piece for a in article.attributions for piece in a.cue for i in range(*piece)}
-    document = read_document(article.text)
+    pieces = _cue_pieces(article)
     for paragraph in document.paragraphs:
         for token in paragraph.doc:
             if not is_candidate(token):
@@ -47,11 +60,11 @@ def article_examples(article: Article) -> Iterator[tuple[list[str], bool]]:
             yield dict.fromkeys(features(token, document.quoted(start)), 1.0), heads
 
 
-def frame_examples(article: Article) -> Iterator[tuple[dict[str, float], bool]]:
+def frame_examples(article: Article, document: Document
+                   ) -> Iterator[tuple[dict[str, float], bool]]:
     """(features, is right) for every frame with a source the reading gives one article, but
     those made by rule, which the model does not weigh."""
     text = article.text
-    document = read_document(text)
     found = attribute(document)
     speakers = name_speakers(document, found)
     for frame in found:
@@ -115,10 +128,9 @@ def write_casing(folder: Path) -> None:
     print(f"{len(words)} cased words -> {TABLE}")
 
 
-def write_genders(folder: Path) -> None:
+def write_genders(documents: list[Read]) -> None:
     """The table of first names and the pronouns that follow them (analysis/genders.py)."""
-    found = genders.votes([p.doc for p in read_document(article.text).paragraphs]
-                          for article in articles(folder))
+    found = genders.votes([p.doc for p in document.paragraphs] for _, document in documents)
     names = genders.learn(found)
     genders.TABLE.write_text(
         "# First names and the gender of the pronoun that next follows them in PolNeAR train\n"
@@ -131,19 +143,20 @@ def write_genders(folder: Path) -> None:
     print(f"{len(names)} first names -> {genders.TABLE}")
 
 
-def intent_uses(article: Article) -> Iterator[tuple[str, bool]]:
+def intent_uses(article: Article, document: Document) -> Iterator[tuple[str, bool]]:
     """(lemma, annotated as a cue) for every verb with a bare to-infinitive in one article."""
-    starts = {i for a in article.attributions for piece in a.cue for i in range(*piece)}
-    for paragraph in read_document(article.text).paragraphs:
+    pieces = _cue_pieces(article)
+    for paragraph in document.paragraphs:
         for token in paragraph.doc:
             lemma = intents.infinitive_lemma(token)
             if lemma is not None:
-                yield lemma, paragraph.token_start(token) in starts
+                yield lemma, paragraph.token_start(token) in pieces
 
 
-def write_intents(folder: Path) -> None:
+def write_intents(documents: list[Read]) -> None:
     """The verbs whose to-infinitive reports a stance (analysis/attribution/intents.py)."""
-    verbs = intents.learn(use for article in articles(folder) for use in intent_uses(article))
+    verbs = intents.learn(use for article, document in documents
+                          for use in intent_uses(article, document))
     intents.TABLE.write_text(
         "# Verbs whose to-infinitive frames PolNeAR train (840 US news articles, 2016) annotates\n"
         f"# as attributions in more than {intents.MIN_SHARE:.0%} of {intents.MIN_USES} uses or "
@@ -156,14 +169,15 @@ def write_intents(folder: Path) -> None:
 
 def main() -> None:
     folder = Path(sys.argv[1]) if len(sys.argv) > 1 else TRAIN
-    write_casing(folder)
-    write_genders(folder)
-    write_intents(folder)
-    fit([example for article in articles(folder) for example in article_examples(article)],
-        cues.MODEL, "Reporting-cue model")
+    write_casing(folder)  # from the raw text; lower-case copy is parsed with it
+    documents = read(folder)
+    write_genders(documents)
+    write_intents(documents)
+    fit([example for article, document in documents
+         for example in article_examples(article, document)], cues.MODEL, "Reporting-cue model")
     cues.MODEL.reload()
-    fit([example for article in articles(folder) for example in frame_examples(article)],
-        keep.MODEL, "Frame model")
+    fit([example for article, document in documents
+         for example in frame_examples(article, document)], keep.MODEL, "Frame model")
 
 
 if __name__ == "__main__":
