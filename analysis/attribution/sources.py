@@ -262,6 +262,8 @@ def usable(head: Token) -> bool:
         head.pos_ == "ADJ" and (head.dep_ == "nsubj" or any(
             c.dep_ in ("det", "prep") for c in head.children))) or (
         head.pos_ == "INTJ" and head.dep_ == "nsubj")
-    # "one" alone is anyone; "One in four voters", "one of the aides" are sources.
+    # "one" alone is anyone; "One in four voters", "one of the aides" are sources. "It" as the
+    # subject of a verb is the company or report named before; as a passive's, nobody.
     counted = head.lower_ == "one" and any(c.dep_ == "prep" for c in head.children)
-    return nominal and (head.lower_ not in _NOT_SOURCES or counted)
+    referring = head.lower_ == "it" and head.dep_ == "nsubj" and head.head.pos_ == "VERB"
+    return nominal and (head.lower_ not in _NOT_SOURCES or counted or referring)

@@ -330,6 +330,14 @@ def test_sources_the_parse_reads_awkwardly_are_found(only_claim, text, words, me
     assert (claim.kind, claim.text, claim.speaker_mention) == ("indirect", words, mention)
 
 
+def test_it_said_is_the_organisation_named_before_and_an_expletive_it_is_nobody(claims_of):
+    said, expected = claims_of("Acme Corp. posted a loss on Monday. It said demand for its "
+                               "steel had collapsed. It is expected that prices will fall.")[1:]
+    assert (said.text, said.speaker_mention, said.speaker.name) == (
+        "Demand for its steel had collapsed.", "It", "Acme Corp.")
+    assert (expected.text, expected.speaker) == ("Prices will fall.", None)
+
+
 def test_a_quotation_before_a_bare_frame_is_the_frames(claims_of):
     claims = claims_of("Ron Smith spoke on Monday. “A lot of her attempts to reach out come "
                        "across as pandering,” he said.")
