@@ -32,9 +32,16 @@ def _subtree(token: Token, without: Token | None = None) -> tuple[int, int] | No
     return before if words(before) >= words(after) else after
 
 
+def _skipped(token: Token) -> bool:
+    """Punctuation and the "that" of "said that P" before a content; not "That attitude"."""
+    if token.lower_ == "that":
+        return token.dep_ == "mark"
+    return token.lower_ in _SKIP or token.is_space
+
+
 def _trim(doc, span: tuple[int, int]) -> tuple[int, int] | None:
     first, last = span
-    while first <= last and (doc[first].lower_ in _SKIP or doc[first].is_space):
+    while first <= last and _skipped(doc[first]):
         first += 1
     while last >= first and (doc[last].is_punct or doc[last].is_space):
         last -= 1

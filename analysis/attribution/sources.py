@@ -126,7 +126,10 @@ def _noun_before(cue: Token) -> Token | None:
         return None
     before = doc[at]
     named = before.pos_ in ("PROPN", "PRON", "NOUN") and before.ent_type_ not in _TIMES
-    return before if named and before.dep_ not in ("pobj", "dobj", "poss") else None
+    # "That attitude, many argue, could ...": a verb has no adjectives; one the parse hangs
+    # from it is a quantifier standing as its subject.
+    counted = before.pos_ == "ADJ" and before.dep_ == "amod" and before.head.i == cue.i
+    return before if counted or (named and before.dep_ not in ("pobj", "dobj", "poss")) else None
 
 
 def stands_for(source: Token) -> Token:
@@ -259,7 +262,7 @@ def usable(head: Token) -> bool:
     # Adjectives used as nouns: "Many in the crowd said", "the Real Clear Politics average" (a
     # tagger's slip); an interjection as a subject ("Pike said").
     nominal = head.pos_ in ("PROPN", "NOUN", "PRON", "NUM", "X") or (
-        head.pos_ == "ADJ" and (head.dep_ == "nsubj" or any(
+        head.pos_ == "ADJ" and (head.dep_ in ("nsubj", "amod") or any(
             c.dep_ in ("det", "prep") for c in head.children))) or (
         head.pos_ == "INTJ" and head.dep_ == "nsubj")
     # "one" alone is anyone; "One in four voters", "one of the aides" are sources. "It" as the

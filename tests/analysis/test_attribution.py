@@ -323,6 +323,8 @@ def test_a_frame_with_an_object_before_a_colon_does_not_take_the_next_paragraph(
         ("CLEVELAND, July 19 (UPI) — Former Attorney General Michael Mukasey told delegates that "
          "the server should disqualify her.", "The server should disqualify her.",
          "Former Attorney General Michael Mukasey"),
+        ("That attitude, many argue, could carry grave implications.",
+         "That attitude could carry grave implications.", "many"),
     ],
 )
 def test_sources_the_parse_reads_awkwardly_are_found(only_claim, text, words, mention):
