@@ -11,7 +11,7 @@ from models.event import Event, fan_out, record
 RELATIONS = ("contradicts", "same_claim")
 ORIGINS = ("detected", "manual")
 LINK_STATES = ("suggested", "confirmed", "rejected")
-FLAG_STATES = LINK_STATES[:2]  # what a flag by hand may start as
+FLAG_STATES = ("suggested", "confirmed")  # what a flag by hand may start as
 CONTRADICTION_KINDS = ("self", "disagreement", "conflicting_reports")
 
 
@@ -91,21 +91,22 @@ def flag_contradiction(claim_id: int, other_id: int, *, explanation: str | None,
                            existing_id=found.id)
         low, high = sorted((claim_id, other_id))
         now = utcnow()
+        reviewed = state == "confirmed"
         try:
             with database.atomic():
                 link = ClaimLink.create(
                     claim_a=low, claim_b=high, relation="contradicts", origin="manual",
                     score=1.0, cues=["manual"], explanation=explanation,
                     kind=contradiction_kind(low, high), state=state, created_by=actor,
-                    created_at=now, **({"reviewed_by": actor, "reviewed_at": now}
-                                       if state == "confirmed" else {}))
+                    created_at=now, reviewed_by=actor if reviewed else None,
+                    reviewed_at=now if reviewed else None)
         except peewee.IntegrityError as error:  # flagged by someone else a moment ago
             found = existing_link(claim_id, other_id, "contradicts")
             raise Conflict(f"Claims {claim_id} and {other_id} were just linked as a "
                            f"contradiction (link {found.id}).", existing_id=found.id) from error
         record_flagged(link)
         mark_contradicted([low, high])
-        if state == "confirmed":
+        if reviewed:
             _propagate_dispute([low, high], actor=actor,
                                reason=f"contradiction {link.id} flagged by hand")
     return link

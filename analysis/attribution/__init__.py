@@ -182,12 +182,13 @@ def _adjacent_quote(
     if source is None:
         return None
     named = range(source.left_edge.i, source.right_edge.i + 1)
+    words = [(t, paragraph.token_start(t)) for t in {*cue.subtree, *source.subtree}
+             if not t.is_punct]
     for quote in document.quotes:
         if not paragraph.start <= quote.open_mark < paragraph.end or quote.close_mark is None:
             continue
         # The parse may hang the quotation's words or marks from the cue: they are no frame.
-        frame = [t for t in {*cue.subtree, *source.subtree} if not t.is_punct and not
-                 quote.open_mark <= paragraph.token_start(t) <= quote.close_mark]
+        frame = [t for t, start in words if not quote.open_mark <= start <= quote.close_mark]
         # Only a bare frame: a source, a cue, a listener or a time ("Smith told reporters").
         if not frame or sum(1 for t in frame if t.i not in named) > _BARE_FRAME:
             continue

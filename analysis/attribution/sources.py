@@ -11,7 +11,8 @@ _SUBJECTS = ("nsubj", "nsubjpass")
 # A cue without its own subject takes the subject of the verb it hangs from: "..., saying",
 # "decided to announce", "met reporters and said".
 _CLIMB = ("xcomp", "advcl", "conj", "pcomp", "acl", "prep")
-# Words that make a phrase no source: it, what, there, relative pronouns.
+# Words that make a phrase no source: it, what, there, relative pronouns (usable() takes "it"
+# as a verb's active subject and "one" with a phrase after it: "One in four voters").
 _NOT_SOURCES = frozenset({"it", "there", "this", "that", "what", "which", "who", "whom", "one"})
 _TIMES = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"})
 _PLACES = frozenset({"GPE", "LOC", "FAC"}) | _TIMES
