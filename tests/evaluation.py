@@ -21,6 +21,7 @@ from functools import partial
 from pathlib import Path
 
 DATA = Path(__file__).parent / "data"
+TRAIN_PAIRS = Path(__file__).parents[1] / "analysis" / "data" / "polnear_train_pairs.json"
 ANNOTATIONS = DATA / "seed_annotations.json"
 CONTRADICTIONS = DATA / "seed_contradictions.json"
 
@@ -233,12 +234,12 @@ def evaluate_polnear(split: str = "dev", limit: int | None = None):
 
 def evaluate_train_pairs():
     """Flagging on the development pairs among PolNeAR train articles
-    (tests/data/polnear_train_pairs.json): the articles they come from, ingested in order."""
+    (analysis/data/polnear_train_pairs.json): the articles they come from, ingested in order."""
     from tests.polnear_eval import split_articles
     from tests.polnear_pairs import read_pairs, score_pairs
 
-    annotation = read_pairs(DATA / "polnear_train_pairs.json")
-    names = {claim["article"] for claim in annotation["claims"]}
+    annotation = read_pairs(TRAIN_PAIRS)
+    names = set(annotation["articles"])
     chosen = [article for article in split_articles("train") if article.name in names]
     return score_pairs(annotation, *_ingest_polnear(chosen))
 
