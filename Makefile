@@ -33,9 +33,11 @@ lint: $(STAMP)
 eval: $(STAMP)
 	$(BIN)/python -m tests.evaluation
 
-# The attribution models, rebuilt from PolNeAR train (../shared/polnear/train) alone.
+# The attribution models, rebuilt from PolNeAR train (../shared/polnear/train) alone; then
+# the contradiction pair model, from the pairs annotated among those articles.
 train: $(STAMP)
 	$(BIN)/python -m analysis.attribution.train
+	$(BIN)/python -m analysis.contradiction.train
 
 # Benchmarks (bench/run.py): SQLite at 10k, 100k and 1M claims, PostgreSQL at 100k when
 # TEST_DATABASE_URL names a server; writes bench/results.json. The smoke run is CI's.

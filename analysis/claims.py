@@ -10,7 +10,8 @@ from analysis.attribution import attribute
 from analysis.attribution.frame import Attribution
 from analysis.attribution.keep import holds
 from analysis.attribution.resolution import name_speakers
-from analysis.document import read_document
+from analysis.contradiction.frames import Frame, read_frame
+from analysis.document import Document, read_document
 from analysis.furniture import is_boilerplate_line, is_sign_off, prefix_length
 from analysis.sentences import split_paragraphs, split_sentences
 from analysis.speakers import SpeakerRef
@@ -31,6 +32,7 @@ class ExtractedClaim:
     kind: str
     speaker: SpeakerRef | None
     speaker_mention: str | None
+    frame: Frame | None = None  # what the contradiction pair model compares
 
 
 _WORD = re.compile(r"\w+")
@@ -56,8 +58,8 @@ def extract_claims(text: str) -> list[ExtractedClaim]:
     for attribution in attributions:
         speaker = speakers.get(id(attribution))
         for start, end in _pieces(attribution, edges):
-            claims += _claim(text, start, end, attribution.kind, speaker, attribution.mention,
-                             attribution.text)
+            claims += _claim(document, start, end, attribution.kind, speaker,
+                             attribution.mention, attribution.text, attribution.cue_lemma)
     for sentence in sentences:
         start = sentence.start + prefix_length(text[sentence.start : sentence.end])
         inside = [a for a in attributions if a.content[0] < sentence.end and start < a.content[1]]
@@ -68,9 +70,9 @@ def extract_claims(text: str) -> list[ExtractedClaim]:
             end -= len(_TRAILING_JOIN.search(text[start:end]).group())
             if end <= start or len(_WORD.findall(text[start:end])) < 4:
                 continue
-            claims += _claim(text, start, end, NARRATION, None, None)
+            claims += _claim(document, start, end, NARRATION, None, None)
         elif _declarative(text[start:end]):
-            claims += _claim(text, start, end, NARRATION, None, None)
+            claims += _claim(document, start, end, NARRATION, None, None)
     return sorted(claims, key=lambda c: (c.start, c.end))
 
 
@@ -81,12 +83,15 @@ def _pieces(found: Attribution, edges: list[int]):
     return list(zip(cuts, cuts[1:], strict=False))
 
 
-def _claim(text, start, end, kind, speaker, mention, words=None) -> list[ExtractedClaim]:
-    start, end = _trim(text, start, end)
-    quote = text[start:end]
+def _claim(document: Document, start, end, kind, speaker, mention, words=None, cue=""
+           ) -> list[ExtractedClaim]:
+    start, end = _trim(document.text, start, end)
+    quote = document.text[start:end]
     if len(_WORD.findall(quote)) < 2 or quote.rstrip(_QUOTE_MARKS + "’')").endswith("?"):
         return []
-    return [ExtractedClaim(claim_text(words or quote), quote, start, end, kind, speaker, mention)]
+    frame = read_frame(*document.tokens(start, end), cue)
+    return [ExtractedClaim(claim_text(words or quote), quote, start, end, kind, speaker, mention,
+                           frame)]
 
 
 def _declarative(sentence: str) -> bool:

@@ -6,6 +6,8 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from functools import cached_property
 
+from spacy.tokens import Token
+
 from analysis.casing import truecase
 from analysis.nlp import Paragraph, parse_paragraphs
 from analysis.quotes import Quote, find_quotes
@@ -34,6 +36,22 @@ class Document:
 
     def quoted(self, offset: int) -> bool:
         return self.quote_at(offset) is not None
+
+    @cached_property
+    def _paragraph_starts(self) -> list[int]:
+        return [p.start for p in self.paragraphs]
+
+    def tokens(self, start: int, end: int) -> tuple[list[Token], list[Token]]:
+        """The parsed tokens of [start, end), and the words of their sentence before them;
+        nothing past the parse budget."""
+        index = bisect_right(self._paragraph_starts, start) - 1
+        if index < 0 or start >= self.paragraphs[index].end:
+            return [], []
+        paragraph = self.paragraphs[index]
+        inside = [t for t in paragraph.doc if start <= paragraph.token_start(t) < end]
+        if not inside:
+            return [], []
+        return inside, list(paragraph.doc[inside[0].sent.start : inside[0].i])
 
 
 # A news article is a few thousand characters; the parser reads about 17,000 a second here.

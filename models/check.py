@@ -2,10 +2,13 @@
 
 from analysis import claim_key, extract_claims
 from analysis.contradiction import claim_context
+from analysis.contradiction.explanation import explain
+from analysis.contradiction.frames import Side
 from models.matching import (
     CONTEXT_REACH,
     candidate_lists,
     claim_contexts,
+    claim_sides,
     compare,
     same_claim,
 )
@@ -34,6 +37,15 @@ def check_draft(text: str) -> list[dict]:
         found.append((extracted, known, exact, scored, contradicting))
     briefs = claim_briefs({c.id for *_, scored, contradicting in found
                            for c, *_ in scored + contradicting})
+    sides = claim_sides(c.id for *_, contradicting in found for c, *_ in contradicting)
+
+    def explained(extracted, known, other) -> str:
+        """The draft's claim and the known one, quoted with who says them."""
+        name = known.name if known else extracted.speaker.name if extracted.speaker else None
+        draft = Side(extracted.frame, extracted.text, extracted.start, extracted.end,
+                     known.id if known else name, name)
+        return explain(draft, sides[other.id], one_source=False)
+
     return [{
         "text": extracted.text, "quote": extracted.quote, "start": extracted.start,
         "end": extracted.end, "kind": extracted.kind,
@@ -46,6 +58,7 @@ def check_draft(text: str) -> list[dict]:
                      "relation": "same_claim" if c is exact else "similar"}
                     for c, s in scored],
         "contradictions": [{"claim": briefs[c.id], "score": round(s, 3),
-                            "cues": list(verdict.cues), "explanation": verdict.explanation}
+                            "cues": list(verdict.cues),
+                            "explanation": explained(extracted, known, c)}
                            for c, s, verdict in contradicting],
     } for extracted, known, exact, scored, contradicting in found]

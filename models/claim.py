@@ -48,6 +48,9 @@ class Appearance(BaseModel):
     end = peewee.IntegerField(null=True)
     kind = peewee.CharField(max_length=16, default="narration")
     created_at = peewee.DateTimeField(default=utcnow)
+    # The claim read where it stands (analysis/contradiction/frames.py), as JSON: what two
+    # claims of one source are compared by. None for a span added by hand (read from its text).
+    frame = peewee.TextField(null=True)
 
     class Meta:
         # The claims of a speaker or a source, read from the index alone.

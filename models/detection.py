@@ -6,14 +6,18 @@ from dataclasses import dataclass, field
 from peewee import IntegrityError, chunked
 
 from analysis import score_contradiction
+from analysis.contradiction import pairs
+from analysis.contradiction.explanation import explain
 from models.claim import Claim
 from models.db import database
 from models.event import fan_out
 from models.link import ClaimLink, contradiction_kinds, flagged_event, mark_contradicted
 from models.matching import (
     CONTRADICTION_THRESHOLD,
+    article_pairs,
     candidate_lists,
     claim_contexts,
+    claim_sides,
     compare,
 )
 
@@ -50,6 +54,7 @@ class _Suggestion:
     cues: list[str]
     explanation: str
     kind: str | None = None
+    from_context: bool = False
 
 
 def _suggest(suggestion: _Suggestion, actor: str) -> ClaimLink | None:
@@ -66,20 +71,11 @@ def _suggest(suggestion: _Suggestion, actor: str) -> ClaimLink | None:
 
 
 def _with_kinds(suggestions: list[_Suggestion]) -> None:
-    """Give each contradiction its kind; a speaker's two claims said on two days name both."""
+    """Give each contradiction its kind."""
     contradictions = [s for s in suggestions if s.relation == "contradicts"]
     kinds = contradiction_kinds((s.low, s.high) for s in contradictions)
     for suggestion in contradictions:
         suggestion.kind = kinds[suggestion.low, suggestion.high]
-    selves = [s for s in contradictions if s.kind == "self"]
-    seen: dict[int, object] = {}
-    for ids in chunked(list({i for s in selves for i in (s.low, s.high)}), 500):
-        seen.update(Claim.select(Claim.id, Claim.first_seen).where(Claim.id.in_(ids)).tuples())
-    for suggestion in selves:
-        dates = seen[suggestion.low], seen[suggestion.high]
-        if None not in dates and dates[0] != dates[1]:
-            suggestion.explanation = (f"{suggestion.explanation} (first said "
-                                      f"{dates[0]:%Y-%m-%d} and {dates[1]:%Y-%m-%d})")
 
 
 def link_claims(claims, actor: str) -> Detection:
@@ -96,38 +92,92 @@ def link_claims(claims, actor: str) -> Detection:
 
 
 def _link_group(claims: list[Claim], actor: str, found: Detection) -> None:
-    """Link a few claims together, adding what was scored and stored to found."""
+    """Link a few claims together, adding what was scored and stored to found. Claims near
+    each other in one source are weighed by the pair model on their frames, and the
+    candidates the search index gives by the scorer of claim words: either may flag."""
+    neighbours = article_pairs(c.id for c in claims)
     others_of = candidate_lists([c.text for c in claims], exclude=[c.id for c in claims])
-    found.scored += sum(len(others) for others in others_of)
+    found.scored += sum(len(others) for others in others_of) + sum(
+        near is not None for near in neighbours.values())
     scoring = [(claim, others) for claim, others in zip(claims, others_of, strict=True)
                if others]
-    if not scoring:
-        return
     contexts = claim_contexts([i for claim, others in scoring
                                for i in (claim.id, *(o.id for o in others))])
-    known = _known_pairs([(claim.id, [o.id for o in others]) for claim, others in scoring])
+    known = _known_pairs([(claim.id, [o.id for o in others]) for claim, others in scoring]
+                         + [(low, [high]) for low, high in neighbours])
     suggestions: list[_Suggestion] = []
 
     def suggest(claim_id: int, other_id: int, relation: str, score: float, cues,
-                explanation: str) -> None:
+                explanation: str = "", from_context: bool = False) -> None:
         low, high = sorted((claim_id, other_id))
         if (low, high, relation) not in known:
             known.add((low, high, relation))
             suggestions.append(_Suggestion(low, high, relation, score, list(cues),
-                                           explanation))
+                                           explanation, from_context=from_context))
 
+    threshold = pairs.threshold()
+    for (low, high), near in neighbours.items():
+        if near is not None and pairs.probability(*near) >= threshold:
+            suggest(low, high, "contradicts", pairs.probability(*near), pairs.cues(*near))
     for claim, others in scoring:
         contradicting, similar = compare(claim.text, others, context=contexts.get(claim.id, ""),
                                          contexts=contexts)
         for other, score, verdict in contradicting:
-            suggest(claim.id, other.id, "contradicts", score, verdict.cues, verdict.explanation)
+            suggest(claim.id, other.id, "contradicts", score, verdict.cues,
+                    from_context=verdict.from_context)
         for other, score, _ in similar:
             suggest(claim.id, other.id, "same_claim", score, ["paraphrase"],
                     f"The two claims share {score:.0%} of their content words.")
+    contradictions = [s for s in suggestions if s.relation == "contradicts"]
+    explained = _explanations([(s.low, s.high) for s in contradictions], neighbours,
+                              {(s.low, s.high) for s in contradictions if s.from_context})
+    for suggestion in contradictions:
+        suggestion.explanation = explained[suggestion.low, suggestion.high]
     _with_kinds(suggestions)
     links = [link for link in (_suggest(s, actor) for s in suggestions) if link is not None]
     fan_out([flagged_event(link) for link in links if link.relation == "contradicts"])
     found.links += links
+
+
+def _explanations(linked: list[tuple[int, int]], neighbours, by_context=frozenset()
+                  ) -> dict[tuple[int, int], str]:
+    """Both claims of each (lower id, higher id) pair quoted with who says them: as they stand
+    in their source when they share one, else as each first appeared; by_context: the pairs
+    whose one topic only the articles around them show, which the explanation says."""
+    sides = claim_sides({i for pair in linked if neighbours.get(pair) is None for i in pair})
+    found = {pair: explain(*(neighbours.get(pair) or (sides[pair[0]], sides[pair[1]])),
+                           one_source=pair in neighbours)
+             for pair in linked}
+    # A speaker's two claims said on two days name both.
+    selves = [pair for pair in linked if pair not in neighbours
+              and sides[pair[0]].speaker is not None
+              and sides[pair[0]].speaker == sides[pair[1]].speaker]
+    seen: dict[int, object] = {}
+    for ids in chunked(list({i for pair in selves for i in pair}), 500):
+        seen.update(Claim.select(Claim.id, Claim.first_seen).where(Claim.id.in_(ids)).tuples())
+    for pair in selves:
+        dates = seen[pair[0]], seen[pair[1]]
+        if None not in dates and dates[0] != dates[1]:
+            found[pair] += f" (first said {dates[0]:%Y-%m-%d} and {dates[1]:%Y-%m-%d})"
+    for pair in by_context:
+        found[pair] += " (one topic by the surrounding text)"
+    return found
+
+
+def _rescore(link: ClaimLink, neighbours, texts, contexts) -> tuple | None:
+    """(score, cues, whether the topic came from the context) of a detected contradiction
+    weighed again as detection weighs it (first by the pair model when its claims stand near
+    each other in one source, then by the scorer of claim words), or None when it no longer
+    holds."""
+    near = neighbours.get((link.claim_a_id, link.claim_b_id))
+    if near is not None and pairs.probability(*near) >= pairs.threshold():
+        return round(pairs.probability(*near), 3), pairs.cues(*near), False
+    verdict = score_contradiction(texts[link.claim_a_id], texts[link.claim_b_id],
+                                  context_a=contexts.get(link.claim_a_id, ""),
+                                  context_b=contexts.get(link.claim_b_id, ""))
+    if verdict.score < CONTRADICTION_THRESHOLD:
+        return None
+    return round(verdict.score, 3), list(verdict.cues), verdict.from_context
 
 
 @dataclass
@@ -153,19 +203,22 @@ def recheck(actor: str = "recheck") -> Recheck:
         for chunk in chunked(ids, 500):
             texts.update(Claim.select(Claim.id, Claim.text).where(Claim.id.in_(chunk)).tuples())
         contexts = claim_contexts(ids)
+        neighbours = article_pairs(ids)
         withdrawn = set()
+        verdicts = {link.id: _rescore(link, neighbours, texts, contexts) for link in stale}
+        kept = [link for link in stale if verdicts[link.id] is not None]
+        explained = _explanations([(link.claim_a_id, link.claim_b_id) for link in kept],
+                                  neighbours, {(link.claim_a_id, link.claim_b_id)
+                                               for link in kept if verdicts[link.id][2]})
         for link in stale:
-            verdict = score_contradiction(texts[link.claim_a_id], texts[link.claim_b_id],
-                                          context_a=contexts.get(link.claim_a_id, ""),
-                                          context_b=contexts.get(link.claim_b_id, ""))
-            if verdict.score < CONTRADICTION_THRESHOLD:
+            if verdicts[link.id] is None:
                 link.delete_instance()
                 withdrawn.update((link.claim_a_id, link.claim_b_id))
                 report.removed += 1
-            elif (round(verdict.score, 3), list(verdict.cues), verdict.explanation) != \
-                    (link.score, link.cues, link.explanation):
-                link.score, link.cues = round(verdict.score, 3), list(verdict.cues)
-                link.explanation = verdict.explanation
+                continue
+            verdict = (*verdicts[link.id][:2], explained[link.claim_a_id, link.claim_b_id])
+            if verdict != (link.score, link.cues, link.explanation):
+                link.score, link.cues, link.explanation = verdict
                 link.save()
                 report.updated += 1
         mark_contradicted(withdrawn)

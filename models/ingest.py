@@ -87,6 +87,7 @@ def _store_claims(source: Source, extracted, actor: str) -> list[Claim]:
             claim.save(only=[Claim.first_seen])
         Appearance.create(claim=claim, source=source, speaker=speaker,
                           speaker_mention=claim_found.speaker_mention, quote=claim_found.quote,
-                          start=claim_found.start, end=claim_found.end, kind=claim_found.kind)
+                          start=claim_found.start, end=claim_found.end, kind=claim_found.kind,
+                          frame=claim_found.frame.to_json() if claim_found.frame else None)
         found.setdefault(claim.id, claim)
     return list(found.values())

@@ -7,10 +7,13 @@ from peewee import JOIN, Case, chunked, fn
 
 from analysis import claim_key, score_contradiction, similarity
 from analysis.contradiction import claim_context
+from analysis.contradiction.frames import Frame, Side, frame_of_text
+from analysis.contradiction.pairs import comparable
 from analysis.lexicon import FUNCTION_WORDS
 from models import search
 from models.claim import Appearance, Claim
 from models.source import Source
+from models.speaker import Speaker
 
 SAME_CLAIM_THRESHOLD = 0.6
 CONTRADICTION_THRESHOLD = 0.5
@@ -124,3 +127,58 @@ def compare(text: str, others: list[Claim], *, context: str = "",
 
 def _best_first(found: list) -> list:
     return sorted(found, key=lambda f: (-f[1], f[0].id))
+
+
+def _side(text: str, frame: str | None, start, end, speaker, name) -> Side:
+    return Side(Frame.from_json(frame) or frame_of_text(text), text, start or 0, end or 0,
+                speaker, name)
+
+
+def claim_sides(claim_ids) -> dict[int, Side]:
+    """Each claim as it first appeared: its frame and who said it (for explanations)."""
+    sides: dict[int, Side] = {}
+    for chunk in chunked(list(dict.fromkeys(claim_ids)), 500):
+        first = (Appearance.select(fn.MIN(Appearance.id))
+                 .where(Appearance.claim.in_(chunk)).group_by(Appearance.claim))
+        rows = (Appearance.select(Appearance.claim, Claim.text, Appearance.frame,
+                                  Appearance.start, Appearance.end, Appearance.speaker,
+                                  Speaker.name)
+                .join(Claim).switch(Appearance).join(Speaker, JOIN.LEFT_OUTER)
+                .where(Appearance.id.in_(first)).tuples())
+        sides.update((claim_id, _side(*rest)) for claim_id, *rest in rows)
+    return sides
+
+
+def article_pairs(claim_ids) -> dict[tuple[int, int], tuple[Side, Side] | None]:
+    """The pairs of claims of one source, one of them among claim_ids, by (lower id, higher
+    id): those near each other as two Sides, the earlier first; the others None (the pair
+    model weighs only the near ones). Two queries however many sources the claims are in."""
+    claim_ids = list(dict.fromkeys(claim_ids))
+    sources = set()
+    for chunk in chunked(claim_ids, 500):
+        sources.update(Appearance.select(Appearance.source).distinct()
+                       .where(Appearance.claim.in_(chunk) & Appearance.source.is_null(False))
+                       .tuples())
+    wanted = set(claim_ids)
+    found: dict[tuple[int, int], tuple[Side, Side] | None] = {}
+    for chunk in chunked([source for (source,) in sources], 100):
+        rows = (Appearance.select(Appearance.source, Appearance.claim, Claim.text,
+                                  Appearance.frame, Appearance.start, Appearance.end,
+                                  Appearance.speaker, Speaker.name)
+                .join(Claim).switch(Appearance).join(Speaker, JOIN.LEFT_OUTER)
+                .where(Appearance.source.in_(chunk) & Appearance.start.is_null(False)
+                       & Appearance.end.is_null(False))
+                .order_by(Appearance.source, Appearance.start, Appearance.id).tuples())
+        by_source: dict[int, list[tuple[int, Side]]] = {}
+        for source, claim_id, *rest in rows:
+            by_source.setdefault(source, []).append((claim_id, _side(*rest)))
+        for placed in by_source.values():
+            for j, (y, second) in enumerate(placed):
+                for x, first in placed[:j]:
+                    if x == y or not (x in wanted or y in wanted):
+                        continue
+                    near = (first, second) if comparable(first, second) else None
+                    key = min(x, y), max(x, y)
+                    if found.get(key) is None:
+                        found[key] = near
+    return found

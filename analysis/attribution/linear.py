@@ -15,13 +15,27 @@ class LinearModel:
         self.path = path
 
     @cached_property
+    def _data(self) -> dict:
+        return json.loads(self.path.read_text(encoding="utf-8"))
+
+    @property
     def _weights(self) -> tuple[float, dict[str, float]]:
-        data = json.loads(self.path.read_text(encoding="utf-8"))
-        return data["intercept"], data["weights"]
+        return self._data["intercept"], self._data["weights"]
+
+    @classmethod
+    def of(cls, intercept: float, weights: dict[str, float]) -> LinearModel:
+        """A model held in memory (a fold of a cross-validation, say)."""
+        model = cls(Path())
+        model.__dict__["_data"] = {"intercept": intercept, "weights": weights}
+        return model
+
+    def extra(self, name: str):
+        """A value `make train` wrote beside the weights (a threshold, say)."""
+        return self._data[name]
 
     def reload(self) -> None:
         """Read the file again (after `make train` rewrites it)."""
-        self.__dict__.pop("_weights", None)
+        self.__dict__.pop("_data", None)
 
     def probability(self, features: Iterable[str] | Mapping[str, float]) -> float:
         """0..1 for features present (a name each) or valued (a mapping of name to value)."""

@@ -77,8 +77,9 @@ def frame_examples(article: Article, document: Document
         yield keep.features(text, frame, speaker), right
 
 
-def fit(found: list[tuple[dict[str, float], bool]], model: LinearModel, about: str) -> None:
-    """Fit a model on (features, label) examples and write it to model."""
+def fitted(found: list[tuple[dict[str, float], bool]], **options) -> tuple[float, dict]:
+    """The intercept and weights of a logistic regression fitted on (features, label)
+    examples; options replace those of the regression."""
     from sklearn.feature_extraction import DictVectorizer
     from sklearn.linear_model import LogisticRegression
 
@@ -89,23 +90,35 @@ def fit(found: list[tuple[dict[str, float], bool]], model: LinearModel, about: s
     matrix.indices, matrix.indptr = matrix.indices.astype("int32"), matrix.indptr.astype("int32")
     # An L1 penalty keeps a few thousand weights (held-out train cues: the same precision and
     # recall as L2 with 90,000).
-    fitted = LogisticRegression(C=1.0, l1_ratio=1.0, solver="liblinear", max_iter=2000,
-                                random_state=0)
-    fitted.fit(matrix, labels)
+    regression = LogisticRegression(**{"C": 1.0, "l1_ratio": 1.0, "solver": "liblinear",
+                                       "max_iter": 2000, "random_state": 0, **options})
+    regression.fit(matrix, labels)
     weights = {
         name: round(float(weight), 4)
-        for name, weight in zip(vectorizer.get_feature_names_out(), fitted.coef_[0], strict=True)
+        for name, weight in zip(vectorizer.get_feature_names_out(), regression.coef_[0],
+                                strict=True)
         if abs(weight) >= 0.01
     }
+    return round(float(regression.intercept_[0]), 4), dict(sorted(weights.items()))
+
+
+def fit(found: list[tuple[dict[str, float], bool]], model: LinearModel, about: str, *,
+        script: str = "analysis/attribution/train.py", extra: dict | None = None,
+        **options) -> None:
+    """Fit a model on (features, label) examples and write it to model, with extra values
+    beside the weights."""
+    labels = [label for _, label in found]
+    intercept, weights = fitted(found, **options)
     model.path.write_text(
         json.dumps(
             {
-                "about": f"{about} trained on PolNeAR train by analysis/attribution/train.py; "
+                "about": f"{about} trained on PolNeAR train by {script}; "
                 "rebuild with `make train`.",
                 "examples": len(labels),
                 "positives": int(sum(labels)),
-                "intercept": round(float(fitted.intercept_[0]), 4),
-                "weights": dict(sorted(weights.items())),
+                "intercept": intercept,
+                "weights": weights,
+                **(extra or {}),
             },
             indent=0,
         )

@@ -28,6 +28,7 @@ class Verdict:
     cues: tuple[str, ...]  # negation, antonym, stance, numeric, denial, modality
     explanation: str  # one short sentence quoting the clashing words
     same_topic: float  # 0..1 topical overlap after normalisation
+    from_context: bool = False  # the claims' contexts, not their words, showed one topic
 
 
 def score(claim_a: str, claim_b: str, *, context_a: str = "", context_b: str = "") -> Verdict:
@@ -78,4 +79,4 @@ def score(claim_a: str, claim_b: str, *, context_a: str = "", context_b: str = "
         suffix = f", hedged by '{hedged[0]}'"
         if len(explanation) + len(suffix) < 160:
             explanation += suffix
-    return Verdict(value, tuple(cues), explanation[:159], topic)
+    return Verdict(value, tuple(cues), explanation[:159], topic, best.from_context)

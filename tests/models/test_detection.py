@@ -4,7 +4,8 @@ claim that does not grow with the base."""
 
 import pytest
 
-from models import ClaimLink, Event, detection, matching
+from models import Appearance, ClaimLink, Event, detection, matching
+from models.claim import create_claim
 from models.db import database
 from models.detection import link_claims, recheck
 from models.ingest import ingest_article
@@ -162,3 +163,42 @@ def test_candidates_come_from_shared_words_when_the_rare_ones_are_the_claims_own
     assert {c.id for c in candidates(claim.text, exclude=claim.id)} >= set(stored)
     # a word no stored claim has ("quayside") cannot narrow a search to nothing
     assert {c.id for c in candidates("The quayside bridge will reopen")} >= set(stored)
+
+
+DISPUTE = (
+    "Mayor Lena Ortiz said on Monday that the new harbour bridge will open in March.\n\n"
+    "The city expects thousands of commuters to use it every day.\n\n"
+    "But the chief engineer, Tomas Reyes, said the bridge would not open before September.")
+
+
+def test_two_parties_of_one_article_are_flagged_on_ingest_in_their_own_words(db):
+    [link] = [link for link in ingest_article(text=DISPUTE).links
+              if link.relation == "contradicts"]
+    assert (link.kind, link.state) == ("disagreement", "suggested")
+    assert link.explanation == ("Lena Ortiz says 'The new harbour bridge will open in March'; "
+                                "Tomas Reyes says 'The bridge would not open before "
+                                "September'")
+    assert all(a.frame for a in Appearance.select())  # read once, where the parse was
+
+
+def test_recheck_weighs_a_pair_of_one_article_as_ingest_did(db):
+    ingest_article(text=DISPUTE)
+    flagged = [(c.claim_a_id, c.claim_b_id, c.score, c.explanation) for c in _contradictions()]
+    assert (recheck().updated, recheck().removed) == (0, 0)
+    ClaimLink.delete().execute()
+    assert recheck().created == 1
+    assert [(c.claim_a_id, c.claim_b_id, c.score, c.explanation)
+            for c in _contradictions()] == flagged
+    again = recheck()
+    assert (again.created, again.updated, again.removed) == (0, 0, 0)
+
+
+def test_a_claim_added_by_hand_to_an_article_is_compared_by_its_words(db):
+    source = ingest_article(text=DISPUTE.split("\n\n")[0] + "\n\nThe deck is painted.").source
+    start = source.text.index("The deck")
+    claim = create_claim(text="The bridge will not open in March.", actor="editor",
+                         source_id=source.id, start=start, end=start + 20)
+    assert Appearance.get(Appearance.claim == claim.id).frame is None
+    recheck()
+    [link] = _contradictions()
+    assert {link.claim_a_id, link.claim_b_id} >= {claim.id}

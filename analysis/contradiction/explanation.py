@@ -1,0 +1,33 @@
+"""A flagged pair in words an editor can check: both claims quoted whole (a long one up to a
+clause break, the cut marked), each with who says it."""
+
+from __future__ import annotations
+
+import re
+
+from analysis.contradiction.frames import Side
+
+LONGEST = 160  # characters of a claim quoted at most
+SHORTEST_CUT = 60  # a cut at a clause break keeps at least this much, else it falls at a word
+_BREAKS = re.compile(r"[,;:]\s|\s[—–-]+\s")
+
+
+def _quoted(side: Side) -> str:
+    words = side.text.rstrip(".")
+    if len(words) > LONGEST:
+        breaks = [m.start() for m in _BREAKS.finditer(words, SHORTEST_CUT, LONGEST)]
+        words = (words[: breaks[-1]] if breaks else words[:LONGEST].rsplit(" ", 1)[0]) + " ..."
+    return f"'{words}'"
+
+
+def explain(first: Side, second: Side, *, one_source: bool) -> str:
+    """'Podesta says 'Gates was not working for the party'; Gates says 'He was working with
+    Manafort'', or, for one speaker, 'Trump says '...', and elsewhere '...''."""
+    narration = "the article" if one_source else "an article"
+    if first.speaker is not None and first.speaker == second.speaker:
+        where = "in the same article" if one_source else "elsewhere"
+        said = f"{first.speaker_name} says {_quoted(first)}, and {where} {_quoted(second)}"
+    else:
+        said = (f"{first.speaker_name or narration} says {_quoted(first)}; "
+                f"{second.speaker_name or narration} says {_quoted(second)}")
+    return said[0].upper() + said[1:]
