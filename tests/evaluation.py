@@ -273,8 +273,28 @@ def _print_pairs(tally, verbose: bool) -> None:
         _print_twenty((("missed", tally.missed), ("flagged but compatible", tally.wrong)))
 
 
+def figures() -> dict:
+    """The headline figures of every measure, for the floors of tests/test_floors.py."""
+    from tests.polnear_eval import POLNEAR
+
+    seed = evaluate("seed")
+    found = {"seed": {"claim_recall": seed.recall, "speaker_accuracy": seed.speaker_accuracy,
+                      "contradiction_recall": seed.contradiction_recall,
+                      "contradiction_precision": seed.contradiction_precision}}
+    if (POLNEAR / "dev").is_dir():
+        attributions, pairs = evaluate_polnear("dev")
+        found["polnear_dev"] = {"recall": attributions.recall,
+                                "precision": attributions.precision,
+                                "pair_recall": pairs.recall, "pair_precision": pairs.precision,
+                                "flags_per_article": pairs.flags_per_article}
+    return found
+
+
 def main() -> int:
     verbose = "-q" not in sys.argv
+    if "--json" in sys.argv:
+        print(json.dumps(figures()))
+        return 0
     if "--train-pairs" in sys.argv:
         print("== development pairs among PolNeAR train articles")
         _print_pairs(evaluate_train_pairs(), verbose)

@@ -1,0 +1,40 @@
+"""Floors just under the figures `make eval` reaches, so that a regression in attribution or
+in flagging fails CI: the seeds, and the whole of PolNeAR dev (its attributions and its
+annotated contradiction pairs). The measure runs once, in its own process and database."""
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+@pytest.fixture(scope="module")
+def figures() -> dict:
+    run = subprocess.run([sys.executable, "-m", "tests.evaluation", "--json"], cwd=ROOT,
+                         capture_output=True, text=True, check=True, timeout=600)
+    return json.loads(run.stdout.splitlines()[-1])
+
+
+def test_the_seeds_hold(figures):
+    seed = figures["seed"]
+    assert seed["claim_recall"] >= 0.95 and seed["speaker_accuracy"] >= 0.95
+    assert seed["contradiction_recall"] >= 0.6 and seed["contradiction_precision"] >= 0.37
+
+
+def test_attribution_on_polnear_dev_holds(figures):
+    if "polnear_dev" not in figures:
+        pytest.skip("no ../shared/polnear")
+    dev = figures["polnear_dev"]
+    assert dev["recall"] >= 0.66 and dev["precision"] >= 0.85
+
+
+def test_flagging_on_the_polnear_dev_pairs_holds(figures):
+    if "polnear_dev" not in figures:
+        pytest.skip("no ../shared/polnear")
+    dev = figures["polnear_dev"]
+    assert dev["pair_recall"] >= 0.03 and dev["pair_precision"] >= 0.33
+    assert dev["flags_per_article"] <= 5.0
