@@ -78,24 +78,30 @@ def _with_kinds(suggestions: list[_Suggestion]) -> None:
         suggestion.kind = kinds[suggestion.low, suggestion.high]
 
 
-def link_claims(claims, actor: str) -> Detection:
+def link_claims(claims, actor: str, source: int | None = None) -> Detection:
     """Score each claim against its search candidates and store the links found (inside the
     caller's transaction). A pair linked before, in any state, is never suggested again: a
     rejected contradiction stays rejected. An article's claims are read and linked together:
-    their candidates, contexts, known links and kinds in a few queries, not a few per claim."""
+    their candidates, contexts, known links and kinds in a few queries, not a few per claim.
+    source: the article just ingested, whose claims are compared with each other (else every
+    source the claims stand in)."""
     found = Detection()
-    for group in chunked(list(claims), LINKED_AT_ONCE):
-        _link_group(group, actor, found)
+    claims = list(claims)
+    neighbours = article_pairs((c.id for c in claims), source)
+    for group in chunked(claims, LINKED_AT_ONCE):
+        ids = {c.id for c in group}
+        _link_group(group, actor, found, {pair: near for pair, near in neighbours.items()
+                                          if ids.intersection(pair)})
     mark_contradicted(i for link in found.links if link.relation == "contradicts"
                       for i in (link.claim_a_id, link.claim_b_id))
     return found
 
 
-def _link_group(claims: list[Claim], actor: str, found: Detection) -> None:
+def _link_group(claims: list[Claim], actor: str, found: Detection, neighbours: dict) -> None:
     """Link a few claims together, adding what was scored and stored to found. Claims near
-    each other in one source are weighed by the pair model on their frames, and the
-    candidates the search index gives by the scorer of claim words: either may flag."""
-    neighbours = article_pairs(c.id for c in claims)
+    each other in one source (neighbours, as article_pairs gives them) are weighed by the
+    pair model on their frames, and the candidates the search index gives by the scorer of
+    claim words: either may flag."""
     others_of = candidate_lists([c.text for c in claims], exclude=[c.id for c in claims])
     found.scored += sum(len(others) for others in others_of) + sum(
         near is not None for near in neighbours.values())

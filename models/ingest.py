@@ -44,7 +44,7 @@ def ingest_article(*, text: str, title: str | None = None, outlet: str | None = 
                                    language=language or "en")
             claims = _store_claims(source, extracted, actor)
             reindex(claim.id for claim in claims)
-            links = link_claims(claims, actor).links
+            links = link_claims(claims, actor, source.id).links
     except peewee.IntegrityError:
         # The same article, stored by a concurrent request since we looked.
         existing = find_existing(url=url, text=text)

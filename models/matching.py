@@ -129,13 +129,15 @@ def _best_first(found: list) -> list:
     return sorted(found, key=lambda f: (-f[1], f[0].id))
 
 
-def _side(text: str, frame: str | None, start, end, speaker, name) -> Side:
-    return Side(Frame.from_json(frame) or frame_of_text(text), text, start or 0, end or 0,
-                speaker, name)
+def _side(text: str, frame: str | None, start, end, speaker, name, *, read=True) -> Side:
+    """A claim where it stands; with no stored frame, its words are read (when read)."""
+    found = Frame.from_json(frame) or (frame_of_text(text) if read else Frame())
+    return Side(found, text, start or 0, end or 0, speaker, name)
 
 
 def claim_sides(claim_ids) -> dict[int, Side]:
-    """Each claim as it first appeared: its frame and who said it (for explanations)."""
+    """Each claim as it first appeared and who said it, for explanations (which need no
+    frame: one not stored is left empty rather than read)."""
     sides: dict[int, Side] = {}
     for chunk in chunked(list(dict.fromkeys(claim_ids)), 500):
         first = (Appearance.select(fn.MIN(Appearance.id))
@@ -145,23 +147,25 @@ def claim_sides(claim_ids) -> dict[int, Side]:
                                   Speaker.name)
                 .join(Claim).switch(Appearance).join(Speaker, JOIN.LEFT_OUTER)
                 .where(Appearance.id.in_(first)).tuples())
-        sides.update((claim_id, _side(*rest)) for claim_id, *rest in rows)
+        sides.update((claim_id, _side(*rest, read=False)) for claim_id, *rest in rows)
     return sides
 
 
-def article_pairs(claim_ids) -> dict[tuple[int, int], tuple[Side, Side] | None]:
-    """The pairs of claims of one source, one of them among claim_ids, by (lower id, higher
-    id): those near each other as two Sides, the earlier first; the others None (the pair
-    model weighs only the near ones). Two queries however many sources the claims are in."""
+def article_pairs(claim_ids, source: int | None = None
+                  ) -> dict[tuple[int, int], tuple[Side, Side] | None]:
+    """The pairs of claims of one source (of that source only, when given), one of them among
+    claim_ids, by (lower id, higher id): those near each other as two Sides, the earlier
+    first; the others None (the pair model weighs only the near ones). Two queries however
+    many sources the claims are in."""
     claim_ids = list(dict.fromkeys(claim_ids))
-    sources = set()
-    for chunk in chunked(claim_ids, 500):
-        sources.update(Appearance.select(Appearance.source).distinct()
+    sources = {source} if source is not None else set()
+    for chunk in chunked(claim_ids if source is None else [], 500):
+        sources.update(i for (i,) in Appearance.select(Appearance.source).distinct()
                        .where(Appearance.claim.in_(chunk) & Appearance.source.is_null(False))
                        .tuples())
     wanted = set(claim_ids)
     found: dict[tuple[int, int], tuple[Side, Side] | None] = {}
-    for chunk in chunked([source for (source,) in sources], 100):
+    for chunk in chunked(list(sources), 100):
         rows = (Appearance.select(Appearance.source, Appearance.claim, Claim.text,
                                   Appearance.frame, Appearance.start, Appearance.end,
                                   Appearance.speaker, Speaker.name)
