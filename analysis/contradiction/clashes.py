@@ -88,20 +88,10 @@ def _snippet(claim: _Claim, first: int, last: int) -> str:
     return quote if len(quote) <= 60 else quote[:57].rsplit(" ", 1)[0] + "..."
 
 
-def _predicates(claim: _Claim) -> dict[str, list[_Unit]]:
-    """The predicates of a claim by key; its own words on a key outvote those it reports."""
-    by_key: dict[str, list[_Unit]] = {}
-    for unit in claim.content:
-        if unit.predicate:
-            for key in unit.keys:
-                by_key.setdefault(key, []).append(unit)
-    return {key: [u for u in units if not u.reported] or units for key, units in by_key.items()}
-
-
 def _polar_clashes(a: _Claim, b: _Claim, topic: float,
                    context: Callable[[], float]) -> list[_Clash]:
-    keys_a, by_key = _predicates(a), _predicates(b)
-    polarities_a = {key: {u.polarity(key) for u in units} for key, units in keys_a.items()}
+    keys_a, by_key = a.predicates, b.predicates
+    polarities_a, polarities_of_b = a.polarities, b.polarities
     clashes: list[_Clash] = []
     seen: dict[str, int] = {}
     for ua in (u for u in a.content if u.predicate):
@@ -109,7 +99,7 @@ def _polar_clashes(a: _Claim, b: _Claim, topic: float,
             if not any(u is ua for u in keys_a[key]):
                 continue
             units_b = by_key.get(key, [])
-            polarities_b = {u.polarity(key) for u in units_b}
+            polarities_b = polarities_of_b.get(key, set())
             if len(polarities_a[key]) != 1 or len(polarities_b) != 1 or \
                     polarities_a[key] == polarities_b:
                 continue

@@ -43,9 +43,7 @@ def _align_acronyms(a: _Claim, b: _Claim) -> tuple[_Claim, _Claim]:
     every pair it is scored in)."""
     aligned = {}
     for one, other in ((a, b), (b, a)):
-        acronyms = {u.low for u in one.units if u.kind == "word" and
-                    (one.tokens[u.first].spelled or one.tokens[u.first].text.isupper())
-                    and 1 < len(u.low) <= 8}
+        acronyms = one.acronyms
         if not acronyms:
             continue
         for run in _runs(other):
@@ -55,6 +53,7 @@ def _align_acronyms(a: _Claim, b: _Claim) -> tuple[_Claim, _Claim]:
                     if initials[start : start + size] in acronyms:
                         if id(other) not in aligned:
                             aligned[id(other)] = copy.deepcopy(other)
+                            aligned[id(other)].rekeyed()
                         copied = aligned[id(other)]
                         place = {id(u): n for n, u in enumerate(other.units)}
                         for unit in run[start : start + size]:

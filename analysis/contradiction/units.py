@@ -5,6 +5,7 @@ them with its quantities."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from analysis.contradiction.quantities import _Quantity
 from analysis.contradiction.tables import (
@@ -90,6 +91,35 @@ class _Claim:
     @property
     def dates(self) -> list[_Quantity]:
         return [q for q in self.quantities if q.date is not None]
+
+    @cached_property
+    def acronyms(self) -> set[str]:
+        """The words written as acronyms ("NAFTA", "N-A-T-O")."""
+        return {u.low for u in self.units if u.kind == "word" and
+                (self.tokens[u.first].spelled or self.tokens[u.first].text.isupper())
+                and 1 < len(u.low) <= 8}
+
+    @cached_property
+    def predicates(self) -> dict[str, list[_Unit]]:
+        """The predicates of the claim by key; its own words on a key outvote those it
+        reports. Read once for every pair the claim is scored in."""
+        by_key: dict[str, list[_Unit]] = {}
+        for unit in self.content:
+            if unit.predicate:
+                for key in unit.keys:
+                    by_key.setdefault(key, []).append(unit)
+        return {key: [u for u in units if not u.reported] or units
+                for key, units in by_key.items()}
+
+    @cached_property
+    def polarities(self) -> dict[str, set]:
+        """The polarities each predicate key takes in the claim."""
+        return {key: {u.polarity(key) for u in units} for key, units in self.predicates.items()}
+
+    def rekeyed(self) -> None:
+        """Forget what was read of the keys, after a copy of the claim took new ones."""
+        self.__dict__.pop("predicates", None)
+        self.__dict__.pop("polarities", None)
 
 
 _BEFORE_SENTENCE = _SENTENCE_END | {'"'}  # what a word opening a sentence follows
