@@ -354,7 +354,8 @@ def webhooks_query():
 
 
 def deliveries_query(webhook_id: int):
-    return (Delivery.select(Delivery, Event.type).join(Event)
+    # With the event's id: a joined event read without it would blank the delivery's event_id.
+    return (Delivery.select(Delivery, Event.id, Event.type).join(Event)
             .where(Delivery.webhook == webhook_id).order_by(Delivery.id.desc()))
 
 

@@ -45,6 +45,7 @@ def test_the_delivery_log_lists_the_events_queued_for_the_webhook(client, admin_
                      headers=admin_headers).get_json()
     assert log["total"] >= 1
     assert {d["event_type"] for d in log["items"]} == {"claim.created"}
+    assert all(isinstance(d["event_id"], int) for d in log["items"])
     assert all(d["state"] == "pending" and d["attempts"] == [] for d in log["items"])
 
 
