@@ -2,6 +2,7 @@
 every attempt. Delivery is at least once: a delivery taken by a worker that dies is taken
 again when its lock runs out."""
 
+import base64
 import datetime
 import hashlib
 import hmac
@@ -25,11 +26,19 @@ def _check_events(events: list[str]) -> list[str]:
     return sorted(set(events))
 
 
+SECRET_PREFIX = "whsec_"
+
+
+def new_secret() -> str:
+    """A Standard Webhooks secret: whsec_ and 32 random bytes in standard base64."""
+    return SECRET_PREFIX + base64.b64encode(secrets.token_bytes(32)).decode("ascii")
+
+
 def create_webhook(url: str, events: list[str], *, actor: str) -> Webhook:
     """Subscribe a URL; the secret that signs its deliveries is returned once, with it."""
     with database.atomic():
         return Webhook.create(url=url, events=_check_events(events), created_by=actor,
-                              secret="whsec_" + secrets.token_urlsafe(32))
+                              secret=new_secret())
 
 
 def get_webhook(webhook_id: int) -> Webhook:
@@ -57,16 +66,33 @@ def delete_webhook(webhook_id: int) -> None:
 
 
 def payload(event: Event) -> bytes:
-    """The body POSTed to subscribers: {id, type, created, data}."""
+    """The body POSTed to subscribers: {id, type, timestamp, data} (Standard Webhooks), and
+    the same moment as `created`, the name it had first."""
     created = event.created_at.replace(tzinfo=datetime.UTC).isoformat()
-    return json.dumps({"id": event.id, "type": event.type, "created": created,
-                       "data": event.data}, separators=(",", ":")).encode("utf-8")
+    return json.dumps({"id": event.id, "type": event.type, "timestamp": created,
+                       "created": created, "data": event.data},
+                      separators=(",", ":")).encode("utf-8")
 
 
-def signature(secret: str, timestamp: int, body: bytes) -> str:
-    """X-Claims-Signature: t=<unix seconds>,v1=<hex HMAC-SHA256 of "<t>." + body>."""
-    digest = hmac.new(secret.encode("utf-8"), f"{timestamp}.".encode() + body, hashlib.sha256)
-    return f"t={timestamp},v1={digest.hexdigest()}"
+def _key(secret: str) -> bytes:
+    """The signing key a secret stands for: the bytes its base64 (after whsec_) encodes."""
+    return base64.b64decode(secret.removeprefix(SECRET_PREFIX))
+
+
+def signed_headers(secret: str, message_id: str, timestamp: int, body: bytes) -> dict:
+    """The Standard Webhooks headers of a delivery (webhook-id, webhook-timestamp,
+    webhook-signature: v1,<base64 HMAC-SHA256 of "<id>.<timestamp>." + body>), and the
+    X-Claims-Signature of the first releases beside them (t=<timestamp>,v1=<hex HMAC-SHA256
+    of "<timestamp>." + body>, keyed by the secret as first issued, in URL-safe base64), so
+    that receivers written against it go on verifying."""
+    key = _key(secret)
+    signed = hmac.new(key, f"{message_id}.{timestamp}.".encode() + body, hashlib.sha256)
+    first_issued = SECRET_PREFIX + base64.urlsafe_b64encode(key).decode("ascii").rstrip("=")
+    legacy = hmac.new(first_issued.encode("utf-8"), f"{timestamp}.".encode() + body,
+                      hashlib.sha256)
+    return {"webhook-id": message_id, "webhook-timestamp": str(timestamp),
+            "webhook-signature": "v1," + base64.b64encode(signed.digest()).decode("ascii"),
+            "X-Claims-Signature": f"t={timestamp},v1={legacy.hexdigest()}"}
 
 
 def claim_due(limit: int, lock_seconds: int) -> list[Delivery]:

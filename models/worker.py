@@ -7,20 +7,22 @@ import time
 import requests
 
 from models.db import database
-from models.webhook import claim_due, payload, record_attempt, signature
+from models.webhook import claim_due, payload, record_attempt, signed_headers
 
 log = logging.getLogger(__name__)
 
 
 def deliver(delivery, session: requests.Session, timeout: float) -> None:
-    """One attempt: a JSON POST with the signature header; any answer but 2xx is a failure."""
+    """One attempt: a JSON POST signed as Standard Webhooks sign (the event's id is the
+    message id, the same on every retry); any answer but 2xx is a failure."""
     body = payload(delivery.event)
     headers = {
         "Content-Type": "application/json",
         "User-Agent": "claimtracker-webhooks",
         "X-Claims-Event": delivery.event.type,
         "X-Claims-Delivery": str(delivery.id),
-        "X-Claims-Signature": signature(delivery.webhook.secret, int(time.time()), body),
+        **signed_headers(delivery.webhook.secret, f"evt_{delivery.event_id}",
+                         int(time.time()), body),
     }
     started = time.monotonic()
     status_code = error = None

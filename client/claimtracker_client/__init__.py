@@ -16,9 +16,10 @@ from claimtracker_client.errors import (  # noqa: E402
     Unauthorized,
     ValidationError,
 )
+from claimtracker_client.webhooks import InvalidSignature, verify  # noqa: E402
 
 __all__ = [
-    "BadRequest", "ClaimTracker", "ClaimTrackerError", "Conflict", "Forbidden", "NotFound",
-    "PreconditionFailed", "PreconditionRequired", "RateLimited", "ServerError", "Unauthorized",
-    "ValidationError", "__version__",
+    "BadRequest", "ClaimTracker", "ClaimTrackerError", "Conflict", "Forbidden",
+    "InvalidSignature", "NotFound", "PreconditionFailed", "PreconditionRequired", "RateLimited",
+    "ServerError", "Unauthorized", "ValidationError", "__version__", "verify",
 ]

@@ -1,12 +1,47 @@
-"""Webhook subscriptions (admin scope): client.webhooks.create(...), .list(), ..."""
+"""Webhook subscriptions (admin scope): client.webhooks.create(...), .list(), ...; and
+verify(), for the receiving end of a delivery."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+import base64
+import hashlib
+import hmac
+import json
+import time
+from collections.abc import Iterable, Iterator, Mapping
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from claimtracker_client.client import ClaimTracker
+
+
+TOLERANCE_SECONDS = 300
+
+
+class InvalidSignature(ValueError):
+    """A delivery whose headers do not prove it came, unaltered and lately, from the service."""
+
+
+def verify(secret: str, headers: Mapping[str, str], body: bytes,
+           *, tolerance: int = TOLERANCE_SECONDS) -> dict:
+    """The event of a delivery, once its Standard Webhooks signature is checked: body is the
+    raw request body, headers the request's (any case), secret the whsec_... given when the
+    webhook was made. Raises InvalidSignature when a header is missing, the timestamp is more
+    than tolerance seconds away, or no signature matches."""
+    found = {name.lower(): value for name, value in headers.items()}
+    try:
+        message_id, sent = found["webhook-id"], int(found["webhook-timestamp"])
+        signatures = found["webhook-signature"].split()
+    except (KeyError, ValueError) as missing:
+        raise InvalidSignature(f"missing or malformed webhook headers: {missing}") from None
+    if abs(time.time() - sent) > tolerance:
+        raise InvalidSignature("the webhook-timestamp is too far from now")
+    key = base64.b64decode(secret.removeprefix("whsec_"))
+    expected = "v1," + base64.b64encode(hmac.new(
+        key, f"{message_id}.{sent}.".encode() + body, hashlib.sha256).digest()).decode()
+    if not any(hmac.compare_digest(expected, given) for given in signatures):
+        raise InvalidSignature("no webhook-signature matches the body")
+    return json.loads(body)
 
 
 class Webhooks:

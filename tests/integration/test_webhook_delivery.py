@@ -12,7 +12,9 @@ import sys
 import time
 from pathlib import Path
 
+import claimtracker_client
 import pytest
+import standardwebhooks
 
 from models import Attempt, Delivery, Event
 from models.db import database, utcnow
@@ -27,8 +29,18 @@ BIN = Path(sys.executable).parent
 
 
 def _verify(secret: str, headers: dict, body: bytes) -> bool:
+    """As a receiver verifies with the Standard Webhooks library."""
+    try:
+        standardwebhooks.Webhook(secret).verify(body, headers)
+    except standardwebhooks.WebhookVerificationError:
+        return False
+    return True
+
+
+def _verify_first_header(first_secret: str, headers: dict, body: bytes) -> bool:
+    """As a receiver written against the first releases verifies X-Claims-Signature."""
     fields = dict(part.split("=", 1) for part in headers["X-Claims-Signature"].split(","))
-    expected = hmac.new(secret.encode(), f"{fields['t']}.".encode() + body,
+    expected = hmac.new(first_secret.encode(), f"{fields['t']}.".encode() + body,
                         hashlib.sha256).hexdigest()
     return hmac.compare_digest(fields["v1"], expected) and abs(
         time.time() - int(fields["t"])) < 300
@@ -53,9 +65,12 @@ def test_deliveries_are_signed_json_posts_of_each_event(db):
     assert sorted(json.loads(body)["id"] for _, body in receiver.requests) == expected
     for headers, body in receiver.requests:
         assert _verify(webhook.secret, headers, body)
+        assert claimtracker_client.verify(webhook.secret, headers, body)["id"] == json.loads(
+            body)["id"]
         event = json.loads(body)
-        assert set(event) == {"id", "type", "created", "data"}
+        assert set(event) == {"id", "type", "timestamp", "created", "data"}
         assert event["type"] == headers["X-Claims-Event"] == "claim.created"
+        assert headers["webhook-id"] == f"evt_{event['id']}"
     assert {d.state for d in Delivery.select()} == {"delivered"}
 
 
@@ -66,6 +81,8 @@ def test_a_tampered_body_fails_the_signature(db):
         run(poll_seconds=0, lock_seconds=30, timeout=5, once=True)
     headers, body = receiver.requests[0]
     assert not _verify(webhook.secret, headers, body.replace(b"claim", b"clam"))
+    with pytest.raises(claimtracker_client.InvalidSignature):
+        claimtracker_client.verify(webhook.secret, headers, body.replace(b"claim", b"clam"))
 
 
 def test_a_failed_delivery_is_retried_later_with_backoff_and_every_attempt_logged(db):
@@ -137,3 +154,29 @@ def test_killing_the_worker_mid_delivery_loses_no_event(app, database_url):
     assert received == expected  # at least once each; the receiver drops duplicates by id
     with database.connection_context():
         assert {d.state for d in Delivery.select()} == {"delivered"}
+
+
+def test_a_subscription_made_before_standard_secrets_goes_on_verifying(db):
+    """A secret of the first releases (URL-safe base64) is rewritten by migration 0010 to the
+    same key in standard base64: the old X-Claims-Signature still verifies with the old string,
+    and the Standard Webhooks library with the old string made standard."""
+    import base64
+
+    from models import Webhook
+    from models.migrations import __path__ as migrations
+
+    with Receiver() as receiver:
+        webhook = _subscribe(receiver.url)
+        first = "whsec_" + base64.urlsafe_b64encode(b"\xfb\xff" * 16).decode().rstrip("=")
+        Webhook.update(secret=first).where(Webhook.id == webhook.id).execute()
+        migration = Path(migrations[0]) / "0010_standard_webhook_secrets.py"
+        namespace: dict = {}
+        exec(compile(migration.read_text(), str(migration), "exec"), namespace)
+        namespace["up"](None, database.obj)
+        ingest_article(text=ARTICLE)
+        run(poll_seconds=0, lock_seconds=30, timeout=5, once=True)
+    assert "-" in first or "_" in first
+    made_standard = "whsec_" + first.removeprefix("whsec_").replace("-", "+").replace("_", "/")
+    for headers, body in receiver.requests:
+        assert _verify_first_header(first, headers, body)
+        assert _verify(made_standard, headers, body)
