@@ -22,7 +22,7 @@ from api.errors import ProblemApi
 from api.json import OrjsonProvider
 from api.ratelimit import init_rate_limits
 from api.requestlog import configure_logging, init_request_log
-from api.schemas import MAX_ID
+from api.schemas import MAX_ID, WebhookEvent
 from api.security import init_security
 from models.db import bind, database, is_postgres
 
@@ -54,6 +54,7 @@ def create_app(config: Config | None = None) -> Flask:
     api.spec.components.security_scheme(
         "bearerAuth", {"type": "http", "scheme": "bearer",
                        "description": "An API key from `claimtracker keys create`"})
+    api.spec.components.schema("WebhookEvent", schema=WebhookEvent)
     api.register_converter(IdConverter, lambda converter: {"type": "integer", "minimum": 1})
     for module in (health, claims, contradictions, speakers, sources, check, export, webhooks,
                    claimreview):

@@ -408,6 +408,27 @@ class WebhookCreated(Webhook):
     secret = fields.String(metadata={"description": "Signs every delivery; shown only once"})
 
 
+class WebhookEvent(ma.Schema):
+    """The JSON body of a delivery. Headers: webhook-id (evt_<id>, the same on every retry),
+    webhook-timestamp (unix seconds) and webhook-signature (v1,<base64 HMAC-SHA256 of
+    "<webhook-id>.<webhook-timestamp>." + body, keyed by the bytes of the secret's base64
+    after whsec_), as Standard Webhooks sign; X-Claims-Event (the type), X-Claims-Delivery
+    (the delivery's id in the log) and the deprecated X-Claims-Signature."""
+
+    id = fields.Integer(required=True, metadata={"description": "The event's id"})
+    type = fields.String(required=True, validate=validate.OneOf(EVENT_TYPES))
+    timestamp = fields.String(required=True, metadata={
+        "format": "date-time", "description": "When the event happened (UTC)"})
+    created = fields.String(required=True, metadata={
+        "format": "date-time", "description": "The same moment, under its first name"})
+    data = fields.Dict(required=True, metadata={
+        "description": "claim.created: claim_id, text, actor. claim.status_changed: "
+                       "claim_id, old, new, actor, reason. contradiction.flagged: "
+                       "contradiction_id, claim_a, claim_b, score, kind, origin, state, "
+                       "explanation. contradiction.reviewed: contradiction_id, state, reviewed_by, "
+                       "reason"})
+
+
 class DeliveryAttempt(ma.Schema):
     at = Timestamp()
     status_code = fields.Integer(allow_none=True)

@@ -28,7 +28,11 @@ class Webhooks(MethodView):
     @blp.arguments(schemas.WebhookCreate)
     @blp.response(201, schemas.WebhookCreated)
     def post(self, body):
-        """Subscribe a URL to events; the answer holds the signing secret, shown once"""
+        """Subscribe a URL to events; the answer holds the signing secret, shown once
+
+        Each event is then POSTed to the URL as a WebhookEvent (see its schema for the
+        Standard Webhooks headers that sign it); any answer but 2xx is retried with backoff
+        for 24 hours."""
         webhook = create_webhook(body["url"], body["events"], actor=current_actor())
         return queries.row_records([webhook])[0], 201, {
             "Location": f"/api/v1/webhooks/{webhook.id}"}

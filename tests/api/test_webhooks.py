@@ -1,8 +1,15 @@
 """Webhooks over HTTP: admin only, the secret shown once, pause and resume, the delivery log."""
 
+from pathlib import Path
+
 import pytest
+import schemathesis
+import yaml
 
 from tests.api.contract import API, problem_of
+
+SCHEMA = schemathesis.openapi.from_dict(yaml.safe_load(
+    (Path(__file__).parents[2] / "openapi.yaml").read_text(encoding="utf-8")))
 
 
 def problem(response, status: int) -> dict:
@@ -67,3 +74,38 @@ def test_webhooks_need_the_admin_scope(client, write_headers, method, path):
                                        headers=write_headers)
     problem(response, 403)
     problem(getattr(client, method)(f"{API}/webhooks{path}", json=HOOK), 401)
+
+
+def test_every_webhook_route_answers_what_the_spec_says(client, admin_headers, write_headers,
+                                                        hook):
+    """Schemathesis rarely reaches a delivery log with attempts in it: each route's answer,
+    with a delivered and a failed attempt logged, is checked against the committed spec."""
+    from models.db import database
+    from models.event import Delivery
+    from models.webhook import record_attempt
+
+    client.post(f"{API}/sources", json={"text": "The mayor said that the pool will reopen."},
+                headers=write_headers)
+    with database.connection_context():
+        first, *rest = Delivery.select().order_by(Delivery.id)
+        record_attempt(first, status_code=200, error=None, duration_ms=12)
+        for delivery in rest:
+            record_attempt(delivery, status_code=None, error="ConnectionError", duration_ms=3)
+    base = f"{API}/webhooks"
+    answers = {
+        ("GET", "/api/v1/webhooks"): client.get(base, headers=admin_headers),
+        ("GET", "/api/v1/webhooks/{webhook_id}"): client.get(f"{base}/{hook['id']}",
+                                                             headers=admin_headers),
+        ("GET", "/api/v1/webhooks/{webhook_id}/deliveries"): client.get(
+            f"{base}/{hook['id']}/deliveries", headers=admin_headers),
+        ("PATCH", "/api/v1/webhooks/{webhook_id}"): client.patch(
+            f"{base}/{hook['id']}", json={"active": False}, headers=admin_headers),
+        ("POST", "/api/v1/webhooks"): client.post(base, json=HOOK, headers=admin_headers),
+        ("DELETE", "/api/v1/webhooks/{webhook_id}"): client.delete(
+            f"{base}/{hook['id']}", headers=admin_headers),
+    }
+    log = answers["GET", "/api/v1/webhooks/{webhook_id}/deliveries"].get_json()["items"]
+    assert {d["state"] for d in log} >= {"delivered"} and any(d["attempts"] for d in log)
+    for (method, path), response in answers.items():
+        assert response.status_code < 300, (method, path)
+        SCHEMA[path][method].validate_response(response)
