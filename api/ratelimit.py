@@ -2,7 +2,7 @@
 Redis or another store when RATELIMIT_STORAGE_URI names one. Over the limit is a 429
 problem with Retry-After."""
 
-from flask import Flask, request
+from flask import Flask, Response, request
 from flask_limiter import ApplicationLimit, Limiter
 from flask_limiter.util import get_remote_address
 
@@ -17,8 +17,18 @@ def _key_of_request() -> str:
     return "address:" + get_remote_address()
 
 
+def _retry_after_only_when_waiting(response: Response) -> Response:
+    """flask-limiter sends Retry-After with every answer; it means "wait", so only a 429 or a
+    503 keeps it."""
+    if response.status_code not in (429, 503):
+        response.headers.pop("Retry-After", None)
+    return response
+
+
 def init_rate_limits(app: Flask) -> Limiter:
     config = app.config
+    # Registered before the limiter's own hook, so that it runs after it.
+    app.after_request(_retry_after_only_when_waiting)
     return Limiter(
         get_remote_address, app=app, storage_uri=config["RATELIMIT_STORAGE_URI"],
         enabled=config["RATELIMIT_ENABLED"], headers_enabled=True,

@@ -19,7 +19,9 @@ def limited(app, database_url):
 
 def test_over_the_per_key_limit_is_a_429_problem_with_retry_after(limited, write_headers):
     for _ in range(3):
-        assert limited.get(f"{API}/claims", headers=write_headers).status_code == 200
+        answered = limited.get(f"{API}/claims", headers=write_headers)
+        assert answered.status_code == 200 and "Retry-After" not in answered.headers
+        assert int(answered.headers["X-RateLimit-Remaining"]) >= 0
     response = limited.get(f"{API}/claims", headers=write_headers)
     assert response.status_code == 429
     assert problem_of(response)["status"] == 429
