@@ -12,6 +12,7 @@ from api import (
     contradictions,
     export,
     health,
+    home,
     sources,
     speakers,
     webhooks,
@@ -56,9 +57,10 @@ def create_app(config: Config | None = None) -> Flask:
                        "description": "An API key from `claimtracker keys create`"})
     api.spec.components.schema("WebhookEvent", schema=WebhookEvent)
     api.register_converter(IdConverter, lambda converter: {"type": "integer", "minimum": 1})
-    for module in (health, claims, contradictions, speakers, sources, check, export, webhooks,
-                   claimreview):
+    for module in (home, health, claims, contradictions, speakers, sources, check, export,
+                   webhooks, claimreview):
         api.register_blueprint(module.blp)
+    home.init_home(app)
     app.register_blueprint(get_swaggerui_blueprint(
         "/docs", "/openapi.json", config={"app_name": "Claim tracker API"}))
 

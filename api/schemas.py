@@ -447,6 +447,20 @@ class Delivery(ma.Schema):
     created_at = Timestamp()
 
 
+class Resource(ma.Schema):
+    name = fields.String(required=True)
+    href = fields.String(required=True)
+    about = fields.String(required=True)
+
+
+class ApiIndex(ma.Schema):
+    name = fields.String(required=True)
+    version = fields.String(required=True)
+    docs = fields.String(required=True)
+    openapi = fields.String(required=True)
+    resources = fields.List(fields.Nested(Resource), required=True)
+
+
 class Health(ma.Schema):
     status = fields.String()
     database = fields.String(metadata={"description": "sqlite or postgresql"})

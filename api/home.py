@@ -1,0 +1,54 @@
+"""First contact: `/` is a small page for a person with a browser, `/api/v1` a list of the
+resources for a program."""
+
+from flask import Flask, Response
+from flask.views import MethodView
+from flask_smorest import Blueprint
+
+from api import schemas
+
+blp = Blueprint("index", __name__, url_prefix="/api/v1", description="What the API holds")
+
+RESOURCES = {
+    "claims": "Claims, where they appeared, in which words, and who said them",
+    "contradictions": "Pairs of claims that contradict each other, suggested or reviewed",
+    "speakers": "People and bodies claims are attributed to",
+    "sources": "The articles claims were found in; POST one to ingest it",
+    "check": "POST a draft: its claims, the known ones they repeat or contradict",
+    "export": "Every claim as NDJSON, or ClaimReview JSON-LD",
+    "import": "Load claims in bulk",
+    "webhooks": "Signed event deliveries (admin scope)",
+    "health": "Liveness and row counts",
+}
+
+_PAGE = """<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>Claim tracker</title></head>
+<body>
+<h1>Claim tracker</h1>
+<p>Claims found in news articles: who said what, where, in which exact words, and which
+claims contradict them, served as JSON.</p>
+<ul>
+<li><a href="/docs">API documentation</a> (try the routes in the browser)</li>
+<li><a href="/openapi.json">OpenAPI specification</a></li>
+<li><a href="/api/v1">The API's resources</a></li>
+</ul>
+</body></html>
+"""
+
+
+@blp.route("")
+class Index(MethodView):
+    @blp.response(200, schemas.ApiIndex)
+    def get(self):
+        """The resources of the API, with where the docs and the spec are"""
+        return {"name": "Claim tracker API", "version": "v1", "docs": "/docs",
+                "openapi": "/openapi.json",
+                "resources": [{"name": name, "href": f"/api/v1/{name}", "about": about}
+                              for name, about in RESOURCES.items()]}
+
+
+def init_home(app: Flask) -> None:
+    """The page at `/`, outside the API (and its spec)."""
+    @app.get("/")
+    def home():
+        return Response(_PAGE, mimetype="text/html")
