@@ -10,7 +10,8 @@ import marshmallow as ma
 import peewee
 from flask import Response, json
 from flask_smorest import Api, abort
-from webargs.flaskparser import FlaskParser
+from webargs.core import missing
+from webargs.flaskparser import FlaskParser, is_json_request
 from werkzeug.exceptions import HTTPException
 
 from models.errors import Conflict, DomainError, Invalid, NotFound, Upstream, VersionMismatch
@@ -114,19 +115,51 @@ class ProblemApi(Api):
             del self.DEFAULT_RESPONSE_CONTENT_TYPE
 
 
+class _DuplicateKey(Exception):
+    pass
+
+
+def _unique_keys(pairs: list[tuple[str, object]]) -> dict:
+    found = dict(pairs)
+    if len(found) < len(pairs):
+        seen: set[str] = set()
+        raise _DuplicateKey(next(k for k, _ in pairs if k in seen or seen.add(k)))
+    return found
+
+
 class ProblemParser(FlaskParser):
     """webargs' Flask parser, answering 400 rather than 500 to input Python's decoders choke
     on: JSON nested past the recursion limit or with a number too long to convert, and query
-    strings that are not UTF-8 (werkzeug passes percent-encoded bad bytes through as text)."""
+    strings that are not UTF-8 (werkzeug passes percent-encoded bad bytes through as text).
+    A body that is not JSON is a 415, an object with a key twice a 400, and null for a field
+    that takes no null means the field is not given."""
 
     def _raw_load_json(self, req):
+        body = req.get_data(cache=True)
+        if not is_json_request(req):
+            if body:
+                abort(415, message="The request body must be JSON, sent with Content-Type: "
+                                   "application/json.")
+            return missing
+        if not body:
+            return missing
         try:
-            return super()._raw_load_json(req)
+            return stdlib_json.loads(body.decode("utf-8"), object_pairs_hook=_unique_keys)
+        except _DuplicateKey as key:
+            abort(400, message=f"The key {str(key)!r} appears twice in one object of the "
+                               "request body.")
         except stdlib_json.JSONDecodeError:
             raise
-        except (RecursionError, ValueError) as error:
-            # A non-empty doc: webargs reads an empty one as "no body" rather than a bad one.
+        except (RecursionError, ValueError) as error:  # UnicodeDecodeError among them
             raise stdlib_json.JSONDecodeError(str(error), "(request body)", 0) from None
+
+    def load_json(self, req, schema):
+        found = super().load_json(req, schema)
+        if isinstance(found, dict):
+            fields = {field.data_key or name: field for name, field in schema.fields.items()}
+            return {name: value for name, value in found.items() if value is not None
+                    or name not in fields or fields[name].allow_none}
+        return found
 
     def load_querystring(self, req, schema):
         try:

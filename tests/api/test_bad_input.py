@@ -154,8 +154,9 @@ class BodyCase:
     fields: object = None  # (route, valid body, schema) -> fields the problem must name
 
 
-def _all_fields(route, body, schema):
-    return {route.errors_prefix + name for name in _field_names(schema)}
+def _required_fields(route, body, schema):
+    return {route.errors_prefix + name for name, field in _field_names(schema).items()
+            if field.required and not field.allow_none}
 
 
 def _typed_fields(route, body, schema):
@@ -175,6 +176,13 @@ BODY_CASES = {
                                                   "application/json"), 400),
     "single quotes": BodyCase(lambda r, b, s: (str(b).encode(), "application/json"), 400),
     "empty body": BodyCase(lambda r, b, s: (b"", "application/json"), 422),
+    "the body as plain text": BodyCase(lambda r, b, s: (json.dumps(b).encode(), "text/plain"),
+                                       415),
+    "the body as a form": BodyCase(lambda r, b, s: (b"text=x", "application/x-www-form-urlencoded"),
+                                   415),
+    "a key twice": BodyCase(lambda r, b, s: (json.dumps(b).encode()[:-1] + b', "' +
+                                             next(iter(b)).encode() + b'": 1}',
+                                             "application/json"), 400),
     "whitespace body": BodyCase(lambda r, b, s: (b" \n\t ", "application/json"), 400),
     "array instead of object": BodyCase(
         lambda r, b, s: _raw([[b]] if r.errors_prefix else [b]), 422),
@@ -182,8 +190,9 @@ BODY_CASES = {
     "number instead of object": BodyCase(lambda r, b, s: _raw(42), 422),
     "true instead of object": BodyCase(lambda r, b, s: _raw(True), 422),
     "null instead of object": BodyCase(lambda r, b, s: _raw(None), 422),
+    # Null for a field that takes none means "not given": the required ones are missing.
     "null for every field": BodyCase(
-        lambda r, b, s: _raw(dict.fromkeys(_field_names(s))), 422, _all_fields),
+        lambda r, b, s: _raw(dict.fromkeys(_field_names(s))), 422, _required_fields),
     "wrong type for every field": BodyCase(
         lambda r, b, s: _raw({name: _wrong_type(field) for name, field in _field_names(s).items()
                               if _wrong_type(field) is not None}), 422, _typed_fields),

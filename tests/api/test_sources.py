@@ -156,3 +156,21 @@ def test_ingest_answers_the_contradictions_it_flagged_with_both_claims(client, w
     assert flagged["kind"] == "disagreement"
     listed = client.get(f"{API}/contradictions", query_string={"state": "suggested"}).get_json()
     assert [c["id"] for c in listed["items"]] == [flagged["id"]]
+
+
+def test_null_for_an_optional_field_means_not_given(client, write_headers):
+    response = client.post(SOURCES, json={"text": ARTICLE, "url": None, "title": None,
+                                          "published": None}, headers=write_headers)
+    assert response.status_code == 201, response.get_json()
+    source = response.get_json()["source"]
+    assert source["url"] is None and source["title"] is None
+
+
+def test_a_body_that_is_not_json_is_a_415_and_a_key_twice_a_400(client, write_headers):
+    plain = client.post(SOURCES, data=ARTICLE, content_type="text/plain",
+                        headers=write_headers)
+    assert plain.status_code == 415 and "application/json" in problem_of(plain)["detail"]
+    twice = client.post(SOURCES, data=b'{"text": "One.", "text": "Two."}',
+                        content_type="application/json", headers=write_headers)
+    assert twice.status_code == 400 and "'text'" in problem_of(twice)["detail"]
+    assert _totals(client)["sources"] == 0
