@@ -4,7 +4,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
-DATABASE_URL ?= sqlite:///var/claims.db
+DATABASE_URL ?= sqlite:///$(CURDIR)/var/claims.db
 HOST ?= 127.0.0.1
 PORT ?= 8000
 export DATABASE_URL HOST PORT

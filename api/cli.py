@@ -3,6 +3,7 @@
 import json
 import os
 import sys
+from contextlib import contextmanager
 from pathlib import Path
 
 import click
@@ -28,6 +29,21 @@ def register_commands(app: Flask) -> None:
     for command in (migrate_command, seed_command, setup_command, serve_command, ingest_command,
                     recheck_command, worker_command, export_command, import_command, keys):
         app.cli.add_command(command)
+
+
+@contextmanager
+def _ready():
+    """A connection to a database whose schema is up to date, or a clear message (not a
+    traceback) saying how to make it so."""
+    from models.migrate import pending
+
+    with database.connection_context():
+        if pending():
+            raise click.ClickException(
+                f"The database ({current_app.config['DATABASE_URL']}) has no schema yet or an "
+                "old one: run `claimtracker setup` (or `make serve`) first, or set "
+                "DATABASE_URL to the database you mean.")
+        yield
 
 
 def _migrate() -> None:
@@ -98,7 +114,7 @@ def ingest_command(articles, title, outlet, published):
 
     given = {"title": title, "outlet": outlet,
              "published": published.date() if published else None}
-    with database.connection_context():
+    with _ready():
         for article in articles:
             try:
                 if article.startswith(("http://", "https://")):
@@ -122,7 +138,7 @@ def recheck_command():
     """Re-run contradiction and same-claim detection over the whole base (idempotent)."""
     from models.detection import recheck
 
-    with database.connection_context():
+    with _ready():
         report = recheck(actor="cli")
     click.echo(f"rechecked {report.claims} claim(s), scored {report.scored} pair(s): "
                f"{report.created} link(s) suggested, {report.updated} re-scored, "
@@ -150,7 +166,7 @@ def export_command(out):
     """Dump every table as JSON (restore it with `claimtracker import`)."""
     from models.dump import dump
 
-    with database.connection_context():
+    with _ready():
         json.dump(dump(), out, ensure_ascii=False)
     out.write("\n")
 
@@ -166,7 +182,7 @@ def import_command(file):
         data = json.load(file)
     except json.JSONDecodeError as error:
         raise click.ClickException(f"{file.name} is not JSON: {error}") from error
-    with database.connection_context():
+    with _ready():
         try:
             counts = restore(data)
         except Invalid as error:
@@ -187,7 +203,7 @@ def keys_create(name, scope):
     """Create a key; the key itself is the last line printed, shown once."""
     from models.apikey import create_key
 
-    with database.connection_context():
+    with _ready():
         row, plain = create_key(name, scope)
     click.echo(f"created key {row.id} {name!r} with scope {scope}")
     click.echo(plain)
@@ -198,7 +214,7 @@ def keys_list():
     """List keys (never the keys themselves)."""
     from models.apikey import ApiKey
 
-    with database.connection_context():
+    with _ready():
         for row in ApiKey.select().order_by(ApiKey.id):
             state = f"revoked {row.revoked_at:%Y-%m-%d}" if row.revoked_at else "active"
             click.echo(f"{row.id}\t{row.prefix}…\t{row.scope}\t{state}\t{row.name}")
@@ -211,7 +227,7 @@ def keys_revoke(key_id):
     from models.apikey import revoke_key
     from models.errors import NotFound
 
-    with database.connection_context():
+    with _ready():
         try:
             revoke_key(key_id)
         except NotFound as error:

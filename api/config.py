@@ -1,6 +1,7 @@
 """Every setting, read from the environment once, with defaults that work on a laptop."""
 
 import os
+from pathlib import Path
 
 
 def _int(name: str, default: int) -> int:
@@ -13,11 +14,15 @@ def _bool(name: str, default: bool) -> bool:
     return default if value is None else value.strip().lower() in ("1", "true", "yes", "on")
 
 
+DEFAULT_DATABASE = Path(__file__).resolve().parents[1] / "var" / "claims.db"
+
+
 class Config:
     """Settings of one app instance; pass overrides to create_app() in tests."""
 
     def __init__(self, **overrides):
-        self.DATABASE_URL = os.environ.get("DATABASE_URL", "sqlite:///var/claims.db")
+        # The project's own var/, whatever the working directory of the command.
+        self.DATABASE_URL = os.environ.get("DATABASE_URL") or f"sqlite:///{DEFAULT_DATABASE}"
         self.HOST = os.environ.get("HOST", "127.0.0.1")
         self.PORT = _int("PORT", 8000)
         self.WORKERS = _int("WEB_CONCURRENCY", 2)

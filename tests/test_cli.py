@@ -53,3 +53,32 @@ def test_ingest_stores_files_like_post_sources(runner, tmp_path):
     with database.connection_context():
         source = Source.get()
         assert (source.outlet, str(source.published)) == ("Gazette", "2024-05-02")
+
+
+def test_the_command_outside_the_project_names_the_fix_for_a_database_without_schema(
+        tmp_path):
+    """Run as a user would, from another directory, on a database never set up: one clear
+    line, no traceback, and the default database is the project's own."""
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    command = Path(sys.executable).parent / "claimtracker"
+    env = {**os.environ, "DATABASE_URL": f"sqlite:///{tmp_path}/empty.db"}
+    run = subprocess.run([str(command), "keys", "list"], cwd=tmp_path, env=env,
+                         capture_output=True, text=True, timeout=120)
+    assert run.returncode == 1
+    assert "run `claimtracker setup`" in run.stderr and "Traceback" not in run.stderr
+    assert not (tmp_path / "var").exists()
+
+
+def test_the_default_database_is_the_projects_whatever_the_working_directory(monkeypatch,
+                                                                           tmp_path):
+    from pathlib import Path
+
+    from api.config import Config
+
+    monkeypatch.delenv("DATABASE_URL", raising=False)
+    monkeypatch.chdir(tmp_path)
+    assert Config().DATABASE_URL == f"sqlite:///{Path(__file__).parents[1] / 'var' / 'claims.db'}"
