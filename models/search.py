@@ -1,7 +1,9 @@
 """Full-text search over claims: FTS5 on SQLite, tsvector + GIN on PostgreSQL, one interface.
 
 A claim's document is its text plus every quote it appears in. User queries never reach the
-engine's query syntax: they are parsed here into words and "quoted phrases".
+engine's query syntax: they are parsed here into words and "quoted phrases". Documents and
+queries alike are folded from British to American spelling (analysis/spelling.py), and each
+engine's English stemmer folds word forms ("defences" finds "defense").
 """
 
 import json
@@ -10,6 +12,7 @@ import time
 
 from peewee import SQL
 
+from analysis.spelling import fold
 from models.db import database, is_postgres
 from models.errors import Invalid
 
@@ -31,7 +34,7 @@ def parse_query(q: str) -> list[str]:
     for phrase, word in _PHRASE_OR_WORD.findall(q):
         words = _WORD.findall(phrase) if phrase else [_POSSESSIVE.sub("", word)] if word else []
         if words:
-            terms.append(" ".join(words).casefold())
+            terms.append(fold(" ".join(words)))
     if not terms:
         raise Invalid("The search query has no words to search for.", field="q")
     return terms[:MAX_TERMS]
@@ -41,6 +44,7 @@ def index_documents(documents: dict[int, str]) -> None:
     """Insert or replace the search documents of these claims."""
     if not documents:
         return
+    documents = {claim_id: fold(text) for claim_id, text in documents.items()}
     ids, texts = list(documents), list(documents.values())
     if is_postgres():
         # An upsert: two ingests adding appearances of one claim at once both index it.
@@ -137,6 +141,7 @@ def _count(words: list[str], limit: int) -> dict[str, int]:
     sql = " UNION ALL ".join([f"SELECT {n}, ({one})" for n in range(len(words))])
     params = []
     for word in words:
+        word = fold(word)
         params += [word if is_postgres() else _fts5_match([word], False), limit + 1]
     found = dict(database.execute_sql(sql, params).fetchall())
     return {word: found[n] for n, word in enumerate(words)}

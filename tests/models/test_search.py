@@ -93,3 +93,24 @@ def test_a_search_with_filters_reaches_the_newest_matches_that_pass_them(app, mo
         query = claims_query(q="ferry", until=datetime.date(2015, 1, 1), sort="id")
         assert [c.id for c in query] == old
         assert bounded_count(query) == (2, True)
+
+
+@pytest.fixture
+def spelled(app):
+    with database.connection_context():
+        texts = ["Russia says missile defence plans threaten the treaty.",
+                 "The council organized a program of repairs at the theater.",
+                 "Officials analysed the colour of the travelling exhibition."]
+        return [create_claim(text=text, actor="test").id for text in texts]
+
+
+@pytest.mark.parametrize("q, expected", [
+    ('"missile defense"', [0]),
+    ("defences", [0]),
+    ("organise programme theatre", [1]),
+    ("organisation", [1]),
+    ("analyzed color traveling", [2]),
+    ("analyse", [2]),
+])
+def test_search_folds_british_and_american_spellings_both_ways(spelled, q, expected):
+    assert _ids(q) == [spelled[i] for i in expected]
