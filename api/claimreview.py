@@ -15,6 +15,7 @@ from api.errors import Blueprint
 from api.schemas import unstorable
 from models.claimreview import (
     MAX_IMPORT,
+    Publishing,
     all_claim_reviews,
     claim_review_of,
     import_claim_reviews,
@@ -27,9 +28,10 @@ blp = Blueprint("claimreview", __name__, url_prefix="/api/v1",
                 description="schema.org ClaimReview: verdicts as JSON-LD, out and in")
 
 
-def _publisher() -> dict:
-    return {"publisher_name": current_app.config["PUBLISHER_NAME"],
-            "publisher_url": current_app.config["PUBLISHER_URL"]}
+def _publishing() -> Publishing:
+    config = current_app.config
+    return Publishing(config["PUBLISHER_NAME"], config["PUBLISHER_URL"],
+                      config["PUBLIC_BASE_URL"])
 
 
 # ----- what is served: JSON-LD keys ("@type") are no Python names, hence from_dict
@@ -46,7 +48,7 @@ Organization = _ld("LdOrganization", {"@type": _type("Organization"), "name": fi
                                         "url": fields.String()})
 ClaimAuthor = _ld("LdClaimAuthor", {
     "@type": fields.String(metadata={"enum": ["Person", "Organization"]}),
-    "name": fields.String(), "sameAs": fields.String()})
+    "name": fields.String(), "url": fields.String(), "sameAs": fields.String()})
 Rating = _ld("LdRating", {
     "@type": _type("Rating"),
     "ratingValue": fields.Integer(metadata={"description": "1 refuted .. 5 supported; absent "
@@ -69,7 +71,7 @@ ClaimReview = _ld("ClaimReview", {
     "claimReviewed": fields.String(metadata={"description": "The claim, in under 75 "
                                                             "characters"}),
     "reviewRating": fields.Nested(Rating), "url": fields.String(),
-    "author": fields.Nested(Organization),
+    "author": fields.Nested(ClaimAuthor), "publisher": fields.Nested(Organization),
     "datePublished": fields.String(metadata={"format": "date"}),
     "itemReviewed": fields.Nested(ClaimItem)})
 CLAIM_REVIEW = ClaimReview()
@@ -201,7 +203,7 @@ class ClaimReviewItem(MethodView):
     @blp.alt_response(404, description="No such claim, or the claim has no review yet")
     def get(self, claim_id):
         """The claim's latest review as schema.org ClaimReview JSON-LD"""
-        record = claim_review_of(claim_id, **_publisher())
+        record = claim_review_of(claim_id, _publishing())
         return Response(json.dumps(CLAIM_REVIEW.dump(record), ensure_ascii=False),
                         mimetype=LD_JSON)
 
@@ -212,10 +214,10 @@ class ClaimReviewExport(MethodView):
                   description="One ClaimReview per line (this schema), by claim id")
     def get(self):
         """Every reviewed claim's ClaimReview, one JSON object per line, streamed"""
-        publisher = _publisher()
+        publishing = _publishing()  # refused before the stream starts when not configured
 
         def lines():
-            for record in all_claim_reviews(**publisher):
+            for record in all_claim_reviews(publishing):
                 yield json.dumps(record, ensure_ascii=False) + "\n"
 
         return Response(stream_with_context(lines()), mimetype=NDJSON)

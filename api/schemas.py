@@ -12,7 +12,7 @@ from models.event import EVENT_TYPES
 from models.link import CONTRADICTION_KINDS, FLAG_STATES, LINK_STATES, ORIGINS, RELATIONS
 from models.paging import COUNT_LIMIT
 from models.queries import CLAIM_SORTS
-from models.review import RATINGS
+from models.review import RATINGS, REVIEWER_TYPES
 from models.speaker import SPEAKER_KINDS
 
 MAX_PAGE = 100_000
@@ -171,8 +171,12 @@ class ReviewCreate(Strict):
     rating = fields.String(required=True, validate=validate.OneOf(RATINGS))
     rating_label = text_field(max_length=200)
     explanation = text_field(max_length=10_000)
-    url = fields.Url(schemes={"http", "https"}, validate=validate.Length(max=2000))
+    url = fields.Url(schemes={"http", "https"}, validate=validate.Length(max=2000),
+                     metadata={"description": "The published fact-check; required unless "
+                                              "PUBLIC_BASE_URL is set"})
     reviewer = text_field(max_length=200)
+    reviewer_type = fields.String(validate=validate.OneOf(REVIEWER_TYPES), metadata={
+        "description": "Whether the reviewer is a person (the default) or an organization"})
     published = fields.Date()
 
 
@@ -282,6 +286,7 @@ class Review(ma.Schema):
     explanation = fields.String(allow_none=True)
     url = fields.String(allow_none=True)
     reviewer = fields.String(allow_none=True)
+    reviewer_type = fields.String(allow_none=True, validate=validate.OneOf(REVIEWER_TYPES))
     published = fields.Date(allow_none=True)
     created_by = fields.String(allow_none=True)
     created_at = Timestamp()

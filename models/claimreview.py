@@ -8,7 +8,7 @@ from peewee import fn
 from analysis import SpeakerRef, claim_key
 from models.claim import Appearance, Claim, create_claim, get_claim
 from models.db import database
-from models.errors import Invalid, NotFound
+from models.errors import Conflict, Invalid, NotFound
 from models.matching import same_claim
 from models.queries import appearances_of
 from models.review import Review, add_review
@@ -99,14 +99,43 @@ def _sources_earliest_first(appearances: list[dict]) -> list[dict]:
                                                    s["published"] or datetime.date.min, s["id"]))
 
 
-def claim_review(claim: Claim, review: Review, appearances: list[dict], *,
-                 publisher_name: str, publisher_url: str | None = None) -> dict:
-    """One claim's review as ClaimReview JSON-LD: pure assembly, no queries."""
+class Publishing:
+    """Who publishes our ClaimReviews (PUBLISHER_NAME, PUBLISHER_URL) and where the service is
+    reached from outside (PUBLIC_BASE_URL): a review with no page of its own is published at
+    its ClaimReview's address there."""
+
+    def __init__(self, name: str | None, url: str | None = None,
+                 base_url: str | None = None):
+        if not name:
+            raise Conflict("ClaimReview needs a publisher: set PUBLISHER_NAME (and "
+                           "PUBLISHER_URL) to the newsroom that publishes these fact-checks.")
+        self.name, self.url = name, url
+        self.base_url = base_url.rstrip("/") if base_url else None
+
+    def review_url(self, claim: Claim, review: Review) -> str | None:
+        if review.url:
+            return review.url
+        return f"{self.base_url}/api/v1/claims/{claim.id}/claimreview" if self.base_url \
+            else None
+
+
+def _review_author(review: Review, publishing: Publishing) -> dict:
+    """The reviewer as given (a Person or an Organization), else the publisher."""
+    if review.reviewer:
+        kind = "Organization" if review.reviewer_type == "organization" else "Person"
+        return {"@type": kind, "name": review.reviewer}
+    return _compact({"@type": "Organization", "name": publishing.name, "url": publishing.url})
+
+
+def claim_review(claim: Claim, review: Review, appearances: list[dict],
+                 publishing: Publishing) -> dict | None:
+    """One claim's review as ClaimReview JSON-LD: pure assembly, no queries. None when the
+    review has no address to publish (no url of its own and no PUBLIC_BASE_URL)."""
+    url = publishing.review_url(claim, review)
+    if url is None:
+        return None
     sources = _sources_earliest_first(appearances)
     works = [_creative_work(s) for s in sources]
-    author_name = review.reviewer or publisher_name
-    # Our URL belongs to our name only: an imported review keeps its own fact-checker's name.
-    author_url = publisher_url if author_name == publisher_name else None
     item = _compact({
         "@type": "Claim",
         "author": _claim_author(appearances, sources),
@@ -119,8 +148,10 @@ def claim_review(claim: Claim, review: Review, appearances: list[dict], *,
         "@type": "ClaimReview",
         "claimReviewed": claim_reviewed(claim.text),
         "reviewRating": rating_of(review),
-        "url": review.url,
-        "author": _compact({"@type": "Organization", "name": author_name, "url": author_url}),
+        "url": url,
+        "author": _review_author(review, publishing),
+        "publisher": _compact({"@type": "Organization", "name": publishing.name,
+                               "url": publishing.url}),
         "datePublished": _date(review.published or review.created_at),
         "itemReviewed": item,
     })
@@ -133,25 +164,31 @@ def latest_reviews(claim_ids) -> dict[int, Review]:
     return {r.claim_id: r for r in Review.select().where(Review.id.in_(latest))}
 
 
-def claim_reviews(claims, **publisher) -> list[dict]:
-    """The ClaimReview of each of these claims that has a review, in two queries."""
+def claim_reviews(claims, publishing: Publishing) -> list[dict]:
+    """The ClaimReview of each of these claims whose latest review can be published, in two
+    queries."""
     claims = list(claims)
     ids = [c.id for c in claims]
     reviews = latest_reviews(ids)
     appearances = appearances_of(ids) if reviews else {}
-    return [claim_review(c, reviews[c.id], appearances.get(c.id, []), **publisher)
-            for c in claims if c.id in reviews]
+    found = (claim_review(c, reviews[c.id], appearances.get(c.id, []), publishing)
+             for c in claims if c.id in reviews)
+    return [record for record in found if record is not None]
 
 
-def claim_review_of(claim_id: int, *, publisher_name: str,
-                    publisher_url: str | None = None) -> dict:
+def claim_review_of(claim_id: int, publishing: Publishing) -> dict:
     """The ClaimReview of one claim's latest review, in three queries."""
     claim = get_claim(claim_id)
-    found = claim_reviews([claim], publisher_name=publisher_name, publisher_url=publisher_url)
-    if not found:
+    review = latest_reviews([claim_id]).get(claim_id)
+    if review is None:
         raise NotFound(f"Claim {claim_id} has no review yet, so no ClaimReview: "
                        f"POST /api/v1/claims/{claim_id}/reviews adds one.")
-    return found[0]
+    record = claim_review(claim, review, appearances_of([claim_id]).get(claim_id, []),
+                          publishing)
+    if record is None:
+        raise Conflict(f"The latest review of claim {claim_id} has no url, and PUBLIC_BASE_URL "
+                       "is not set: a ClaimReview needs the address of the fact-check.")
+    return record
 
 
 def reviewed_claims(*, after: int = 0, limit: int = EXPORT_BATCH):
@@ -162,14 +199,15 @@ def reviewed_claims(*, after: int = 0, limit: int = EXPORT_BATCH):
             .order_by(Claim.id).limit(limit))
 
 
-def all_claim_reviews(*, batch: int = EXPORT_BATCH, **publisher):
-    """Every reviewed claim's ClaimReview, a batch of claims at a time, by id."""
+def all_claim_reviews(publishing: Publishing, *, batch: int = EXPORT_BATCH):
+    """Every reviewed claim's ClaimReview that can be published (see claim_review), a batch
+    of claims at a time, by id."""
     after = 0
     while True:
         claims = list(reviewed_claims(after=after, limit=batch))
         if not claims:
             return
-        yield from claim_reviews(claims, **publisher)
+        yield from claim_reviews(claims, publishing)
         if len(claims) < batch:
             return
         after = claims[-1].id
@@ -265,7 +303,9 @@ def import_claim_reviews(items: list[dict], *, actor: str) -> dict:
                               field=f"items.{index}.reviewRating") from None
             add_review(claim.id, {
                 "rating": verdict, "rating_label": rating.get("alternateName"),
-                "reviewer": (item.get("author") or {}).get("name"), "url": item["url"],
+                "reviewer": (item.get("author") or {}).get("name"),
+                "reviewer_type": "person" if (item.get("author") or {}).get("@type") == "Person"
+                else "organization", "url": item["url"],
                 "published": item.get("datePublished")}, actor=actor)
             imported += 1
     return {"imported": imported, "skipped": skipped, "claims": claim_ids}

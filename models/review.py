@@ -5,6 +5,7 @@ import peewee
 from models.claim import Claim, change_fields, get_claim
 from models.db import BaseModel, database, utcnow
 
+REVIEWER_TYPES = ("person", "organization")
 RATINGS = ("supported", "mostly_supported", "mixed", "mostly_refuted", "refuted", "unproven")
 STATUS_OF_RATING = {
     "supported": "supported",
@@ -23,13 +24,17 @@ class Review(BaseModel):
     explanation = peewee.TextField(null=True)
     url = peewee.TextField(null=True)
     reviewer = peewee.TextField(null=True)
+    reviewer_type = peewee.CharField(max_length=16, null=True)  # person or organization
     published = peewee.DateField(null=True)
     created_by = peewee.TextField(null=True)
     created_at = peewee.DateTimeField(default=utcnow, index=True)
 
 
 def add_review(claim_id: int, fields: dict, *, actor: str) -> Review:
-    """Record a verdict; the latest one sets the claim's status, and the claim is reviewed."""
+    """Record a verdict; the latest one sets the claim's status, and the claim is reviewed. A
+    named reviewer is a person unless said to be an organization."""
+    if fields.get("reviewer") and not fields.get("reviewer_type"):
+        fields = {**fields, "reviewer_type": "person"}
     with database.atomic():
         claim = get_claim(claim_id, lock=True)
         review = Review.create(claim=claim, created_by=actor, **fields)

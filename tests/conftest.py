@@ -83,7 +83,8 @@ def empty_tables() -> None:
 @pytest.fixture
 def app(database_url):
     # Rate limits have their own tests; elsewhere they would only count test traffic.
-    app = create_app(Config(DATABASE_URL=database_url, TESTING=True, RATELIMIT_ENABLED=False))
+    app = create_app(Config(DATABASE_URL=database_url, TESTING=True, RATELIMIT_ENABLED=False,
+                            PUBLISHER_NAME="Factdesk", PUBLIC_BASE_URL="https://claims.example"))
     empty_tables()
     yield app
     if not database.is_closed():

@@ -147,7 +147,8 @@ class ClaimTracker:
         return self.paginate(f"/claims/{int(claim_id)}/contradictions", **filters)
 
     def review(self, claim_id: int, rating: str, **fields) -> dict:
-        """Add a verdict (rating_label, explanation, url, reviewer, published)."""
+        """Add a verdict (rating_label, explanation, url, reviewer, reviewer_type, published);
+        url is required unless the service has a PUBLIC_BASE_URL."""
         return self._send("POST", f"/claims/{int(claim_id)}/reviews",
                           {"rating": rating, **fields})
 

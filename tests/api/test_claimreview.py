@@ -2,6 +2,7 @@
 of other fact-checkers' ClaimReviews."""
 
 import json
+import re
 
 import pytest
 
@@ -70,14 +71,15 @@ def test_claimreview_carries_every_field_google_requires_and_recommends(app, cli
            published="2024-06-20", explanation="The boring machines arrived late.")
     body = claimreview_of(client, tunnel["id"])
     assert list(body) == ["@context", "@type", "claimReviewed", "reviewRating", "url", "author",
-                          "datePublished", "itemReviewed"]
+                          "publisher", "datePublished", "itemReviewed"]
     assert body["@context"] == "https://schema.org"
     assert body["@type"] == "ClaimReview"
     assert body["reviewRating"] == {"@type": "Rating", "ratingValue": 2, "bestRating": 5,
                                     "worstRating": 1, "alternateName": "Mostly false"}
     assert body["url"] == "https://factdesk.example/checks/tunnel"
-    assert body["author"] == {"@type": "Organization", "name": app.config["PUBLISHER_NAME"],
-                              "url": "https://factdesk.example"}
+    assert body["author"] == body["publisher"] == {
+        "@type": "Organization", "name": app.config["PUBLISHER_NAME"],
+        "url": "https://factdesk.example"}
     assert body["datePublished"] == "2024-06-20"
     item = body["itemReviewed"]
     assert set(item) == {"@type", "author", "datePublished", "appearance", "firstAppearance"}
@@ -141,14 +143,48 @@ def test_the_publishers_own_label_and_reviewer_are_used_and_the_latest_review_wi
     claim = make_claim("The harbour crane fleet doubled last year")
     review(claim["id"], "supported", url="https://factdesk.example/old")
     latest = review(claim["id"], "mostly_refuted", rating_label="Exaggerated",
-                    reviewer="Northshore Fact Unit", url="https://northshore.example/cranes")
+                    reviewer="Northshore Fact Unit", reviewer_type="organization",
+                    url="https://northshore.example/cranes")
     body = claimreview_of(client, claim["id"])
     assert body["reviewRating"]["alternateName"] == "Exaggerated"
     assert body["reviewRating"]["ratingValue"] == 2
     assert body["url"] == "https://northshore.example/cranes"
-    # Our URL is not put under another fact-checker's name.
+    # Our URL is not put under another fact-checker's name; we publish it.
     assert body["author"] == {"@type": "Organization", "name": "Northshore Fact Unit"}
+    assert body["publisher"]["name"] == app.config["PUBLISHER_NAME"]
     assert body["datePublished"] == latest["created_at"][:10]
+
+
+def test_a_named_reviewer_is_a_person_unless_said_to_be_an_organization(client, make_claim,
+                                                                         review):
+    claim = make_claim("The harbour crane fleet doubled last year")
+    review(claim["id"], "refuted", reviewer="Ana Lima", url="https://factdesk.example/cranes")
+    assert claimreview_of(client, claim["id"])["author"] == {"@type": "Person",
+                                                             "name": "Ana Lima"}
+
+
+def test_a_review_without_a_url_is_refused_unless_the_service_has_a_public_address(
+        app, client, make_claim, write_headers, review):
+    claim = make_claim("The ferry pier will reopen in spring")
+    review(claim["id"], "mixed")  # PUBLIC_BASE_URL is set: published at its own address
+    assert claimreview_of(client, claim["id"])["url"] == (
+        f"https://claims.example/api/v1/claims/{claim['id']}/claimreview")
+    app.config["PUBLIC_BASE_URL"] = None
+    refused = client.post(f"{API}/claims/{claim['id']}/reviews", json={"rating": "mixed"},
+                          headers=write_headers)
+    assert refused.status_code == 422 and "url" in problem_of(refused)["errors"]
+    gone = client.get(claimreview_url(claim["id"]))  # the earlier review has no address now
+    assert gone.status_code == 409 and "PUBLIC_BASE_URL" in problem_of(gone)["detail"]
+
+
+def test_claimreview_is_refused_with_the_setting_to_fix_when_no_publisher_is_set(
+        app, client, make_claim, review):
+    claim = make_claim("The ferry pier will reopen in spring")
+    review(claim["id"], "mixed")
+    app.config["PUBLISHER_NAME"] = None
+    for url in (claimreview_url(claim["id"]), f"{API}/export/claimreview.jsonl"):
+        refused = client.get(url)
+        assert refused.status_code == 409 and "PUBLISHER_NAME" in problem_of(refused)["detail"]
 
 
 def test_a_claim_typed_in_by_hand_has_no_appearances_but_keeps_its_date(client, make_claim,
@@ -193,6 +229,53 @@ def test_export_streams_one_claimreview_per_reviewed_claim_and_none_for_the_rest
     assert all(r["@type"] == "ClaimReview" for r in records)
     by_claim = sorted(reviewed)
     assert records == [claimreview_of(client, claim_id) for claim_id in by_claim]
+
+
+def _google_problems(item: dict) -> list[str]:
+    """What Google's ClaimReview guidelines would flag in one item: its required properties
+    (claimReviewed, reviewRating with a name, url) and its recommended ones (author with a
+    type and a name, datePublished, itemReviewed as a Claim with its date)."""
+    problems = []
+    if item.get("@context") != "https://schema.org" or item.get("@type") != "ClaimReview":
+        problems.append("not a schema.org ClaimReview")
+    if not 0 < len(item.get("claimReviewed", "")) < 75:
+        problems.append("claimReviewed missing or 75 characters or more")
+    rating = item.get("reviewRating") or {}
+    if rating.get("@type") != "Rating" or not rating.get("alternateName"):
+        problems.append("reviewRating without a name")
+    if "ratingValue" in rating and not (rating.get("worstRating", 0) <= rating["ratingValue"]
+                                        <= rating.get("bestRating", -1)):
+        problems.append("ratingValue outside worstRating..bestRating")
+    if not str(item.get("url", "")).startswith(("https://", "http://")):
+        problems.append("url missing")
+    author = item.get("author") or {}
+    if author.get("@type") not in ("Person", "Organization") or not author.get("name"):
+        problems.append("author missing a type or a name")
+    if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", str(item.get("datePublished"))):
+        problems.append("datePublished missing")
+    claim = item.get("itemReviewed") or {}
+    if claim.get("@type") != "Claim" or "datePublished" not in claim:
+        problems.append("itemReviewed is no dated Claim")
+    for work in claim.get("appearance", []):
+        if work.get("@type") != "CreativeWork" or not work.get("url"):
+            problems.append("an appearance without a url")
+    return problems
+
+
+def test_every_exported_item_has_what_google_requires_and_recommends(
+        client, tunnel, make_claim, review):
+    review(tunnel["id"], "mostly_refuted", url="https://factdesk.example/checks/tunnel")
+    by_hand = make_claim("The ferry pier will reopen in spring")
+    review(by_hand["id"], "unproven", reviewer="Ana Lima")
+    named = make_claim("The harbour crane fleet doubled last year")
+    review(named["id"], "supported", reviewer="Northshore Fact Unit",
+           reviewer_type="organization", url="https://northshore.example/cranes")
+    records = [json.loads(line)
+               for line in client.get(EXPORT).get_data(as_text=True).splitlines()]
+    assert len(records) == 3
+    assert {r["author"]["@type"] for r in records} == {"Person", "Organization"}
+    for record in records:
+        assert _google_problems(record) == [], record
 
 
 def test_export_of_a_base_without_reviews_is_empty(client, make_claim):

@@ -186,7 +186,8 @@ def test_flag_review_and_list_a_contradiction(ct):
 def test_a_review_sets_the_claims_status(ct):
     claim = ct.create_claim("The river is cleaner than ever.")
     review = ct.review(claim["id"], "mostly_refuted", rating_label="Misleading",
-                       reviewer="Desk", published=dt.date(2024, 6, 1))
+                       reviewer="Desk", reviewer_type="organization",
+                       url="https://desk.example/checks/river", published=dt.date(2024, 6, 1))
     assert review["rating"] == "mostly_refuted" and review["published"] == "2024-06-01"
     assert ct.claim(claim["id"])["status"] == "refuted"
 

@@ -4,12 +4,18 @@ export in a fixed number of queries."""
 import pytest
 
 from models.claim import create_claim
-from models.claimreview import all_claim_reviews, claim_reviewed, claim_reviews, rating_from
+from models.claimreview import (
+    Publishing,
+    all_claim_reviews,
+    claim_reviewed,
+    claim_reviews,
+    rating_from,
+)
 from models.db import database
 from models.ingest import ingest_article
 from models.review import add_review
 
-PUBLISHER = {"publisher_name": "Factdesk", "publisher_url": None}
+PUBLISHING = Publishing("Factdesk", None, "https://claims.example")
 
 
 @pytest.fixture
@@ -83,7 +89,7 @@ def test_the_export_walks_every_reviewed_claim_in_batches_by_id(db):
         if n % 3:
             add_review(claim.id, {"rating": "mixed"}, actor="desk")
             reviewed.append(claim.id)
-    records = list(all_claim_reviews(batch=2, **PUBLISHER))
+    records = list(all_claim_reviews(PUBLISHING, batch=2))
     assert [r["claimReviewed"] for r in records] == [
         f"Harbour dredging phase {n} is complete" for n in range(7) if n % 3]
 
@@ -103,8 +109,8 @@ def test_claim_reviews_take_a_fixed_number_of_queries_however_many_claims(db, mo
         return real(sql, params, *args, **kwargs)
 
     monkeypatch.setattr(database.obj, "execute_sql", counting)
-    claim_reviews(claims[:1], **PUBLISHER)
+    claim_reviews(claims[:1], PUBLISHING)
     one = len(executed)
     executed.clear()
-    assert len(claim_reviews(claims, **PUBLISHER)) == 6
+    assert len(claim_reviews(claims, PUBLISHING)) == 6
     assert len(executed) == one == 2
