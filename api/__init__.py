@@ -50,7 +50,10 @@ def create_app(config: Config | None = None) -> Flask:
 
     api = ProblemApi(app, spec_kwargs={
         "info": {"description": "Claims, who made them, where, in which words, and which "
-                                "claims contradict them."},
+                                "claims contradict them. Every error is problem+json, but "
+                                "for what the HTTP server refuses before the API sees it: a "
+                                "request line or a header over 8,190 bytes (400 or 414, "
+                                "plain text)."},
     })
     api.spec.components.security_scheme(
         "bearerAuth", {"type": "http", "scheme": "bearer",

@@ -1,8 +1,16 @@
-"""gunicorn's hooks for `claimtracker serve` (passed as `--config python:api.serving`)."""
+"""gunicorn's settings and hooks for `claimtracker serve` (passed as
+`--config python:api.serving`)."""
 
 import gc
 
 from analysis.nlp import pipeline
+
+# The longest request line and header gunicorn takes (its own maximum; the default is half):
+# every query the API's limits allow fits (a 500-character search in percent-encoded UTF-8 with
+# every filter beside it), so the API, not gunicorn, answers a bad one, as problem+json.
+# Longer lines are refused by gunicorn itself, in plain text (documented in the spec).
+limit_request_line = 8190
+limit_request_field_size = 8190
 
 
 def post_worker_init(worker):
