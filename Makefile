@@ -27,8 +27,11 @@ serve: $(STAMP)
 test: $(STAMP)
 	$(BIN)/pytest
 
+# The spec is linted too, by Redocly and Spectral (fetched by npx from the npm registry).
 lint: $(STAMP)
 	$(BIN)/ruff check .
+	npx --yes @redocly/cli@2.77.0 lint openapi.yaml
+	npx --yes @stoplight/spectral-cli@6.16.3 lint --fail-severity=warn openapi.yaml
 
 eval: $(STAMP)
 	$(BIN)/python -m tests.evaluation

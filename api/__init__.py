@@ -17,7 +17,7 @@ from api import (
     speakers,
     webhooks,
 )
-from api.auth import check_key
+from api.auth import check_key, document_access
 from api.config import Config
 from api.errors import ProblemApi
 from api.json import OrjsonProvider
@@ -53,7 +53,11 @@ def create_app(config: Config | None = None) -> Flask:
                                 "claims contradict them. Every error is problem+json, but "
                                 "for what the HTTP server refuses before the API sees it: a "
                                 "request line or a header over 8,190 bytes (400 or 414, "
-                                "plain text)."},
+                                "plain text).",
+                 "license": {"name": "No licence granted yet: all rights reserved",
+                             "url": "https://choosealicense.com/no-permission/"},
+                 "contact": {"name": "The claim tracker team"}},
+        "servers": [{"url": "/", "description": "The server that serves this spec"}],
     })
     api.spec.components.security_scheme(
         "bearerAuth", {"type": "http", "scheme": "bearer",
@@ -64,6 +68,8 @@ def create_app(config: Config | None = None) -> Flask:
                    webhooks, claimreview):
         api.register_blueprint(module.blp)
     home.init_home(app)
+    document_access(api.spec._paths, app.config["READS_NEED_KEY"])
+    del api.spec.components.schemas["PaginationMetadata"]  # flask-smorest's; pages are ours
     app.register_blueprint(get_swaggerui_blueprint(
         "/docs", "/openapi.json", config={"app_name": "Claim tracker API"}))
 

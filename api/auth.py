@@ -45,8 +45,30 @@ def require(scope: str):
         apidoc = dict(getattr(view, "_apidoc", {}))
         manual = dict(apidoc.get("manual_doc", {}))
         manual["security"] = SECURITY
+        refused = {"$ref": "#/components/responses/DEFAULT_ERROR"}
+        manual["responses"] = {**manual.get("responses", {}), "401": refused, "403": refused}
         apidoc["manual_doc"] = manual
         wrapper._apidoc = apidoc
         return wrapper
 
     return decorator
+
+
+# Open to anyone whatever READS_NEED_KEY says: the API's index and its liveness.
+ALWAYS_OPEN = ("/api/v1", "/api/v1/health")
+
+
+def document_access(spec: dict, reads_need_key: bool) -> None:
+    """State the security of every operation no scope guards (a key optional, or needed when
+    READS_NEED_KEY; none at all for ALWAYS_OPEN), and the refusals every operation may meet:
+    429 over the rate limits, 404 for an id in the path that names nothing."""
+    reads = SECURITY if reads_need_key else [{}, *SECURITY]
+    refused = {"$ref": "#/components/responses/DEFAULT_ERROR"}
+    for path, operations in spec.items():
+        for operation in operations.values():
+            if not (isinstance(operation, dict) and "responses" in operation):
+                continue
+            operation.setdefault("security", [] if path in ALWAYS_OPEN else reads)
+            operation["responses"].setdefault("429", refused)
+            if "{" in path:
+                operation["responses"].setdefault("404", refused)

@@ -14,6 +14,7 @@ blp = Blueprint("check", __name__, url_prefix="/api/v1/check",
 class Check(MethodView):
     @blp.arguments(schemas.CheckRequest)
     @blp.response(200, schemas.CheckResult)
+    @blp.doc(operationId="checkDraft")
     def post(self, body):
         """Find a draft's claims and the known claims that match them; stores nothing"""
         return {"claims": check_draft(body["text"])}

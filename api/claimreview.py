@@ -201,6 +201,9 @@ _IMPORT_BODY = {"oneOf": [ClaimReviewIn, {"type": "array", "items": ClaimReviewI
 class ClaimReviewItem(MethodView):
     @blp.response(200, ClaimReview, content_type=LD_JSON)
     @blp.alt_response(404, description="No such claim, or the claim has no review yet")
+    @blp.alt_response(409, description="No PUBLISHER_NAME set, or a review with no url and "
+                                       "no PUBLIC_BASE_URL")
+    @blp.doc(operationId="getClaimReview")
     def get(self, claim_id):
         """The claim's latest review as schema.org ClaimReview JSON-LD"""
         record = claim_review_of(claim_id, _publishing())
@@ -212,6 +215,8 @@ class ClaimReviewItem(MethodView):
 class ClaimReviewExport(MethodView):
     @blp.response(200, ClaimReview, content_type=NDJSON,
                   description="One ClaimReview per line (this schema), by claim id")
+    @blp.alt_response(409, description="No PUBLISHER_NAME set")
+    @blp.doc(operationId="exportClaimReviews")
     def get(self):
         """Every reviewed claim's ClaimReview, one JSON object per line, streamed"""
         publishing = _publishing()  # refused before the stream starts when not configured
@@ -229,6 +234,7 @@ class ClaimReviewImporter(MethodView):
     @blp.arguments(ClaimReviewImport)
     @blp.doc(requestBody={"content": {"application/json": {"schema": _IMPORT_BODY}}})
     @blp.response(201, ImportResult)
+    @blp.doc(operationId="importClaimReviews")
     def post(self, body):
         """Import other fact-checkers' ClaimReviews as reviews, all or nothing"""
         return import_claim_reviews(body["items"], actor=current_actor()), 201

@@ -51,6 +51,7 @@ def _with_etag(record: dict):
 class Claims(MethodView):
     @blp.arguments(schemas.ClaimListArgs, location="query", unknown=RAISE)
     @blp.response(200, schemas.ClaimPage)
+    @blp.doc(operationId="listClaims")
     def get(self, args):
         """List and search claims"""
         return paginate(queries.claims_query, args, queries.claim_summaries)
@@ -58,6 +59,7 @@ class Claims(MethodView):
     @require("write")
     @blp.arguments(schemas.ClaimCreate)
     @blp.response(201, schemas.ClaimDetail)
+    @blp.doc(operationId="createClaim")
     def post(self, body):
         """Create a claim by hand"""
         claim = create_claim(actor=current_actor(), **body)
@@ -69,6 +71,7 @@ class Claims(MethodView):
 @blp.route("/<id:claim_id>")
 class ClaimItem(MethodView):
     @blp.response(200, schemas.ClaimDetail, headers={"ETag": {"schema": {"type": "string"}}})
+    @blp.doc(operationId="getClaim")
     def get(self, claim_id):
         """A claim with its appearances, speakers, links and reviews"""
         record = queries.claim_detail(claim_id)
@@ -84,6 +87,7 @@ class ClaimItem(MethodView):
                           "description": "The ETag from GET, or '*'"}])
     @blp.alt_response(412, description="The claim changed since that ETag")
     @blp.alt_response(428, description="If-Match is missing")
+    @blp.doc(operationId="updateClaim")
     def patch(self, body, claim_id):
         """Edit a claim's text, status or review state (needs If-Match)"""
         queries.get_claim(claim_id)
@@ -98,6 +102,7 @@ class ClaimItem(MethodView):
 class ClaimHistory(MethodView):
     @blp.arguments(schemas.PageArgs, location="query", unknown=RAISE)
     @blp.response(200, schemas.StatusChangePage)
+    @blp.doc(operationId="getClaimHistory")
     def get(self, args, claim_id):
         """The audit trail of a claim, oldest first"""
         return paginate(partial(queries.history_of, claim_id), args,
@@ -108,6 +113,7 @@ class ClaimHistory(MethodView):
 class ClaimContradictions(MethodView):
     @blp.arguments(schemas.ContradictionListArgs, location="query", unknown=RAISE)
     @blp.response(200, schemas.ContradictionPage)
+    @blp.doc(operationId="listClaimContradictions")
     def get(self, args, claim_id):
         """The claims that contradict this one, with explanations"""
         queries.get_claim(claim_id)
@@ -117,6 +123,7 @@ class ClaimContradictions(MethodView):
     @require("write")
     @blp.arguments(schemas.ContradictionFlag)
     @blp.response(201, schemas.Contradiction)
+    @blp.doc(operationId="flagContradiction")
     def post(self, body, claim_id):
         """Flag by hand that another claim contradicts this one"""
         link = flag_contradiction(claim_id, body["claim_id"], explanation=body.get("explanation"),
@@ -130,6 +137,7 @@ class ClaimReviews(MethodView):
     @require("write")
     @blp.arguments(schemas.ReviewCreate)
     @blp.response(201, schemas.Review)
+    @blp.doc(operationId="createReview")
     def post(self, body, claim_id):
         """Add a fact-check verdict; the latest verdict sets the claim's status"""
         if not body.get("url") and not current_app.config["PUBLIC_BASE_URL"]:

@@ -18,6 +18,7 @@ blp = Blueprint("contradictions", __name__, url_prefix="/api/v1/contradictions",
 class Contradictions(MethodView):
     @blp.arguments(schemas.ContradictionListArgs, location="query", unknown=RAISE)
     @blp.response(200, schemas.ContradictionPage)
+    @blp.doc(operationId="listContradictions")
     def get(self, args):
         """List contradictions, strongest first"""
         return paginate(queries.contradictions_query, args,
@@ -27,6 +28,7 @@ class Contradictions(MethodView):
 @blp.route("/<id:link_id>")
 class ContradictionItem(MethodView):
     @blp.response(200, schemas.Contradiction)
+    @blp.doc(operationId="getContradiction")
     def get(self, link_id):
         """One contradiction with both claims"""
         return queries.contradiction_records([queries.get_contradiction(link_id)])[0]
@@ -34,6 +36,7 @@ class ContradictionItem(MethodView):
     @require("write")
     @blp.arguments(schemas.ContradictionReview)
     @blp.response(200, schemas.Contradiction)
+    @blp.doc(operationId="reviewContradiction")
     def patch(self, body, link_id):
         """Confirm or reject a contradiction"""
         link = review_contradiction(link_id, body["state"], actor=current_actor(),

@@ -53,6 +53,7 @@ class ClaimsNdjson(MethodView):
     @blp.response(200, content_type="application/x-ndjson",
                   description="One claim per line, as GET /claims/{id} shows it, with "
                               "appearances and speakers")
+    @blp.doc(operationId="exportClaimsNdjson")
     def get(self, filters):
         """Export claims as newline-delimited JSON"""
         records = claims_with_appearances(**filters)  # a refused filter raises here, not mid-stream
@@ -65,6 +66,7 @@ class ClaimsCsv(MethodView):
     @blp.arguments(schemas.ClaimFilters, location="query", unknown="raise")
     @blp.response(200, content_type="text/csv",
                   description="One claim per row; speakers, sources and quotes joined")
+    @blp.doc(operationId="exportClaimsCsv")
     def get(self, filters):
         """Export claims as CSV"""
         records = claims_with_appearances(**filters)

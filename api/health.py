@@ -12,6 +12,7 @@ blp = Blueprint("health", __name__, url_prefix="/api/v1/health", description="Li
 @blp.route("")
 class Health(MethodView):
     @blp.response(200, schemas.Health)
+    @blp.doc(operationId="getHealth")
     def get(self):
         """Liveness, the database kind, and row counts"""
         return queries.health()

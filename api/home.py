@@ -39,6 +39,7 @@ claims contradict them, served as JSON.</p>
 @blp.route("")
 class Index(MethodView):
     @blp.response(200, schemas.ApiIndex)
+    @blp.doc(operationId="getApiIndex")
     def get(self):
         """The resources of the API, with where the docs and the spec are"""
         return {"name": "Claim tracker API", "version": "v1", "docs": "/docs",

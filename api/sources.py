@@ -26,6 +26,7 @@ def fetch_options() -> dict:
 class Sources(MethodView):
     @blp.arguments(schemas.SourceListArgs, location="query", unknown=RAISE)
     @blp.response(200, schemas.SourcePage)
+    @blp.doc(operationId="listSources")
     def get(self, args):
         """List sources, newest first"""
         return paginate(queries.sources_query, args, queries.source_records)
@@ -35,6 +36,7 @@ class Sources(MethodView):
     @blp.response(201, schemas.IngestResult)
     @blp.alt_response(200, schema=schemas.IngestResult,
                       description="The article was already stored; nothing was created")
+    @blp.doc(operationId="ingestSource")
     def post(self, body):
         """Ingest an article, given its text or a url to fetch it from"""
         if "text" in body:
@@ -53,6 +55,7 @@ class Sources(MethodView):
 @blp.route("/<id:source_id>")
 class SourceItem(MethodView):
     @blp.response(200, schemas.SourceDetail)
+    @blp.doc(operationId="getSource")
     def get(self, source_id):
         """A source with its text and the claims found in it"""
         return queries.source_detail(source_id)

@@ -16,6 +16,7 @@ blp = Blueprint("speakers", __name__, url_prefix="/api/v1/speakers",
 class Speakers(MethodView):
     @blp.arguments(schemas.SpeakerListArgs, location="query", unknown=RAISE)
     @blp.response(200, schemas.SpeakerPage)
+    @blp.doc(operationId="listSpeakers")
     def get(self, args):
         """List speakers by name"""
         return paginate(queries.speakers_query, args, queries.speaker_records)
@@ -24,6 +25,7 @@ class Speakers(MethodView):
 @blp.route("/<id:speaker_id>")
 class SpeakerItem(MethodView):
     @blp.response(200, schemas.SpeakerDetail)
+    @blp.doc(operationId="getSpeaker")
     def get(self, speaker_id):
         """A speaker with their latest 100 claims and their self-contradictions"""
         return queries.speaker_detail(speaker_id)

@@ -20,6 +20,7 @@ class Webhooks(MethodView):
     @require("admin")
     @blp.arguments(schemas.PageArgs, location="query", unknown="raise")
     @blp.response(200, schemas.WebhookPage)
+    @blp.doc(operationId="listWebhooks")
     def get(self, args):
         """List webhooks"""
         return paginate(queries.webhooks_query, args, queries.row_records)
@@ -27,6 +28,14 @@ class Webhooks(MethodView):
     @require("admin")
     @blp.arguments(schemas.WebhookCreate)
     @blp.response(201, schemas.WebhookCreated)
+    @blp.doc(operationId="createWebhook", callbacks={"event": {"{$request.body#/url}": {"post": {
+        "summary": "An event, delivered to the subscribed URL",
+        "requestBody": {"required": True, "content": {"application/json": {
+            "schema": {"$ref": "#/components/schemas/WebhookEvent"}}}},
+        # Signed, not authenticated: the receiver checks webhook-signature (see WebhookEvent).
+        "security": [],
+        "responses": {"2XX": {"description": "Delivered"},
+                      "4XX": {"description": "Refused: retried with backoff for 24 hours"}}}}}})
     def post(self, body):
         """Subscribe a URL to events; the answer holds the signing secret, shown once
 
@@ -42,6 +51,7 @@ class Webhooks(MethodView):
 class WebhookItem(MethodView):
     @require("admin")
     @blp.response(200, schemas.Webhook)
+    @blp.doc(operationId="getWebhook")
     def get(self, webhook_id):
         """One webhook"""
         return queries.row_records([get_webhook(webhook_id)])[0]
@@ -49,12 +59,14 @@ class WebhookItem(MethodView):
     @require("admin")
     @blp.arguments(schemas.WebhookPatch)
     @blp.response(200, schemas.Webhook)
+    @blp.doc(operationId="updateWebhook")
     def patch(self, body, webhook_id):
         """Pause or resume a webhook, or change its URL or events"""
         return queries.row_records([update_webhook(webhook_id, body)])[0]
 
     @require("admin")
     @blp.response(204)
+    @blp.doc(operationId="deleteWebhook")
     def delete(self, webhook_id):
         """Delete a webhook and its delivery log"""
         delete_webhook(webhook_id)
@@ -65,6 +77,7 @@ class WebhookDeliveries(MethodView):
     @require("admin")
     @blp.arguments(schemas.PageArgs, location="query", unknown="raise")
     @blp.response(200, schemas.DeliveryPage)
+    @blp.doc(operationId="listWebhookDeliveries")
     def get(self, args, webhook_id):
         """The delivery log of a webhook, newest first, each with its attempts"""
         get_webhook(webhook_id)
