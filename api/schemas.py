@@ -495,3 +495,17 @@ SourcePage = page_of(Source, "SourcePage")
 StatusChangePage = page_of(StatusChange, "StatusChangePage")
 WebhookPage = page_of(Webhook, "WebhookPage")
 DeliveryPage = page_of(Delivery, "DeliveryPage")
+
+
+def _always_present() -> None:
+    """Mark every field of every answer schema required: each is in every answer (null where
+    the field says so), so a generated client need not type it as maybe-unset. Answers only:
+    required changes nothing in a dump, and the request schemas (Strict) keep their own."""
+    for schema in list(globals().values()):
+        if isinstance(schema, type) and issubclass(schema, ma.Schema) \
+                and not issubclass(schema, (Strict, DatesInOrder)):
+            for field in schema._declared_fields.values():
+                field.required = True
+
+
+_always_present()

@@ -169,6 +169,7 @@ def row_records(rows) -> list[dict]:
 _CLAIM_COLUMNS = ("id", "text", "status", "review_state", "first_seen", "created_at",
                   "updated_at", "version")
 _REVIEW_COLUMNS = ("id", "rating", "rating_label", "explanation", "url", "reviewer",
+                   "reviewer_type",
                    "published", "created_by", "created_at")
 
 
@@ -244,7 +245,8 @@ def contradiction_records(links) -> list[dict]:
     """Contradiction links with both claims (id, text, status, speakers), in three queries."""
     links = list(links)
     briefs = claim_briefs({i for link in links for i in (link.claim_a_id, link.claim_b_id)})
-    return [{**link.__data__, "claim_a": briefs[link.claim_a_id],
+    # Every column, those a new link was created without included (as null).
+    return [{**model_to_dict(link, recurse=False), "claim_a": briefs[link.claim_a_id],
              "claim_b": briefs[link.claim_b_id]} for link in links]
 
 

@@ -35,6 +35,6 @@ def test_the_generated_client_lists_gets_and_searches_claims(generated, server):
     page = list_claims.sync(client=client, per_page=5)
     assert len(page.items) == 5 and page.total >= 5
     claim = get_claim.sync(client=client, claim_id=page.items[0].id)
-    assert claim.id == page.items[0].id and claim.appearances
+    assert claim.id == page.items[0].id and isinstance(claim.appearances, list)
     found = list_claims.sync(client=client, q='"missile defense"')
     assert found.items and all("defen" in c.text.lower() for c in found.items)
