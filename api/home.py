@@ -9,17 +9,19 @@ from api import schemas
 
 blp = Blueprint("index", __name__, url_prefix="/api/v1", description="What the API holds")
 
-RESOURCES = {
-    "claims": "Claims, where they appeared, in which words, and who said them",
-    "contradictions": "Pairs of claims that contradict each other, suggested or reviewed",
-    "speakers": "People and bodies claims are attributed to",
-    "sources": "The articles claims were found in; POST one to ingest it",
-    "check": "POST a draft: its claims, the known ones they repeat or contradict",
-    "export": "Every claim as NDJSON, or ClaimReview JSON-LD",
-    "import": "Load claims in bulk",
-    "webhooks": "Signed event deliveries (admin scope)",
-    "health": "Liveness and row counts",
-}
+RESOURCES = (  # name, where, what
+    ("claims", "claims", "Claims, where they appeared, in which words, and who said them"),
+    ("contradictions", "contradictions",
+     "Pairs of claims that contradict each other, suggested or reviewed"),
+    ("speakers", "speakers", "People and bodies claims are attributed to"),
+    ("sources", "sources", "The articles claims were found in; POST one to ingest it"),
+    ("check", "check", "POST a draft: its claims, the known ones they repeat or contradict"),
+    ("export", "export/claims.ndjson", "Every claim matching the filters, one JSON a line"),
+    ("claimreview", "export/claimreview.jsonl", "Every verdict as schema.org ClaimReview"),
+    ("import", "import/claimreview", "POST other fact-checkers' ClaimReviews"),
+    ("webhooks", "webhooks", "Signed event deliveries (admin scope)"),
+    ("health", "health", "Liveness and row counts"),
+)
 
 _PAGE = """<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>Claim tracker</title></head>
@@ -44,8 +46,8 @@ class Index(MethodView):
         """The resources of the API, with where the docs and the spec are"""
         return {"name": "Claim tracker API", "version": "v1", "docs": "/docs",
                 "openapi": "/openapi.json",
-                "resources": [{"name": name, "href": f"/api/v1/{name}", "about": about}
-                              for name, about in RESOURCES.items()]}
+                "resources": [{"name": name, "href": f"/api/v1/{where}", "about": about}
+                              for name, where, about in RESOURCES]}
 
 
 def init_home(app: Flask) -> None:

@@ -123,8 +123,9 @@ def _link_group(claims: list[Claim], actor: str, found: Detection, neighbours: d
 
     threshold = pairs.threshold()
     for (low, high), near in neighbours.items():
-        if near is not None and pairs.probability(*near) >= threshold:
-            suggest(low, high, "contradicts", pairs.probability(*near), pairs.cues(*near))
+        chance = pairs.probability(*near) if near is not None else 0.0
+        if chance >= threshold:
+            suggest(low, high, "contradicts", chance, pairs.cues(*near))
     for claim, others in scoring:
         contradicting, similar = compare(claim.text, others, context=contexts.get(claim.id, ""),
                                          contexts=contexts)

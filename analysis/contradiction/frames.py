@@ -1,7 +1,8 @@
 """A claim read once, where the article's parse already is, into what the pair model compares:
 its content lemmas, the lemmas a negation governs, its numbers and named entities, and what
 the words around it in its sentence signal ("But X said", "X denied", "in fact"). Stored
-with the claim as a small JSON object, so two claims are compared without parsing either.
+with each appearance as a small JSON object, so two claims are compared without parsing
+either again.
 """
 
 from __future__ import annotations

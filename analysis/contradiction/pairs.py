@@ -4,8 +4,9 @@ analysis/contradiction/train.py) weighs who says each (two speakers, one twice, 
 narration), how far apart they stand, what the two share, and what sets them against each
 other (a negation on one side only, opposite words, other numbers, a denial, a "but").
 
-The commonest contradiction in news is two parties disagreeing in one story; the scorer of
-analysis/contradiction/verdict.py, which needs no such context, weighs claims across articles.
+The commonest contradiction in news is two parties disagreeing in one story. The scorer of
+analysis/contradiction/verdict.py weighs, beside it, the candidates the search index gives
+from anywhere in the base; either may flag a pair.
 """
 
 from __future__ import annotations

@@ -17,5 +17,8 @@ def test_the_api_root_lists_resources_that_answer(client, admin_headers):
     assert index["openapi"] == "/openapi.json"
     served = {r["name"]: r["href"] for r in index["resources"]}
     assert {"claims", "contradictions", "speakers", "sources", "check"} <= set(served)
-    for name in ("claims", "contradictions", "speakers", "sources", "webhooks", "health"):
+    for name in ("claims", "contradictions", "speakers", "sources", "webhooks", "health",
+                 "export"):
         assert client.get(served[name], headers=admin_headers).status_code == 200, name
+    for name in ("check", "import"):  # POST routes: a GET is told which method to use
+        assert client.get(served[name], headers=admin_headers).status_code == 405, name
