@@ -1,6 +1,5 @@
 """Webhooks: subscriptions, the event a delivery carries, and the delivery log."""
 
-
 import marshmallow as ma
 from marshmallow import fields, validate
 
