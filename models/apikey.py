@@ -7,7 +7,7 @@ import secrets
 import peewee
 
 from models.db import BaseModel, database, utcnow
-from models.errors import Invalid, NotFound
+from models.errors import Invalid, must_exist
 
 SCOPES = ("read", "write", "admin")
 PREFIX_LENGTH = 11  # "ct_" and 8 characters: enough to find the row, useless to an attacker
@@ -53,9 +53,7 @@ def authenticate(plain: str) -> ApiKey | None:
 
 def revoke_key(key_id: int) -> ApiKey:
     with database.atomic():
-        row = ApiKey.get_or_none(ApiKey.id == key_id)
-        if row is None:
-            raise NotFound(f"There is no API key {key_id}.")
+        row = must_exist(ApiKey.get_or_none(ApiKey.id == key_id), "API key", key_id)
         if row.revoked_at is None:
             row.revoked_at = utcnow()
             row.save()

@@ -5,7 +5,7 @@ import peewee
 from analysis import claim_key
 from models import search
 from models.db import BaseModel, database, locked, utcnow
-from models.errors import Conflict, Invalid, NotFound, VersionMismatch
+from models.errors import Conflict, Invalid, VersionMismatch, must_exist
 from models.event import record
 from models.source import Source
 from models.speaker import Speaker
@@ -70,10 +70,7 @@ class StatusChange(BaseModel):
 def get_claim(claim_id: int, *, lock: bool = False) -> Claim:
     """The claim with this id, locked for the transaction when it is about to change."""
     query = Claim.select().where(Claim.id == claim_id)
-    claim = (locked(query) if lock else query).first()
-    if claim is None:
-        raise NotFound(f"There is no claim {claim_id}.")
-    return claim
+    return must_exist((locked(query) if lock else query).first(), "claim", claim_id)
 
 
 def change_fields(claim: Claim, changes: dict, *, actor: str, reason: str | None,
@@ -124,16 +121,14 @@ def create_claim(*, text: str, actor: str, speaker_id: int | None = None,
     with database.atomic():
         speaker = source = None
         if speaker_id is not None:
-            speaker = Speaker.get_or_none(Speaker.id == speaker_id)
-            if speaker is None:
-                raise Invalid(f"There is no speaker {speaker_id}.", field="speaker_id")
+            speaker = must_exist(Speaker.get_or_none(Speaker.id == speaker_id), "speaker",
+                                 speaker_id, field="speaker_id")
         if source_id is None and (start is not None or end is not None):
             raise Invalid("start and end are offsets into a source: give its source_id too.",
                           field="source_id")
         if source_id is not None:
-            source = Source.get_or_none(Source.id == source_id)
-            if source is None:
-                raise Invalid(f"There is no source {source_id}.", field="source_id")
+            source = must_exist(Source.get_or_none(Source.id == source_id), "source",
+                                source_id, field="source_id")
             if start is None or end is None or not 0 <= start < end <= len(source.text):
                 raise Invalid(f"start and end must give a span of source {source_id}'s text "
                               f"(0 <= start < end <= {len(source.text)}).", field="start")

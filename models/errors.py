@@ -32,3 +32,12 @@ class Upstream(DomainError):
 
 class VersionMismatch(DomainError):
     """The client edited a version of a claim that is no longer current (412)."""
+
+
+def must_exist(row, what: str, ident, *, field: str | None = None):
+    """The row, or the refusal for its absence: "There is no speaker 7." as a 404, or as a 422
+    naming the request field that referred to it."""
+    if row is None:
+        detail = f"There is no {what} {ident}."
+        raise Invalid(detail, field=field) if field else NotFound(detail)
+    return row

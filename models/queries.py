@@ -9,7 +9,7 @@ from playhouse.shortcuts import model_to_dict
 from models import search
 from models.claim import Appearance, Claim, StatusChange, get_claim
 from models.db import is_postgres, one_of, raw_rows
-from models.errors import NotFound
+from models.errors import NotFound, must_exist
 from models.event import Attempt, Delivery, Event, Webhook
 from models.link import ClaimLink
 from models.paging import bounded_count
@@ -251,10 +251,9 @@ def contradiction_records(links) -> list[dict]:
 
 
 def get_contradiction(link_id: int) -> ClaimLink:
-    link = ClaimLink.get_or_none((ClaimLink.id == link_id) & (ClaimLink.relation == "contradicts"))
-    if link is None:
-        raise NotFound(f"There is no contradiction {link_id}.")
-    return link
+    return must_exist(ClaimLink.get_or_none((ClaimLink.id == link_id)
+                                            & (ClaimLink.relation == "contradicts")),
+                      "contradiction", link_id)
 
 
 def speakers_query(*, q: str | None = None, kind: str | None = None):
@@ -278,9 +277,7 @@ def speaker_records(speakers) -> list[dict]:
 
 def speaker_detail(speaker_id: int, claim_limit: int = 100) -> dict:
     """A speaker with their latest claims and self-contradictions (up to claim_limit each)."""
-    speaker = Speaker.get_or_none(Speaker.id == speaker_id)
-    if speaker is None:
-        raise NotFound(f"There is no speaker {speaker_id}.")
+    speaker = must_exist(Speaker.get_or_none(Speaker.id == speaker_id), "speaker", speaker_id)
     record = speaker_records([speaker])[0]
     record["claims"] = claim_summaries(claims_query(speaker=speaker_id).limit(claim_limit))
     record["self_contradictions"] = contradiction_records(
@@ -322,9 +319,7 @@ def claims_in(source_id: int) -> list[Claim]:
 
 def source_detail(source_id: int) -> dict:
     """A source with its text and the claims found in it, in order."""
-    source = Source.get_or_none(Source.id == source_id)
-    if source is None:
-        raise NotFound(f"There is no source {source_id}.")
+    source = must_exist(Source.get_or_none(Source.id == source_id), "source", source_id)
     record = source_records([source])[0]
     claims = claims_in(source_id)
     appearances = appearances_of(c.id for c in claims)

@@ -11,7 +11,7 @@ import random
 import secrets
 
 from models.db import database, utcnow
-from models.errors import Invalid, NotFound
+from models.errors import Invalid, must_exist
 from models.event import EVENT_TYPES, Attempt, Delivery, Event, Webhook
 
 GIVE_UP_AFTER = datetime.timedelta(hours=24)
@@ -42,10 +42,7 @@ def create_webhook(url: str, events: list[str], *, actor: str) -> Webhook:
 
 
 def get_webhook(webhook_id: int) -> Webhook:
-    webhook = Webhook.get_or_none(Webhook.id == webhook_id)
-    if webhook is None:
-        raise NotFound(f"There is no webhook {webhook_id}.")
-    return webhook
+    return must_exist(Webhook.get_or_none(Webhook.id == webhook_id), "webhook", webhook_id)
 
 
 def update_webhook(webhook_id: int, changes: dict) -> Webhook:
