@@ -3,6 +3,8 @@ of other fact-checkers' ClaimReviews."""
 
 import json
 import re
+import shutil
+import subprocess
 
 import pytest
 
@@ -276,6 +278,25 @@ def test_every_exported_item_has_what_google_requires_and_recommends(
     assert {r["author"]["@type"] for r in records} == {"Person", "Organization"}
     for record in records:
         assert _google_problems(record) == [], record
+
+
+@pytest.mark.skipif(shutil.which("npx") is None, reason="no Node.js (npx)")
+def test_an_exported_page_passes_googles_preset_of_structured_data_testing_tool(
+        client, tunnel, make_claim, review, tmp_path):
+    """Each exported ClaimReview embedded in a page as JSON-LD, as a newsroom publishes it,
+    checked by structured-data-testing-tool (npm) with its Google preset."""
+    review(tunnel["id"], "mostly_refuted", url="https://factdesk.example/checks/tunnel")
+    named = make_claim("The harbour crane fleet doubled last year")
+    review(named["id"], "unproven", reviewer="Ana Lima")
+    for number, line in enumerate(client.get(EXPORT).get_data(as_text=True).splitlines()):
+        page = tmp_path / f"review{number}.html"
+        page.write_text('<html><head><script type="application/ld+json">'
+                        f"{line}</script></head><body></body></html>", encoding="utf-8")
+        done = subprocess.run(["npx", "--yes", "structured-data-testing-tool@4.5.0", "--file",
+                               str(page), "--presets", "Google"], capture_output=True,
+                              text=True, timeout=300)
+        assert done.returncode == 0, done.stdout[-3000:] + done.stderr[-1000:]
+        assert "0 warnings" in done.stdout or "Warnings: 0" in done.stdout, done.stdout[-2000:]
 
 
 def test_export_of_a_base_without_reviews_is_empty(client, make_claim):
