@@ -8,6 +8,8 @@ from flask_smorest import abort
 from models.apikey import authenticate
 
 SECURITY = [{"bearerAuth": []}]
+# A refusal as the spec documents it: problem+json.
+REFUSED = {"$ref": "#/components/responses/DEFAULT_ERROR"}
 
 
 def current_actor() -> str:
@@ -45,8 +47,7 @@ def require(scope: str):
         apidoc = dict(getattr(view, "_apidoc", {}))
         manual = dict(apidoc.get("manual_doc", {}))
         manual["security"] = SECURITY
-        refused = {"$ref": "#/components/responses/DEFAULT_ERROR"}
-        manual["responses"] = {**manual.get("responses", {}), "401": refused, "403": refused}
+        manual["responses"] = {**manual.get("responses", {}), "401": REFUSED, "403": REFUSED}
         apidoc["manual_doc"] = manual
         wrapper._apidoc = apidoc
         return wrapper
@@ -63,12 +64,11 @@ def document_access(spec: dict, reads_need_key: bool) -> None:
     READS_NEED_KEY; none at all for ALWAYS_OPEN), and the refusals every operation may meet:
     429 over the rate limits, 404 for an id in the path that names nothing."""
     reads = SECURITY if reads_need_key else [{}, *SECURITY]
-    refused = {"$ref": "#/components/responses/DEFAULT_ERROR"}
     for path, operations in spec.items():
         for operation in operations.values():
             if not (isinstance(operation, dict) and "responses" in operation):
                 continue
             operation.setdefault("security", [] if path in ALWAYS_OPEN else reads)
-            operation["responses"].setdefault("429", refused)
+            operation["responses"].setdefault("429", REFUSED)
             if "{" in path:
-                operation["responses"].setdefault("404", refused)
+                operation["responses"].setdefault("404", REFUSED)

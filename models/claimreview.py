@@ -262,6 +262,13 @@ def _find_claim(key: str, speaker_id: int | None) -> Claim | None:
     return found
 
 
+def _reviewer_type(author: dict) -> str | None:
+    """An imported review's author as a reviewer_type: a Person, else an organization."""
+    if not author.get("name"):
+        return None
+    return "person" if author.get("@type") == "Person" else "organization"
+
+
 def import_claim_reviews(items: list[dict], *, actor: str) -> dict:
     """Store other fact-checkers' ClaimReviews (validated JSON-LD dicts) as reviews of the
     claims they review, found or created; all or nothing. An item whose url is already a
@@ -301,11 +308,11 @@ def import_claim_reviews(items: list[dict], *, actor: str) -> dict:
             except ValueError as error:
                 raise Invalid(f"Item {index}: {error}",
                               field=f"items.{index}.reviewRating") from None
+            author = item.get("author") or {}
             add_review(claim.id, {
                 "rating": verdict, "rating_label": rating.get("alternateName"),
-                "reviewer": (item.get("author") or {}).get("name"),
-                "reviewer_type": "person" if (item.get("author") or {}).get("@type") == "Person"
-                else "organization", "url": item["url"],
+                "reviewer": author.get("name"), "reviewer_type": _reviewer_type(author),
+                "url": item["url"],
                 "published": item.get("datePublished")}, actor=actor)
             imported += 1
     return {"imported": imported, "skipped": skipped, "claims": claim_ids}

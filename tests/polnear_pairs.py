@@ -14,7 +14,7 @@ import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from analysis.attribution.polnear import overlaps
+from analysis.attribution.polnear import overlaps, quote_span
 
 PAIRS = Path(__file__).resolve().parents[2] / "shared" / "polnear" / "dev" / "contradictions.json"
 
@@ -43,14 +43,6 @@ class PairTally:
         return self.flags / self.articles if self.articles else 0.0
 
 
-def _span(text: str, quote: str) -> tuple[int, int] | None:
-    for words in (quote, " ".join(quote.split())):
-        start = text.find(words)
-        if start >= 0:
-            return start, start + len(words)
-    return None
-
-
 def read_pairs(path: Path = PAIRS) -> dict:
     return json.loads(path.read_text(encoding="utf-8"))
 
@@ -72,7 +64,7 @@ def score_pairs(annotation: dict, texts: dict[str, str],
     quotes = {}
     for claim in annotation["claims"]:
         quotes[claim["id"]] = claim["quote"]
-        span = _span(texts.get(claim["article"], ""), claim["quote"])
+        span = quote_span(texts.get(claim["article"], ""), claim["quote"])
         claims[claim["id"]] = set() if span is None else {
             claim_id for start, end, claim_id in appearances.get(claim["article"], [])
             if overlaps((start, end), span)}

@@ -86,6 +86,16 @@ def _words(phrase: str | None, keep_all: bool = False) -> set[str]:
     return words if keep_all else words - _IGNORED
 
 
+def quote_span(text: str, quote: str) -> tuple[int, int] | None:
+    """Where a quote given by hand stands in its text (as written, or with its whitespace
+    folded to single spaces), if anywhere."""
+    for words in (quote, " ".join(quote.split())):
+        start = text.find(words)
+        if start >= 0:
+            return start, start + len(words)
+    return None
+
+
 def overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
     shared = min(a[1], b[1]) - max(a[0], b[0])
     return shared > 0 and 2 * shared >= min(a[1] - a[0], b[1] - b[0])

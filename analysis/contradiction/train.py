@@ -15,7 +15,7 @@ import json
 from pathlib import Path
 
 from analysis.attribution.linear import LinearModel
-from analysis.attribution.polnear import articles, overlaps
+from analysis.attribution.polnear import articles, overlaps, quote_span
 from analysis.attribution.train import TRAIN, fit, fitted
 from analysis.claims import extract_claims
 from analysis.contradiction import pairs
@@ -29,11 +29,6 @@ OPTIONS = {"l1_ratio": 0.0, "solver": "lbfgs", "class_weight": "balanced"}
 Example = tuple[dict[str, float], bool]
 
 
-def _span(text: str, quote: str) -> tuple[int, int] | None:
-    start = text.find(quote)
-    return None if start < 0 else (start, start + len(quote))
-
-
 def article_examples(text: str, quotes: dict[str, str], contradictions: set[frozenset[str]]
                      ) -> list[Example]:
     """(features, is an annotated contradiction) for every near pair of one article's claims;
@@ -41,7 +36,7 @@ def article_examples(text: str, quotes: dict[str, str], contradictions: set[froz
     claims = extract_claims(text)
     sides = [Side(c.frame, c.text, c.start, c.end,
                   c.speaker.name.casefold() if c.speaker else None) for c in claims]
-    spans = {i: _span(text, quote) for i, quote in quotes.items()}
+    spans = {i: quote_span(text, quote) for i, quote in quotes.items()}
     annotated = [{i for i, span in spans.items() if span and overlaps((c.start, c.end), span)}
                  for c in claims]
     examples = []

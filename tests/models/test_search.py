@@ -12,13 +12,16 @@ from models.paging import bounded_count
 from models.queries import claims_query
 
 
+def _made(*texts: str) -> list[int]:
+    with database.connection_context():
+        return [create_claim(text=text, actor="test").id for text in texts]
+
+
 @pytest.fixture
 def claims(app):
-    with database.connection_context():
-        texts = ["The harbour bridge will close for repairs in March.",
+    return _made("The harbour bridge will close for repairs in March.",
                  "Ticket prices rose sharply after the bridge closed.",
-                 "The mayor denied that the harbour would be dredged."]
-        return [create_claim(text=text, actor="test").id for text in texts]
+                 "The mayor denied that the harbour would be dredged.")
 
 
 def _ids(q):
@@ -97,11 +100,9 @@ def test_a_search_with_filters_reaches_the_newest_matches_that_pass_them(app, mo
 
 @pytest.fixture
 def spelled(app):
-    with database.connection_context():
-        texts = ["Russia says missile defence plans threaten the treaty.",
+    return _made("Russia says missile defence plans threaten the treaty.",
                  "The council organized a program of repairs at the theater.",
-                 "Officials analysed the colour of the travelling exhibition."]
-        return [create_claim(text=text, actor="test").id for text in texts]
+                 "Officials analysed the colour of the travelling exhibition.")
 
 
 @pytest.mark.parametrize("q, expected", [
