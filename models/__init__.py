@@ -3,11 +3,12 @@
 from models.apikey import ApiKey
 from models.claim import Appearance, Claim, StatusChange
 from models.db import database
-from models.event import Attempt, Delivery, Event, Webhook
+from models.event import Event
 from models.link import ClaimLink
 from models.review import Review
 from models.source import Source
 from models.speaker import Speaker, SpeakerAlias
+from models.webhook import Attempt, Delivery, Webhook
 
 TABLES = [Source, Speaker, SpeakerAlias, Claim, Appearance, ClaimLink, Review, StatusChange,
           ApiKey, Event, Webhook, Delivery, Attempt]

@@ -6,7 +6,7 @@ from analysis import claim_key
 from models import search
 from models.db import BaseModel, database, locked, utcnow
 from models.errors import Conflict, Invalid, VersionMismatch, must_exist
-from models.event import record
+from models.outbox import record
 from models.source import Source
 from models.speaker import Speaker
 

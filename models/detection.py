@@ -10,7 +10,6 @@ from analysis.contradiction import pairs
 from analysis.contradiction.explanation import explain
 from models.claim import Claim
 from models.db import database
-from models.event import fan_out
 from models.link import ClaimLink, contradiction_kinds, flagged_event, mark_contradicted
 from models.matching import (
     CONTRADICTION_THRESHOLD,
@@ -20,6 +19,7 @@ from models.matching import (
     claim_sides,
     compare,
 )
+from models.outbox import fan_out
 
 RECHECK_BATCH = 200
 LINKED_AT_ONCE = 25  # claims whose candidates, contexts and links are read together

@@ -6,7 +6,8 @@ from peewee import chunked
 from models.claim import VERDICT_STATUSES, Appearance, Claim, change_fields, get_claim
 from models.db import BaseModel, JSONTextField, database, locked, utcnow
 from models.errors import Conflict, Invalid, NotFound
-from models.event import Event, fan_out, record
+from models.event import Event
+from models.outbox import fan_out, record
 
 RELATIONS = ("contradicts", "same_claim")
 ORIGINS = ("detected", "manual")

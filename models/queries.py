@@ -10,12 +10,13 @@ from models import search
 from models.claim import Appearance, Claim, StatusChange, get_claim
 from models.db import is_postgres, one_of, raw_rows
 from models.errors import NotFound, must_exist
-from models.event import Attempt, Delivery, Event, Webhook
+from models.event import Event
 from models.link import ClaimLink
 from models.paging import bounded_count
 from models.review import Review
 from models.source import Source
 from models.speaker import Speaker, aliases_of, name_key
+from models.webhook import Attempt, Delivery, Webhook
 
 CLAIM_SORTS = {
     "created_at": (Claim.created_at, Claim.id),

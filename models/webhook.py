@@ -1,6 +1,6 @@
-"""Webhooks: managing subscriptions, signing deliveries, and the worker's bookkeeping of
-every attempt. Delivery is at least once: a delivery taken by a worker that dies is taken
-again when its lock runs out."""
+"""Webhooks: the subscriptions, their deliveries and every attempt at one; managing
+subscriptions, signing deliveries, and the worker's bookkeeping. Delivery is at least once:
+a delivery taken by a worker that dies is taken again when its lock runs out."""
 
 import base64
 import datetime
@@ -10,13 +10,46 @@ import json
 import random
 import secrets
 
-from models.db import database, utcnow
+import peewee
+
+from models.db import BaseModel, JSONTextField, database, utcnow
 from models.errors import Invalid, must_exist
-from models.event import EVENT_TYPES, Attempt, Delivery, Event, Webhook
+from models.event import EVENT_TYPES, Event
 
 GIVE_UP_AFTER = datetime.timedelta(hours=24)
 FIRST_RETRY_SECONDS = 10
 LONGEST_WAIT_SECONDS = 3600
+
+
+class Webhook(BaseModel):
+    url = peewee.TextField()
+    events = JSONTextField()
+    secret = peewee.CharField(max_length=80)
+    active = peewee.BooleanField(default=True)
+    created_by = peewee.TextField(null=True)
+    created_at = peewee.DateTimeField(default=utcnow)
+
+
+class Delivery(BaseModel):
+    webhook = peewee.ForeignKeyField(Webhook, backref="deliveries", on_delete="CASCADE")
+    event = peewee.ForeignKeyField(Event, on_delete="CASCADE")
+    state = peewee.CharField(max_length=16, default="pending")  # pending | delivered | failed
+    attempts = peewee.IntegerField(default=0)
+    next_attempt_at = peewee.DateTimeField(default=utcnow)
+    locked_until = peewee.DateTimeField(null=True)
+    delivered_at = peewee.DateTimeField(null=True)
+    created_at = peewee.DateTimeField(default=utcnow)
+
+    class Meta:
+        indexes = ((("state", "next_attempt_at"), False),)
+
+
+class Attempt(BaseModel):
+    delivery = peewee.ForeignKeyField(Delivery, backref="attempt_rows", on_delete="CASCADE")
+    at = peewee.DateTimeField(default=utcnow)
+    status_code = peewee.IntegerField(null=True)
+    error = peewee.TextField(null=True)
+    duration_ms = peewee.IntegerField()
 
 
 def _check_events(events: list[str]) -> list[str]:

@@ -21,13 +21,12 @@ from models import ingest
 from models.claim import Claim
 from models.db import database
 from models.dump import dump, restore
-from models.event import Webhook
 from models.fetch import FetchedArticle
 from models.link import ClaimLink, flag_contradiction
 from models.review import add_review
 from models.source import Source
 from models.speaker import Speaker
-from models.webhook import create_webhook
+from models.webhook import Webhook, create_webhook
 from seed import load_seed
 from tests.api.contract import ARTICLE
 

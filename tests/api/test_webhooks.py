@@ -81,8 +81,7 @@ def test_every_webhook_route_answers_what_the_spec_says(client, admin_headers, w
     """Schemathesis rarely reaches a delivery log with attempts in it: each route's answer,
     with a delivered and a failed attempt logged, is checked against the committed spec."""
     from models.db import database
-    from models.event import Delivery
-    from models.webhook import record_attempt
+    from models.webhook import Delivery, record_attempt
 
     client.post(f"{API}/sources", json={"text": "The mayor said that the pool will reopen."},
                 headers=write_headers)
