@@ -14,7 +14,7 @@ from api.errors import Blueprint
 from api.pagination import paginate
 from api.plain_dump import plain_dumper
 from models import queries
-from models.claim import create_claim, edit_claim
+from models.claim import create_claim, edit_claim, get_claim
 from models.errors import Invalid
 from models.link import flag_contradiction
 from models.review import add_review
@@ -90,7 +90,7 @@ class ClaimItem(MethodView):
     @blp.doc(operationId="updateClaim")
     def patch(self, body, claim_id):
         """Edit a claim's text, status or review state (needs If-Match)"""
-        queries.get_claim(claim_id)
+        get_claim(claim_id)
         version = expected_version(claim_id, request.headers.get("If-Match"))
         reason = body.pop("reason", None)
         edit_claim(claim_id, body, actor=current_actor(), reason=reason,
@@ -116,7 +116,7 @@ class ClaimContradictions(MethodView):
     @blp.doc(operationId="listClaimContradictions")
     def get(self, args, claim_id):
         """The claims that contradict this one, with explanations"""
-        queries.get_claim(claim_id)
+        get_claim(claim_id)
         return paginate(partial(queries.contradictions_query, claim=claim_id), args,
                         queries.contradiction_records)
 
@@ -144,5 +144,5 @@ class ClaimReviews(MethodView):
             raise Invalid("url is required: the address of the published fact-check, which "
                           "its ClaimReview points to (or set PUBLIC_BASE_URL).", field="url")
         review = add_review(claim_id, body, actor=current_actor())
-        return queries.review_record(review)
+        return queries.row_records([review])[0]
 

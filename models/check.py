@@ -12,7 +12,7 @@ from models.matching import (
     compare,
     same_claim,
 )
-from models.queries import claim_briefs
+from models.queries.claims import claim_briefs
 from models.speaker import find_speaker
 
 

@@ -10,7 +10,7 @@ from models.claim import Appearance, Claim, create_claim, get_claim
 from models.db import database
 from models.errors import Conflict, Invalid, NotFound
 from models.matching import same_claim
-from models.queries import appearances_of
+from models.queries.claims import appearances_of
 from models.review import Review, add_review
 from models.speaker import resolve_speaker
 

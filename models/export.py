@@ -3,7 +3,7 @@
 from collections.abc import Iterator
 
 from models.claim import Claim
-from models.queries import appearances_of, claim_summaries, claims_query
+from models.queries.claims import appearances_of, claim_summaries, claims_query
 
 BATCH = 500
 

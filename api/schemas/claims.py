@@ -15,7 +15,7 @@ from api.schemas.common import (
 )
 from models.claim import APPEARANCE_KINDS, REVIEW_STATES, STATUSES
 from models.link import CONTRADICTION_KINDS, FLAG_STATES, LINK_STATES, ORIGINS, RELATIONS
-from models.queries import CLAIM_SORTS
+from models.queries.claims import CLAIM_SORTS
 from models.review import RATINGS, REVIEWER_TYPES
 
 

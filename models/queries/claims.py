@@ -1,22 +1,14 @@
-"""Read side: the filtered lists and the assembled records the API serves, in a fixed number
-of queries however many rows a page holds."""
+"""Claims read: the filtered list, list items with their speakers and counts, and one
+claim whole, with its appearances, links, reviews and history."""
 
 import datetime
 
-from peewee import fn
-from playhouse.shortcuts import model_to_dict
-
 from models import search
 from models.claim import Appearance, Claim, StatusChange, get_claim
-from models.db import is_postgres, one_of, raw_rows
-from models.errors import NotFound, must_exist
-from models.event import Event
+from models.db import one_of, raw_rows
+from models.errors import NotFound
 from models.link import ClaimLink
-from models.paging import bounded_count
-from models.review import Review
-from models.source import Source
-from models.speaker import Speaker, aliases_of, name_key
-from models.webhook import Attempt, Delivery, Webhook
+from models.queries.rows import DAY, MOMENT
 
 CLAIM_SORTS = {
     "created_at": (Claim.created_at, Claim.id),
@@ -28,6 +20,8 @@ CLAIM_SORTS = {
     "id": (Claim.id,),
     "-id": (Claim.id.desc(),),
 }
+
+
 _LIVE_SQL = "relation = 'contradicts' AND state <> 'rejected'"
 
 
@@ -100,10 +94,6 @@ def claim_summaries(claims) -> list[dict]:
              "contradiction_count": contradictions.get(claim.id, 0)} for claim in claims]
 
 
-# Peewee's conversions of what the drivers give (SQLite answers dates as text).
-_DAY, _MOMENT = Claim.first_seen.python_value, Claim.created_at.python_value
-
-
 def appearances_of(claim_ids) -> dict[int, list[dict]]:
     """Every appearance of these claims with its source and speaker, in one query."""
     found: dict[int, list[dict]] = {}
@@ -118,7 +108,7 @@ def appearances_of(claim_ids) -> dict[int, list[dict]]:
         found.setdefault(claim_id, []).append({
             "id": appearance_id,
             "source": {"id": source_id, "title": title, "outlet": outlet,
-                       "published": _DAY(published), "url": url} if source_id else None,
+                       "published": DAY(published), "url": url} if source_id else None,
             "speaker": {"id": speaker_id, "name": name, "kind": speaker_kind,
                         "same_as": same_as} if speaker_id else None,
             "speaker_mention": mention, "quote": quote, "start": start, "end": end,
@@ -134,8 +124,8 @@ _LINK_COLUMNS = ("id", "claim_a_id", "claim_b_id", "relation", "origin", "score"
 def _link_record(row) -> dict:
     link = dict(zip(_LINK_COLUMNS, row, strict=True))
     link["cues"] = ClaimLink.cues.python_value(link["cues"])
-    link["created_at"], link["reviewed_at"] = (_MOMENT(link["created_at"]),
-                                               _MOMENT(link["reviewed_at"]))
+    link["created_at"], link["reviewed_at"] = (MOMENT(link["created_at"]),
+                                               MOMENT(link["reviewed_at"]))
     return link
 
 
@@ -151,24 +141,17 @@ def links_of(claim_id: int) -> list[dict]:
             claim_id, claim_id, claim_id):
         other_id, text, status, first_seen = row[len(_LINK_COLUMNS):]
         links.append({**_link_record(row[:len(_LINK_COLUMNS)]), "other_claim": {
-            "id": other_id, "text": text, "status": status, "first_seen": _DAY(first_seen)}})
+            "id": other_id, "text": text, "status": status, "first_seen": DAY(first_seen)}})
     speakers = speakers_of({link["other_claim"]["id"] for link in links}) if links else {}
     for link in links:
         link["other_claim"]["speakers"] = speakers.get(link["other_claim"]["id"], [])
     return links
 
 
-def review_record(review: Review) -> dict:
-    return model_to_dict(review, recurse=False)
-
-
-def row_records(rows) -> list[dict]:
-    """Rows of one table as plain dicts of their columns."""
-    return [model_to_dict(row, recurse=False) for row in rows]
-
-
 _CLAIM_COLUMNS = ("id", "text", "status", "review_state", "first_seen", "created_at",
                   "updated_at", "version")
+
+
 _REVIEW_COLUMNS = ("id", "rating", "rating_label", "explanation", "url", "reviewer",
                    "reviewer_type",
                    "published", "created_by", "created_at")
@@ -185,14 +168,14 @@ def claim_detail(claim_id: int) -> dict:
     if not found:
         raise NotFound(f"There is no claim {claim_id}.")
     claim = dict(zip(_CLAIM_COLUMNS, found[0], strict=False))
-    claim["first_seen"] = _DAY(claim["first_seen"])
-    claim["created_at"], claim["updated_at"] = (_MOMENT(claim["created_at"]),
-                                                _MOMENT(claim["updated_at"]))
+    claim["first_seen"] = DAY(claim["first_seen"])
+    claim["created_at"], claim["updated_at"] = (MOMENT(claim["created_at"]),
+                                                MOMENT(claim["updated_at"]))
     reviews = [dict(zip(_REVIEW_COLUMNS, row[len(_CLAIM_COLUMNS):-1], strict=True))
                for row in found if row[len(_CLAIM_COLUMNS)] is not None]
     for review in reviews:
-        review["published"], review["created_at"] = (_DAY(review["published"]),
-                                                     _MOMENT(review["created_at"]))
+        review["published"], review["created_at"] = (DAY(review["published"]),
+                                                     MOMENT(review["created_at"]))
     appearances = appearances_of([claim_id]).get(claim_id, [])
     links = links_of(claim_id) if found[0][-1] else []  # most claims have none
     speakers = {a["speaker"]["id"]: a["speaker"] for a in appearances if a["speaker"]}
@@ -205,169 +188,18 @@ def claim_detail(claim_id: int) -> dict:
             "appearances": appearances, "links": links, "reviews": reviews}
 
 
-def contradictions_query(*, state=None, origin=None, kind=None, speaker=None, source=None,
-                         min_score=None, claim=None, both_by=None):
-    """Contradiction links matching every given filter, strongest and newest first.
-
-    speaker and source match a link when either claim appeared there; both_by (a speaker id)
-    only when both claims are that speaker's.
-    """
-    query = ClaimLink.select().where(ClaimLink.relation == "contradicts")
-    for column, value in ((ClaimLink.state, state), (ClaimLink.origin, origin),
-                          (ClaimLink.kind, kind)):
-        if value:
-            query = query.where(column == value)
-    if min_score is not None:
-        query = query.where(ClaimLink.score >= min_score)
-    for column, value in ((Appearance.speaker, speaker), (Appearance.source, source)):
-        if value is not None:
-            ids = Appearance.select(Appearance.claim).where(column == value)
-            query = query.where(ClaimLink.claim_a.in_(ids) | ClaimLink.claim_b.in_(ids))
-    if both_by is not None:
-        ids = Appearance.select(Appearance.claim).where(Appearance.speaker == both_by)
-        query = query.where(ClaimLink.claim_a.in_(ids) & ClaimLink.claim_b.in_(ids))
-    if claim is not None:
-        query = query.where((ClaimLink.claim_a == claim) | (ClaimLink.claim_b == claim))
-    return query.order_by(ClaimLink.score.desc(), ClaimLink.id.desc())
-
-
 def claim_briefs(claim_ids) -> dict[int, dict]:
     """Claims by id as {id, text, status, first_seen, speakers}, in two queries."""
     ids = list(claim_ids)
     if not ids:
         return {}
     speakers = speakers_of(ids)
-    return {i: {"id": i, "text": text, "status": status, "first_seen": _DAY(first_seen),
+    return {i: {"id": i, "text": text, "status": status, "first_seen": DAY(first_seen),
                 "speakers": speakers.get(i, [])} for i, text, status, first_seen in
             raw_rows("SELECT id, text, status, first_seen FROM claim WHERE id IN ?", ids)}
-
-
-def contradiction_records(links) -> list[dict]:
-    """Contradiction links with both claims (id, text, status, speakers), in three queries."""
-    links = list(links)
-    briefs = claim_briefs({i for link in links for i in (link.claim_a_id, link.claim_b_id)})
-    # Every column, those a new link was created without included (as null).
-    return [{**model_to_dict(link, recurse=False), "claim_a": briefs[link.claim_a_id],
-             "claim_b": briefs[link.claim_b_id]} for link in links]
-
-
-def get_contradiction(link_id: int) -> ClaimLink:
-    return must_exist(ClaimLink.get_or_none((ClaimLink.id == link_id)
-                                            & (ClaimLink.relation == "contradicts")),
-                      "contradiction", link_id)
-
-
-def speakers_query(*, q: str | None = None, kind: str | None = None):
-    query = Speaker.select()
-    if q:
-        query = query.where(Speaker.name_key.contains(name_key(q)))
-    if kind:
-        query = query.where(Speaker.kind == kind)
-    return query.order_by(Speaker.name_key, Speaker.id)
-
-
-def speaker_records(speakers) -> list[dict]:
-    speakers = list(speakers)
-    ids = [s.id for s in speakers]
-    aliases = aliases_of(ids)
-    counts = dict(Appearance.select(Appearance.speaker, fn.COUNT(fn.DISTINCT(Appearance.claim)))
-                  .where(Appearance.speaker.in_(ids)).group_by(Appearance.speaker).tuples())
-    return [{**s.__data__, "aliases": aliases.get(s.id, []), "claim_count": counts.get(s.id, 0)}
-            for s in speakers]
-
-
-def speaker_detail(speaker_id: int, claim_limit: int = 100) -> dict:
-    """A speaker with their latest claims and self-contradictions (up to claim_limit each)."""
-    speaker = must_exist(Speaker.get_or_none(Speaker.id == speaker_id), "speaker", speaker_id)
-    record = speaker_records([speaker])[0]
-    record["claims"] = claim_summaries(claims_query(speaker=speaker_id).limit(claim_limit))
-    record["self_contradictions"] = contradiction_records(
-        contradictions_query(both_by=speaker_id, kind="self").limit(claim_limit))
-    return record
-
-
-def sources_query(*, outlet: str | None = None, since=None, until=None):
-    query = Source.select(Source.id, Source.url, Source.title, Source.outlet, Source.published,
-                          Source.language, Source.created_at)
-    if outlet:
-        query = query.where(Source.outlet == outlet)
-    if since:
-        query = query.where(Source.published >= since)
-    if until:
-        query = query.where(Source.published <= until)
-    return query.order_by(Source.created_at.desc(), Source.id.desc())
-
-
-def source_records(sources) -> list[dict]:
-    sources = list(sources)
-    ids = [s.id for s in sources]
-    counts = dict(Appearance.select(Appearance.source, fn.COUNT(fn.DISTINCT(Appearance.claim)))
-                  .where(Appearance.source.in_(ids)).group_by(Appearance.source).tuples())
-    return [{**s.__data__, "claim_count": counts.get(s.id, 0)} for s in sources]
-
-
-def claims_in(source_id: int) -> list[Claim]:
-    """The claims found in a source, in the order they first appear in it."""
-    first = {}
-    query = (Appearance.select(Appearance.claim, Appearance.start)
-             .where(Appearance.source == source_id)
-             .order_by(Appearance.start, Appearance.id).tuples())
-    for claim_id, start in query:
-        first.setdefault(claim_id, start)
-    claims = {c.id: c for c in Claim.select().where(Claim.id.in_(list(first)))}
-    return [claims[claim_id] for claim_id in first]
-
-
-def source_detail(source_id: int) -> dict:
-    """A source with its text and the claims found in it, in order."""
-    source = must_exist(Source.get_or_none(Source.id == source_id), "source", source_id)
-    record = source_records([source])[0]
-    claims = claims_in(source_id)
-    appearances = appearances_of(c.id for c in claims)
-    record["claims"] = [
-        {**summary, "appearances": [a for a in appearances.get(summary["id"], [])
-                                    if a["source"] and a["source"]["id"] == source_id]}
-        for summary in claim_summaries(claims)]
-    return record
 
 
 def history_of(claim_id: int):
     get_claim(claim_id)
     return StatusChange.select().where(StatusChange.claim == claim_id).order_by(StatusChange.id)
 
-
-def health() -> dict:
-    """The database kind and how many rows the main tables hold, counted as lists count."""
-    counted = {name: bounded_count(query) for name, query in
-               (("sources", Source.select()), ("claims", Claim.select()),
-                ("speakers", Speaker.select()),
-                ("contradictions", ClaimLink.select().where(ClaimLink.relation == "contradicts")))}
-    return {"status": "ok", "database": "postgresql" if is_postgres() else "sqlite",
-            "counts": {name: n for name, (n, _) in counted.items()},
-            "counts_exact": all(exact for _, exact in counted.values())}
-
-
-def webhooks_query():
-    return Webhook.select().order_by(Webhook.id)
-
-
-def deliveries_query(webhook_id: int):
-    # With the event's id: a joined event read without it would blank the delivery's event_id.
-    return (Delivery.select(Delivery, Event.id, Event.type).join(Event)
-            .where(Delivery.webhook == webhook_id).order_by(Delivery.id.desc()))
-
-
-def delivery_records(deliveries) -> list[dict]:
-    """Deliveries with their event type and every attempt, in two queries."""
-    deliveries = list(deliveries)
-    attempts: dict[int, list[dict]] = {}
-    query = (Attempt.select().where(Attempt.delivery.in_([d.id for d in deliveries]))
-             .order_by(Attempt.id))
-    for attempt in query:
-        attempts.setdefault(attempt.delivery_id, []).append(
-            {"at": attempt.at, "status_code": attempt.status_code, "error": attempt.error,
-             "duration_ms": attempt.duration_ms})
-    return [{"id": d.id, "event_id": d.event_id, "event_type": d.event.type, "state": d.state,
-             "attempts": attempts.get(d.id, []),
-             "next_attempt_at": d.next_attempt_at if d.state == "pending" else None,
-             "delivered_at": d.delivered_at, "created_at": d.created_at} for d in deliveries]

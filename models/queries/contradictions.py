@@ -1,0 +1,50 @@
+"""Contradictions read: the filtered list of contradiction links, each with both claims."""
+
+from playhouse.shortcuts import model_to_dict
+
+from models.claim import Appearance
+from models.errors import must_exist
+from models.link import ClaimLink
+from models.queries.claims import claim_briefs
+
+
+def contradictions_query(*, state=None, origin=None, kind=None, speaker=None, source=None,
+                         min_score=None, claim=None, both_by=None):
+    """Contradiction links matching every given filter, strongest and newest first.
+
+    speaker and source match a link when either claim appeared there; both_by (a speaker id)
+    only when both claims are that speaker's.
+    """
+    query = ClaimLink.select().where(ClaimLink.relation == "contradicts")
+    for column, value in ((ClaimLink.state, state), (ClaimLink.origin, origin),
+                          (ClaimLink.kind, kind)):
+        if value:
+            query = query.where(column == value)
+    if min_score is not None:
+        query = query.where(ClaimLink.score >= min_score)
+    for column, value in ((Appearance.speaker, speaker), (Appearance.source, source)):
+        if value is not None:
+            ids = Appearance.select(Appearance.claim).where(column == value)
+            query = query.where(ClaimLink.claim_a.in_(ids) | ClaimLink.claim_b.in_(ids))
+    if both_by is not None:
+        ids = Appearance.select(Appearance.claim).where(Appearance.speaker == both_by)
+        query = query.where(ClaimLink.claim_a.in_(ids) & ClaimLink.claim_b.in_(ids))
+    if claim is not None:
+        query = query.where((ClaimLink.claim_a == claim) | (ClaimLink.claim_b == claim))
+    return query.order_by(ClaimLink.score.desc(), ClaimLink.id.desc())
+
+
+def contradiction_records(links) -> list[dict]:
+    """Contradiction links with both claims (id, text, status, speakers), in three queries."""
+    links = list(links)
+    briefs = claim_briefs({i for link in links for i in (link.claim_a_id, link.claim_b_id)})
+    # Every column, those a new link was created without included (as null).
+    return [{**model_to_dict(link, recurse=False), "claim_a": briefs[link.claim_a_id],
+             "claim_b": briefs[link.claim_b_id]} for link in links]
+
+
+def get_contradiction(link_id: int) -> ClaimLink:
+    return must_exist(ClaimLink.get_or_none((ClaimLink.id == link_id)
+                                            & (ClaimLink.relation == "contradicts")),
+                      "contradiction", link_id)
+

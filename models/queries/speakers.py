@@ -1,0 +1,40 @@
+"""Speakers read: the list, with aliases and claim counts, and one speaker with their
+latest claims and self-contradictions."""
+
+from peewee import fn
+
+from models.claim import Appearance
+from models.errors import must_exist
+from models.queries.claims import claim_summaries, claims_query
+from models.queries.contradictions import contradiction_records, contradictions_query
+from models.speaker import Speaker, aliases_of, name_key
+
+
+def speakers_query(*, q: str | None = None, kind: str | None = None):
+    query = Speaker.select()
+    if q:
+        query = query.where(Speaker.name_key.contains(name_key(q)))
+    if kind:
+        query = query.where(Speaker.kind == kind)
+    return query.order_by(Speaker.name_key, Speaker.id)
+
+
+def speaker_records(speakers) -> list[dict]:
+    speakers = list(speakers)
+    ids = [s.id for s in speakers]
+    aliases = aliases_of(ids)
+    counts = dict(Appearance.select(Appearance.speaker, fn.COUNT(fn.DISTINCT(Appearance.claim)))
+                  .where(Appearance.speaker.in_(ids)).group_by(Appearance.speaker).tuples())
+    return [{**s.__data__, "aliases": aliases.get(s.id, []), "claim_count": counts.get(s.id, 0)}
+            for s in speakers]
+
+
+def speaker_detail(speaker_id: int, claim_limit: int = 100) -> dict:
+    """A speaker with their latest claims and self-contradictions (up to claim_limit each)."""
+    speaker = must_exist(Speaker.get_or_none(Speaker.id == speaker_id), "speaker", speaker_id)
+    record = speaker_records([speaker])[0]
+    record["claims"] = claim_summaries(claims_query(speaker=speaker_id).limit(claim_limit))
+    record["self_contradictions"] = contradiction_records(
+        contradictions_query(both_by=speaker_id, kind="self").limit(claim_limit))
+    return record
+
