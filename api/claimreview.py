@@ -9,6 +9,7 @@ from flask.views import MethodView
 from api.auth import current_actor, require
 from api.errors import Blueprint
 from api.schemas.claimreview import IMPORT_BODY, ClaimReview, ClaimReviewImport, ImportResult
+from api.schemas.common import lines_of
 from models.claimreview import Publishing, all_claim_reviews, claim_review_of, import_claim_reviews
 
 LD_JSON = "application/ld+json"
@@ -30,9 +31,8 @@ CLAIM_REVIEW = ClaimReview()
 @blp.route("/claims/<id:claim_id>/claimreview")
 class ClaimReviewItem(MethodView):
     @blp.response(200, ClaimReview, content_type=LD_JSON)
-    @blp.alt_response(404, description="No such claim, or the claim has no review yet")
-    @blp.alt_response(409, description="No PUBLISHER_NAME set, or a review with no url and "
-                                       "no PUBLIC_BASE_URL")
+    @blp.refusal(404, "No such claim, or the claim has no review yet")
+    @blp.refusal(409, "No PUBLISHER_NAME set, or a review with no url and no PUBLIC_BASE_URL")
     @blp.doc(operationId="getClaimReview")
     def get(self, claim_id):
         """The claim's latest review as schema.org ClaimReview JSON-LD"""
@@ -43,9 +43,9 @@ class ClaimReviewItem(MethodView):
 
 @blp.route("/export/claimreview.jsonl")
 class ClaimReviewExport(MethodView):
-    @blp.response(200, ClaimReview, content_type=NDJSON,
-                  description="One ClaimReview per line (this schema), by claim id")
-    @blp.alt_response(409, description="No PUBLISHER_NAME set")
+    @blp.response(200, lines_of("ClaimReview"), content_type=NDJSON,
+                  description="One ClaimReview per line, by claim id")
+    @blp.refusal(409, "No PUBLISHER_NAME set")
     @blp.doc(operationId="exportClaimReviews")
     def get(self):
         """Every reviewed claim's ClaimReview, one JSON object per line, streamed"""

@@ -85,8 +85,8 @@ class ClaimItem(MethodView):
     @blp.doc(parameters=[{"in": "header", "name": "If-Match", "required": True,
                           "schema": {"type": "string"},
                           "description": "The ETag from GET, or '*'"}])
-    @blp.alt_response(412, description="The claim changed since that ETag")
-    @blp.alt_response(428, description="If-Match is missing")
+    @blp.refusal(412, "The claim changed since that ETag")
+    @blp.refusal(428, "If-Match is missing")
     @blp.doc(operationId="updateClaim")
     def patch(self, body, claim_id):
         """Edit a claim's text, status or review state (needs If-Match)"""

@@ -176,6 +176,12 @@ class Blueprint(flask_smorest.Blueprint):
 
     ARGUMENTS_PARSER = ProblemParser()
 
+    def refusal(self, status_code: int, description: str):
+        """Document a refusal of the operation: when it happens, and the problem+json body
+        that every error has."""
+        return self.alt_response(status_code, schema=ProblemSchema, content_type=PROBLEM_JSON,
+                                 description=description)
+
 
 def handle_domain_error(error: DomainError):
     status = next(s for cls, s in STATUS_OF_DOMAIN_ERROR.items() if isinstance(error, cls))

@@ -9,6 +9,7 @@ from flask.views import MethodView
 
 from api import schemas
 from api.errors import Blueprint
+from api.schemas.common import lines_of
 from models.export import claims_with_appearances
 
 blp = Blueprint("export", __name__, url_prefix="/api/v1/export",
@@ -50,9 +51,8 @@ def _csv_lines(records):
 @blp.route("/claims.ndjson")
 class ClaimsNdjson(MethodView):
     @blp.arguments(schemas.ClaimFilters, location="query", unknown="raise")
-    @blp.response(200, content_type="application/x-ndjson",
-                  description="One claim per line, as GET /claims/{id} shows it, with "
-                              "appearances and speakers")
+    @blp.response(200, lines_of("SourceClaim"), content_type="application/x-ndjson",
+                  description="One claim per line, with its appearances and speakers")
     @blp.doc(operationId="exportClaimsNdjson")
     def get(self, filters):
         """Export claims as newline-delimited JSON"""
@@ -64,7 +64,7 @@ class ClaimsNdjson(MethodView):
 @blp.route("/claims.csv")
 class ClaimsCsv(MethodView):
     @blp.arguments(schemas.ClaimFilters, location="query", unknown="raise")
-    @blp.response(200, content_type="text/csv",
+    @blp.response(200, {"type": "string"}, content_type="text/csv",
                   description="One claim per row; speakers, sources and quotes joined")
     @blp.doc(operationId="exportClaimsCsv")
     def get(self, filters):

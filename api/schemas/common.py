@@ -81,6 +81,13 @@ class DatesInOrder(ma.Schema):
             raise ma.ValidationError("until must not be before since.", "until")
 
 
+def lines_of(schema_name: str) -> dict:
+    """A JSON Lines body as OpenAPI 3.0 can say it: text, one object of a schema per line
+    (client generators that know no JSON Lines can be told to read it as text/plain)."""
+    return {"type": "string",
+            "description": f"One {schema_name} (#/components/schemas/{schema_name}) per line"}
+
+
 def page_of(item_schema, name: str) -> type[ma.Schema]:
     """The list envelope {items, page, per_page, total, next} around an item schema."""
     return ma.Schema.from_dict({

@@ -55,7 +55,8 @@ def server(tmp_path_factory):
     """gunicorn on a free port, on a fresh SQLite database set up (and seeded) by the CLI."""
     where = tmp_path_factory.mktemp("client-server")
     env = {**os.environ, "DATABASE_URL": f"sqlite:///{where / 'claims.db'}",
-           "READS_NEED_KEY": "false"}
+           "READS_NEED_KEY": "false", "PUBLISHER_NAME": "Factdesk",
+           "PUBLIC_BASE_URL": "https://claims.example"}
     admin_key = cli(env, "setup")
     read_key = cli(env, "keys", "create", "--name", "reader", "--scope", "read")
     with running_server(env, where / "server.log") as base_url:
