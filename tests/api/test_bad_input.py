@@ -12,7 +12,7 @@ from types import SimpleNamespace
 import pytest
 from marshmallow import fields
 
-from api.claimreview import ClaimReviewIn
+from api.schemas.claimreview import ClaimReviewIn
 from models.dump import dump
 from tests.api.contract import API, ARTICLE, problem_of
 
