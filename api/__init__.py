@@ -51,9 +51,10 @@ def create_app(config: Config | None = None) -> Flask:
     api = ProblemApi(app, spec_kwargs={
         "info": {"description": "Claims, who made them, where, in which words, and which "
                                 "claims contradict them. Every error is problem+json, but "
-                                "for what the HTTP server refuses before the API sees it: a "
-                                "request line or a header over 8,190 bytes (400 or 414, "
-                                "plain text).",
+                                "for what the HTTP server refuses before the API sees it, "
+                                "with an HTML page: a request line or a header over 8,190 "
+                                "bytes (400 or 414), and a request line that is not HTTP, "
+                                "such as raw bytes outside ASCII in the URL (400).",
                  "license": {"name": "No licence granted yet: all rights reserved",
                              "url": "https://choosealicense.com/no-permission/"},
                  "contact": {"name": "The claim tracker team"}},

@@ -2,6 +2,8 @@
 answers, and a stop that cannot leave a server behind."""
 
 import contextlib
+import http.client
+import json
 import os
 import signal
 import socket
@@ -9,9 +11,11 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
 import requests
+from requests.structures import CaseInsensitiveDict
 
 BIN = Path(sys.executable).parent
 
@@ -63,3 +67,62 @@ def running_server(env: dict, log_path: Path, workers: int = 2):
         yield base_url
     finally:
         _stop(process)
+
+
+class HttpResponse:
+    """An answer over HTTP, read through the names of Flask's test response."""
+
+    def __init__(self, status_code: int, headers, body: bytes):
+        self.status_code, self.headers, self.data = status_code, headers, body
+        self.mimetype = headers.get("Content-Type", "").partition(";")[0].strip()
+
+    def get_data(self, as_text: bool = False):
+        return self.data.decode("utf-8", "replace") if as_text else self.data
+
+    def get_json(self):
+        json_like = self.mimetype.endswith(("/json", "+json"))
+        return json.loads(self.data) if json_like and self.data else None
+
+
+class HttpClient:
+    """The calls of Flask's test client, made over HTTP to a running server, so that a test
+    written for the app in-process also meets what gunicorn does to a request."""
+
+    def __init__(self, base_url: str):
+        self.base_url = base_url
+
+    def open(self, path: str, method: str = "GET", *, json=None, data=None, headers=None,
+             query_string=None, content_type=None, environ_overrides=None) -> HttpResponse:
+        headers = dict(headers or {})
+        if content_type is not None:
+            headers["Content-Type"] = content_type
+        if environ_overrides:  # a query string sent as it is, bytes no HTTP library would send
+            query = environ_overrides.pop("QUERY_STRING").encode("latin-1")
+            assert not environ_overrides and method == "GET", environ_overrides
+            return self._raw_get(path.encode("ascii") + b"?" + query, headers)
+        answer = requests.request(method, self.base_url + path, params=query_string, json=json,
+                                  data=data, headers=headers, timeout=60)
+        return HttpResponse(answer.status_code, answer.headers, answer.content)
+
+    def get(self, path: str, **kwargs) -> HttpResponse:
+        return self.open(path, "GET", **kwargs)
+
+    def post(self, path: str, **kwargs) -> HttpResponse:
+        return self.open(path, "POST", **kwargs)
+
+    def patch(self, path: str, **kwargs) -> HttpResponse:
+        return self.open(path, "PATCH", **kwargs)
+
+    def delete(self, path: str, **kwargs) -> HttpResponse:
+        return self.open(path, "DELETE", **kwargs)
+
+    def _raw_get(self, target: bytes, headers: dict) -> HttpResponse:
+        where = urlsplit(self.base_url)
+        lines = [b"GET " + target + b" HTTP/1.1", f"Host: {where.netloc}".encode(),
+                 b"Connection: close", *(f"{k}: {v}".encode() for k, v in headers.items())]
+        with socket.create_connection((where.hostname, where.port), timeout=60) as sock:
+            sock.sendall(b"\r\n".join(lines) + b"\r\n\r\n")
+            answer = http.client.HTTPResponse(sock)
+            answer.begin()
+            return HttpResponse(answer.status, CaseInsensitiveDict(answer.getheaders()),
+                                answer.read())
