@@ -3,6 +3,7 @@
 from models.apikey import ApiKey
 from models.claim import Appearance, Claim, StatusChange
 from models.db import database
+from models.desksession import DeskSession
 from models.event import Event
 from models.link import ClaimLink
 from models.review import Review
@@ -11,8 +12,8 @@ from models.speaker import Speaker, SpeakerAlias
 from models.webhook import Attempt, Delivery, Webhook
 
 TABLES = [Source, Speaker, SpeakerAlias, Claim, Appearance, ClaimLink, Review, StatusChange,
-          ApiKey, Event, Webhook, Delivery, Attempt]
+          ApiKey, Event, Webhook, Delivery, Attempt, DeskSession]
 
 __all__ = ["TABLES", "database", "ApiKey", "Appearance", "Attempt", "Claim", "ClaimLink",
-           "Delivery", "Event", "Review", "Source", "Speaker", "SpeakerAlias", "StatusChange",
-           "Webhook"]
+           "Delivery", "DeskSession", "Event", "Review", "Source", "Speaker", "SpeakerAlias",
+           "StatusChange", "Webhook"]

@@ -145,9 +145,11 @@ def flagged_event(link: ClaimLink) -> Event:
         "explanation": link.explanation})
 
 
-def review_contradiction(link_id: int, state: str, *, actor: str,
-                         reason: str | None) -> ClaimLink:
-    """Confirm or reject a contradiction, then update the disputed status of both claims."""
+def review_contradiction(link_id: int, state: str, *, actor: str, reason: str | None,
+                         seen_state: str | None = None) -> ClaimLink:
+    """Confirm or reject a contradiction, then update the disputed status of both claims.
+    Given seen_state (the state the reviewer was shown), a link that has moved on since is a
+    Conflict and nothing changes."""
     if state not in ("confirmed", "rejected"):
         raise Invalid("A review sets state to 'confirmed' or 'rejected'.", field="state")
     with database.atomic():
@@ -155,6 +157,9 @@ def review_contradiction(link_id: int, state: str, *, actor: str,
                                                & (ClaimLink.relation == "contradicts"))).first()
         if link is None:
             raise NotFound(f"There is no contradiction {link_id}.")
+        if seen_state is not None and link.state != seen_state:
+            raise Conflict(f"Contradiction {link_id} was {link.state} by {link.reviewed_by} "
+                           "in the meantime; nothing was changed.")
         if link.state != state:
             link.state = state
             link.reviewed_by = actor

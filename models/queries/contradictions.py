@@ -1,5 +1,7 @@
 """Contradictions read: the filtered list of contradiction links, each with both claims."""
 
+import datetime
+
 from playhouse.shortcuts import model_to_dict
 
 from models.claim import Appearance
@@ -7,13 +9,15 @@ from models.errors import must_exist
 from models.link import ClaimLink
 from models.queries.claims import claim_briefs
 
+ZERO = datetime.time()
+
 
 def contradictions_query(*, state=None, origin=None, kind=None, speaker=None, source=None,
-                         min_score=None, claim=None, both_by=None):
+                         min_score=None, claim=None, both_by=None, since=None, until=None):
     """Contradiction links matching every given filter, strongest and newest first.
 
     speaker and source match a link when either claim appeared there; both_by (a speaker id)
-    only when both claims are that speaker's.
+    only when both claims are that speaker's; since and until (dates) when it was flagged.
     """
     query = ClaimLink.select().where(ClaimLink.relation == "contradicts")
     for column, value in ((ClaimLink.state, state), (ClaimLink.origin, origin),
@@ -29,6 +33,11 @@ def contradictions_query(*, state=None, origin=None, kind=None, speaker=None, so
     if both_by is not None:
         ids = Appearance.select(Appearance.claim).where(Appearance.speaker == both_by)
         query = query.where(ClaimLink.claim_a.in_(ids) & ClaimLink.claim_b.in_(ids))
+    if since is not None:
+        query = query.where(ClaimLink.created_at >= datetime.datetime.combine(since, ZERO))
+    if until is not None:
+        query = query.where(ClaimLink.created_at < datetime.datetime.combine(
+            until + datetime.timedelta(days=1), ZERO))
     if claim is not None:
         query = query.where((ClaimLink.claim_a == claim) | (ClaimLink.claim_b == claim))
     return query.order_by(ClaimLink.score.desc(), ClaimLink.id.desc())

@@ -53,3 +53,9 @@ def source_detail(source_id: int) -> dict:
         for summary in claim_summaries(claims)]
     return record
 
+
+
+def texts_of(source_ids) -> dict[int, str]:
+    """The text of each source, in one query."""
+    ids = list(source_ids)
+    return dict(Source.select(Source.id, Source.text).where(Source.id.in_(ids)).tuples())
