@@ -25,6 +25,7 @@ from api.ratelimit import init_rate_limits
 from api.requestlog import configure_logging, init_request_log
 from api.schemas import MAX_ID, WebhookEvent
 from api.security import init_security
+from desk import init_desk
 from models.db import bind, database, is_postgres
 
 
@@ -69,6 +70,7 @@ def create_app(config: Config | None = None) -> Flask:
                    webhooks, claimreview):
         api.register_blueprint(module.blp)
     home.init_home(app)
+    init_desk(app)
     document_access(api.spec._paths, app.config["READS_NEED_KEY"])
     del api.spec.components.schemas["PaginationMetadata"]  # flask-smorest's; pages are ours
     app.register_blueprint(get_swaggerui_blueprint(

@@ -30,6 +30,8 @@ _PAGE = """<!doctype html>
 <p>Claims found in news articles: who said what, where, in which exact words, and which
 claims contradict them, served as JSON.</p>
 <ul>
+<li><a href="/desk/">The review desk</a>: the queue of flagged contradictions, claims,
+verdicts</li>
 <li><a href="/docs">API documentation</a> (try the routes in the browser)</li>
 <li><a href="/openapi.json">OpenAPI specification</a></li>
 <li><a href="/api/v1">The API's resources</a></li>

@@ -7,6 +7,15 @@ API_POLICY = "default-src 'none'; frame-ancestors 'none'"
 # The offline docs page runs Swagger UI's own scripts and its inline start-up script.
 DOCS_POLICY = ("default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; "
                "script-src 'self' 'unsafe-inline'; frame-ancestors 'none'")
+# The desk's pages: its own stylesheet and script, forms posted only to itself.
+DESK_POLICY = ("default-src 'self'; img-src 'self' data:; form-action 'self'; base-uri 'none'; "
+               "frame-ancestors 'none'")
+
+
+def _policy(path: str) -> str:
+    if path.startswith("/docs"):
+        return DOCS_POLICY
+    return DESK_POLICY if path.startswith("/desk") else API_POLICY
 
 
 def init_security(app: Flask) -> None:
@@ -23,8 +32,7 @@ def init_security(app: Flask) -> None:
         headers.setdefault("Referrer-Policy", "no-referrer")
         headers.setdefault("Cross-Origin-Resource-Policy",
                            "cross-origin" if origins else "same-origin")
-        headers.setdefault("Content-Security-Policy",
-                           DOCS_POLICY if request.path.startswith("/docs") else API_POLICY)
+        headers.setdefault("Content-Security-Policy", _policy(request.path))
         if request.path.startswith("/api/") and request.method != "GET":
             headers.setdefault("Cache-Control", "no-store")
         return response

@@ -1,0 +1,71 @@
+// The queue by keyboard: j / k move between items, c confirms and r rejects the current one
+// (with what its reason field holds), s skips it, / goes to its reason field and Escape leaves
+// it. Keys typed into a field stay text.
+(function () {
+  "use strict";
+  var current = -1;
+
+  function items() {
+    return Array.prototype.slice.call(document.querySelectorAll(".queue .item"));
+  }
+
+  function select(index) {
+    var list = items();
+    if (!list.length) return null;
+    current = Math.max(0, Math.min(index, list.length - 1));
+    list.forEach(function (item, n) { item.classList.toggle("current", n === current); });
+    list[current].focus();
+    return list[current];
+  }
+
+  function currentItem() {
+    return current < 0 ? select(0) : items()[current];
+  }
+
+  function decide(state) {
+    var item = currentItem();
+    var button = item && item.querySelector("button[value='" + state + "']");
+    if (button) button.click();
+  }
+
+  document.addEventListener("keydown", function (event) {
+    if (event.ctrlKey || event.metaKey || event.altKey) return;
+    var field = event.target.closest && event.target.closest("input, textarea, select");
+    if (field) {
+      if (event.key === "Escape" && field.classList.contains("reason")) {
+        field.closest(".item").focus();
+      }
+      return;
+    }
+    var actions = {
+      j: function () { select(current + 1); },
+      s: function () { select(current + 1); },
+      k: function () { select(current - 1); },
+      c: function () { decide("confirmed"); },
+      r: function () { decide("rejected"); },
+      "/": function () {
+        var item = currentItem();
+        if (item) item.querySelector(".reason").focus();
+      }
+    };
+    if (actions[event.key] && items().length) {
+      event.preventDefault();
+      actions[event.key]();
+    }
+  });
+
+  document.addEventListener("click", function (event) {
+    var skip = event.target.closest && event.target.closest(".skip-item");
+    if (!skip) return;
+    var list = items();
+    select(list.indexOf(skip.closest(".item")) + 1);
+  });
+
+  document.addEventListener("focusin", function (event) {
+    var item = event.target.closest && event.target.closest(".queue .item");
+    if (item) {
+      current = items().indexOf(item);
+      items().forEach(function (other) { other.classList.toggle("current", other === item); });
+    }
+  });
+})();
