@@ -15,7 +15,6 @@ from api.pagination import paginate
 from api.plain_dump import plain_dumper
 from models import queries
 from models.claim import create_claim, edit_claim, get_claim
-from models.errors import Invalid
 from models.link import flag_contradiction
 from models.review import add_review
 
@@ -140,9 +139,7 @@ class ClaimReviews(MethodView):
     @blp.doc(operationId="createReview")
     def post(self, body, claim_id):
         """Add a fact-check verdict; the latest verdict sets the claim's status"""
-        if not body.get("url") and not current_app.config["PUBLIC_BASE_URL"]:
-            raise Invalid("url is required: the address of the published fact-check, which "
-                          "its ClaimReview points to (or set PUBLIC_BASE_URL).", field="url")
-        review = add_review(claim_id, body, actor=current_actor())
+        review = add_review(claim_id, body, actor=current_actor(),
+                            needs_url=not current_app.config["PUBLIC_BASE_URL"])
         return queries.row_records([review])[0]
 

@@ -183,8 +183,12 @@ class Blueprint(flask_smorest.Blueprint):
                                  description=description)
 
 
+def status_of(error: DomainError) -> int:
+    return next((s for cls, s in STATUS_OF_DOMAIN_ERROR.items() if isinstance(error, cls)), 400)
+
+
 def handle_domain_error(error: DomainError):
-    status = next(s for cls, s in STATUS_OF_DOMAIN_ERROR.items() if isinstance(error, cls))
+    status = status_of(error)
     errors = {error.field: [error.detail]} if error.field and status == 422 else None
     return problem(status, error.detail, errors=errors,
                    existing_id=getattr(error, "existing_id", None))

@@ -24,8 +24,9 @@ def paginate(build_query, args: dict, records) -> dict:
     next_url = None
     if len(rows) > per_page:
         rows = rows[:per_page]
-        params = {**request.args.to_dict(), "page": page + 1, "per_page": per_page,
-                  "cursor": cursor_after(query, rows[-1])}
+        # The arguments the schema took (a page may ignore others, such as the desk's).
+        params = {**{k: v for k, v in request.args.items() if k in filters},
+                  "page": page + 1, "per_page": per_page, "cursor": cursor_after(query, rows[-1])}
         next_url = url_for(request.endpoint, _external=True, **(request.view_args or {}),
                            **params)
     return {"items": records(rows), "page": page, "per_page": per_page, "total": total,

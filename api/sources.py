@@ -9,7 +9,7 @@ from api.auth import current_actor, require
 from api.errors import Blueprint
 from api.pagination import paginate
 from models import queries
-from models.ingest import ingest_article, ingest_url
+from models.ingest import ingest
 
 blp = Blueprint("sources", __name__, url_prefix="/api/v1/sources",
                 description="Articles and the claims found in them")
@@ -39,11 +39,7 @@ class Sources(MethodView):
     @blp.doc(operationId="ingestSource")
     def post(self, body):
         """Ingest an article, given its text or a url to fetch it from"""
-        if "text" in body:
-            result = ingest_article(actor=current_actor(), **body)
-        else:
-            result = ingest_url(body.pop("url"), actor=current_actor(),
-                                fetch_options=fetch_options(), **body)
+        result = ingest(body, actor=current_actor(), fetch_options=fetch_options())
         contradictions = [link for link in result.links if link.relation == "contradicts"]
         record = {"created": result.created, "source": queries.source_detail(result.source.id),
                   "links": queries.row_records(result.links),

@@ -42,6 +42,8 @@ def create_key(name: str, scope: str) -> tuple[ApiKey, str]:
 
 def authenticate(plain: str) -> ApiKey | None:
     """The live key a bearer token is, or None."""
+    if "\x00" in plain:  # no key holds one, and PostgreSQL text cannot
+        return None
     digest = _hash(plain)
     candidates = ApiKey.select().where((ApiKey.prefix == plain[:PREFIX_LENGTH])
                                        & ApiKey.revoked_at.is_null())

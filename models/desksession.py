@@ -27,8 +27,8 @@ def _hash(token: str) -> str:
     return hashlib.sha256(token.encode("utf-8")).hexdigest()
 
 
-def open_session(plain_key: str) -> tuple[DeskSession, str] | None:
-    """A new session for a live key, and the token the browser keeps; None for a key that is
+def open_session(plain_key: str) -> str | None:
+    """A new session for a live key: the token the browser keeps; None for a key that is
     unknown or revoked. Sessions past their time are swept on the way."""
     key = authenticate(plain_key.strip())
     if key is None:
@@ -37,10 +37,9 @@ def open_session(plain_key: str) -> tuple[DeskSession, str] | None:
     now = utcnow()
     with database.atomic():
         DeskSession.delete().where(DeskSession.expires_at < now).execute()
-        session = DeskSession.create(token_hash=_hash(token), api_key=key, created_at=now,
-                                     csrf_token=secrets.token_urlsafe(32),
-                                     expires_at=now + LIFETIME)
-    return session, token
+        DeskSession.create(token_hash=_hash(token), api_key=key, created_at=now,
+                           csrf_token=secrets.token_urlsafe(32), expires_at=now + LIFETIME)
+    return token
 
 
 def session_of(token: str) -> DeskSession | None:
@@ -53,5 +52,6 @@ def session_of(token: str) -> DeskSession | None:
 
 
 def close_session(token: str) -> None:
+    """Sign out: the session is gone, whoever holds its token."""
     with database.atomic():
         DeskSession.delete().where(DeskSession.token_hash == _hash(token)).execute()

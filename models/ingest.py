@@ -68,6 +68,15 @@ def ingest_url(url: str, *, fetch_options: dict, actor: str = "system",
     return ingest_article(text=page.text, url=url, actor=actor, **fields)
 
 
+def ingest(article: dict, *, actor: str, fetch_options: dict) -> Ingested:
+    """Ingest an article given by its text, or by a url to fetch it from (as POST /sources
+    and the desk take it)."""
+    if "text" in article:
+        return ingest_article(actor=actor, **article)
+    fields = dict(article)
+    return ingest_url(fields.pop("url"), actor=actor, fetch_options=fetch_options, **fields)
+
+
 def _store_claims(source: Source, extracted, actor: str) -> list[Claim]:
     seen = source.published or source.created_at.date()
     speakers = {}

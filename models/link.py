@@ -148,8 +148,8 @@ def flagged_event(link: ClaimLink) -> Event:
 def review_contradiction(link_id: int, state: str, *, actor: str, reason: str | None,
                          seen_state: str | None = None) -> ClaimLink:
     """Confirm or reject a contradiction, then update the disputed status of both claims.
-    Given seen_state (the state the reviewer was shown), a link that has moved on since is a
-    Conflict and nothing changes."""
+    Given seen_state (the state the reviewer was shown), a link that has moved on since to
+    another state is a Conflict and nothing changes."""
     if state not in ("confirmed", "rejected"):
         raise Invalid("A review sets state to 'confirmed' or 'rejected'.", field="state")
     with database.atomic():
@@ -157,7 +157,7 @@ def review_contradiction(link_id: int, state: str, *, actor: str, reason: str | 
                                                & (ClaimLink.relation == "contradicts"))).first()
         if link is None:
             raise NotFound(f"There is no contradiction {link_id}.")
-        if seen_state is not None and link.state != seen_state:
+        if seen_state is not None and link.state not in (seen_state, state):
             raise Conflict(f"Contradiction {link_id} was {link.state} by {link.reviewed_by} "
                            "in the meantime; nothing was changed.")
         if link.state != state:

@@ -4,6 +4,7 @@ import peewee
 
 from models.claim import Claim, change_fields, get_claim
 from models.db import BaseModel, database, utcnow
+from models.errors import Invalid
 
 REVIEWER_TYPES = ("person", "organization")
 RATINGS = ("supported", "mostly_supported", "mixed", "mostly_refuted", "refuted", "unproven")
@@ -30,9 +31,14 @@ class Review(BaseModel):
     created_at = peewee.DateTimeField(default=utcnow, index=True)
 
 
-def add_review(claim_id: int, fields: dict, *, actor: str) -> Review:
+def add_review(claim_id: int, fields: dict, *, actor: str,
+               needs_url: bool = False) -> Review:
     """Record a verdict; the latest one sets the claim's status, and the claim is reviewed. A
-    named reviewer is a person unless said to be an organization."""
+    named reviewer is a person unless said to be an organization. needs_url when there is no
+    public address to publish a review without a url of its own (PUBLIC_BASE_URL)."""
+    if needs_url and not fields.get("url"):
+        raise Invalid("url is required: the address of the published fact-check, which its "
+                      "ClaimReview points to (or set PUBLIC_BASE_URL).", field="url")
     if fields.get("reviewer") and not fields.get("reviewer_type"):
         fields = {**fields, "reviewer_type": "person"}
     with database.atomic():

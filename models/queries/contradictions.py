@@ -9,8 +9,6 @@ from models.errors import must_exist
 from models.link import ClaimLink
 from models.queries.claims import claim_briefs
 
-ZERO = datetime.time()
-
 
 def contradictions_query(*, state=None, origin=None, kind=None, speaker=None, source=None,
                          min_score=None, claim=None, both_by=None, since=None, until=None):
@@ -34,10 +32,11 @@ def contradictions_query(*, state=None, origin=None, kind=None, speaker=None, so
         ids = Appearance.select(Appearance.claim).where(Appearance.speaker == both_by)
         query = query.where(ClaimLink.claim_a.in_(ids) & ClaimLink.claim_b.in_(ids))
     if since is not None:
-        query = query.where(ClaimLink.created_at >= datetime.datetime.combine(since, ZERO))
+        query = query.where(ClaimLink.created_at >= datetime.datetime.combine(since,
+                                                                             datetime.time.min))
     if until is not None:
-        query = query.where(ClaimLink.created_at < datetime.datetime.combine(
-            until + datetime.timedelta(days=1), ZERO))
+        query = query.where(ClaimLink.created_at <= datetime.datetime.combine(until,
+                                                                             datetime.time.max))
     if claim is not None:
         query = query.where((ClaimLink.claim_a == claim) | (ClaimLink.claim_b == claim))
     return query.order_by(ClaimLink.score.desc(), ClaimLink.id.desc())

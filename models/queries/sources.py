@@ -54,7 +54,6 @@ def source_detail(source_id: int) -> dict:
     return record
 
 
-
 def texts_of(source_ids) -> dict[int, str]:
     """The text of each source, in one query."""
     ids = list(source_ids)
