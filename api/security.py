@@ -8,7 +8,7 @@ API_POLICY = "default-src 'none'; frame-ancestors 'none'"
 DOCS_POLICY = ("default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; "
                "script-src 'self' 'unsafe-inline'; frame-ancestors 'none'")
 # The desk's pages: its own stylesheet and script, forms posted only to itself.
-DESK_POLICY = ("default-src 'self'; img-src 'self' data:; form-action 'self'; base-uri 'none'; "
+DESK_POLICY = ("default-src 'self'; form-action 'self'; base-uri 'none'; "
                "frame-ancestors 'none'")
 
 

@@ -1,14 +1,16 @@
 """The desk's blueprint, and who is at it: an editor signed in with an API key, kept in a
 server-side session (models.desksession) whose token the browser holds in an HttpOnly cookie.
-Every form carries the session's CSRF token; a read key looks, a write key acts."""
+Every form carries the session's CSRF token, and a form posted from another site is refused;
+a read key looks, a write key acts."""
 
 import hmac
 from functools import wraps
+from urllib.parse import urlsplit
 
 from flask import Blueprint, abort, g, redirect, render_template, request, url_for
 from werkzeug.exceptions import HTTPException
 
-from api.errors import STATUS_OF_DOMAIN_ERROR
+from api.errors import status_of
 from models.desksession import session_of
 from models.errors import DomainError
 
@@ -17,18 +19,33 @@ blp = Blueprint("desk", __name__, url_prefix="/desk", template_folder="templates
 
 COOKIE = "desk_session"
 OPEN_ENDPOINTS = ("desk.sign_in", "desk.static")
+TITLE_OF_STATUS = {404: "Not found", 409: "Nothing was changed", 412: "Nothing was changed",
+                   422: "Not accepted", 502: "The page could not be fetched"}
+
+
+def _cross_site() -> bool:
+    """A form posted by another site's page (the browser says so), which no desk page does."""
+    if request.headers.get("Sec-Fetch-Site") in ("cross-site", "same-site"):
+        return True
+    origin = request.headers.get("Origin")
+    return bool(origin) and origin != "null" and (
+        urlsplit(origin).netloc != urlsplit(request.host_url).netloc)
 
 
 @blp.before_request
 def _signed_in():
-    """Load the editor's session; send anyone without one to the sign-in page, and refuse a
-    form without the session's CSRF token."""
-    token = request.cookies.get(COOKIE)
-    g.desk = session_of(token) if token else None
+    """Refuse forms from other sites; load the editor's session, sending anyone without one to
+    sign in; refuse a form without the session's CSRF token."""
+    if request.method == "POST" and _cross_site():
+        abort(403, "This form was sent from another site; nothing was changed.")
     if request.endpoint in OPEN_ENDPOINTS:
         return None
+    token = request.cookies.get(COOKIE)
+    g.desk = session_of(token) if token else None
     if g.desk is None:
-        return redirect(url_for("desk.sign_in", next=request.full_path.rstrip("?")))
+        back = request.full_path.rstrip("?") if request.method == "GET" else None
+        return redirect(url_for("desk.sign_in", next=back))
+    g.api_key = g.desk.api_key  # who api.auth.current_actor() names in the audit trail
     if request.method == "POST":
         sent = request.form.get("csrf_token", "")
         if not hmac.compare_digest(sent.encode(), g.desk.csrf_token.encode()):
@@ -36,12 +53,16 @@ def _signed_in():
     return None
 
 
-def actor() -> str:
-    """Who the audit trail names, as the API names a key's caller."""
-    return f"key:{g.desk.api_key.name}"
+@blp.after_request
+def _not_cached(response):
+    """Pages show what a signed-in editor may see: none is kept by the browser's cache."""
+    if request.endpoint != "desk.static":
+        response.headers["Cache-Control"] = "no-store"
+    return response
 
 
 def can_write() -> bool:
+    """Whether the editor's key may act (write or admin scope)."""
     desk = g.get("desk")
     return desk is not None and desk.api_key.allows("write")
 
@@ -59,21 +80,11 @@ def needs_write(view):
     return wrapper
 
 
-@blp.app_template_global()
-def csrf_token() -> str:
-    return g.desk.csrf_token if g.get("desk") else ""
-
-
-@blp.app_template_global()
-def first_page() -> str:
-    """This list again from its first page, with the same filters."""
-    args = {k: v for k, v in request.args.items() if k not in ("page", "cursor", "done", "state")}
-    return url_for(request.endpoint, **(request.view_args or {}), **args)
-
-
-@blp.app_context_processor
+@blp.context_processor
 def _editor():
-    return {"editor": g.get("desk") and g.desk.api_key, "can_write": can_write()}
+    desk = g.get("desk")
+    return {"editor": desk.api_key if desk else None, "can_write": can_write(),
+            "csrf_token": desk.csrf_token if desk else ""}
 
 
 @blp.errorhandler(HTTPException)
@@ -84,7 +95,6 @@ def _http_error(error: HTTPException):
 
 @blp.errorhandler(DomainError)
 def _domain_error(error: DomainError):
-    status = next(s for cls, s in STATUS_OF_DOMAIN_ERROR.items() if isinstance(error, cls))
-    return render_template("message.html", title="Nothing was changed" if status == 409
-                           else "Not found" if status == 404 else "Not accepted",
+    status = status_of(error)
+    return render_template("message.html", title=TITLE_OF_STATUS.get(status, "Not accepted"),
                            message=error.detail), status

@@ -1,15 +1,16 @@
 """Claims: search them with the API's filters; a claim whole, its quotes in their articles,
 its links, verdicts and history; a verdict added from its page."""
 
-from flask import redirect, render_template, request, url_for
+from flask import current_app, redirect, render_template, request, url_for
 from marshmallow import EXCLUDE, ValidationError
 
+from api.auth import current_actor
 from api.pagination import paginate
 from api.schemas.claims import ClaimListArgs, ReviewCreate
-from desk.blueprint import actor, blp, needs_write
+from desk.blueprint import blp, needs_write
 from desk.context import add_excerpts, first_appearances
-from desk.queue import problems
-from models.claim import STATUSES
+from desk.filters import given, kept, problems, speaker_by_name
+from models.claim import REVIEW_STATES, STATUSES
 from models.queries.claims import claim_detail, claim_summaries, claims_query, history_of
 from models.review import RATINGS, REVIEWER_TYPES, add_review
 
@@ -20,14 +21,18 @@ VERDICT = ReviewCreate()
 
 @blp.route("/claims")
 def claims():
-    filters = {k: v.strip() for k, v in request.args.items() if v.strip()}
-    page, error, status = None, None, 200
-    try:
-        args = SEARCH_ARGS.load(filters | {"per_page": PER_PAGE})
-        page = paginate(claims_query, args, claim_summaries)
-    except ValidationError as invalid:
-        error, status = problems(invalid.messages), 422
-    return render_template("claims.html", page=page, filters=request.args, statuses=STATUSES,
+    filters = given(request.args)
+    speaker_name, error, status = speaker_by_name(filters)
+    page = None
+    if error is None:
+        try:
+            args = SEARCH_ARGS.load(filters | {"per_page": PER_PAGE})
+            page = paginate(claims_query, args, claim_summaries)
+        except ValidationError as invalid:
+            error, status = problems(invalid.messages), 422
+    return render_template("claims.html", page=page, filters=request.args,
+                           kept=kept(given(request.args), SEARCH_ARGS), statuses=STATUSES,
+                           review_states=REVIEW_STATES, speaker_name=speaker_name,
                            error=error), status
 
 
@@ -42,20 +47,20 @@ def _claim_page(claim_id: int, *, verdict: dict | None = None, errors: dict | No
                            errors=errors or {}, notice=notice), status
 
 
-@blp.route("/claims/<int:claim_id>")
+@blp.route("/claims/<id:claim_id>")
 def claim(claim_id: int):
     notice = "Verdict added." if request.args.get("added") else None
     return _claim_page(claim_id, notice=notice)
 
 
-@blp.route("/claims/<int:claim_id>/verdicts", methods=["POST"])
+@blp.route("/claims/<id:claim_id>/verdicts", methods=["POST"])
 @needs_write
 def add_verdict(claim_id: int):
-    given = {k: v.strip() for k, v in request.form.items()
-             if k in VERDICT.fields and v.strip()}
+    verdict = kept(given(request.form), VERDICT)
     try:
-        fields = VERDICT.load(given)
+        fields = VERDICT.load(verdict)
     except ValidationError as invalid:
-        return _claim_page(claim_id, verdict=given, errors=invalid.messages, status=422)
-    add_review(claim_id, fields, actor=actor())
+        return _claim_page(claim_id, verdict=verdict, errors=invalid.messages, status=422)
+    add_review(claim_id, fields, actor=current_actor(),
+               needs_url=not current_app.config["PUBLIC_BASE_URL"])
     return redirect(url_for("desk.claim", claim_id=claim_id, added=1, _anchor="verdicts"), 303)

@@ -1,19 +1,23 @@
 """The queue: suggested contradictions, strongest first, each with both claims in the words
 and the articles they came from; confirmed or rejected with a reason, or skipped."""
 
-from flask import redirect, render_template, request, url_for
+from urllib.parse import urlencode
+
+from flask import abort, redirect, render_template, request, url_for
 from marshmallow import EXCLUDE, ValidationError, fields
 
+from api.auth import current_actor
 from api.pagination import paginate
-from api.schemas.claims import ContradictionListArgs
+from api.schemas.claims import ContradictionListArgs, ContradictionReview
 from api.schemas.common import DatesInOrder
-from desk.blueprint import actor, blp, needs_write
+from desk.blueprint import blp, needs_write
 from desk.context import first_appearances
+from desk.filters import given, kept, problems, speaker_by_name
 from models.link import CONTRADICTION_KINDS, review_contradiction
 from models.queries.contradictions import contradiction_records, contradictions_query
-from models.queries.speakers import speakers_query
 
 PER_PAGE = 10
+DECISIONS = ("confirmed", "rejected")
 
 
 class QueueArgs(ContradictionListArgs, DatesInOrder):
@@ -24,6 +28,11 @@ class QueueArgs(ContradictionListArgs, DatesInOrder):
 
 
 QUEUE_ARGS = QueueArgs(unknown=EXCLUDE, exclude=("state", "origin", "min_score"))
+DECISION = ContradictionReview()
+
+
+def _suggested(**filters):
+    return contradictions_query(state="suggested", **filters)
 
 
 @blp.route("/")
@@ -33,20 +42,13 @@ def home():
 
 @blp.route("/queue")
 def queue():
-    filters = {k: v.strip() for k, v in request.args.items() if v.strip()}
-    page, error, status, speaker_name = None, None, 200, None
-    if not filters.get("speaker", "1").isdigit():  # a name typed in the filter
-        speaker_name = filters.pop("speaker")
-        match = speakers_query(q=speaker_name).first()
-        if match is None:
-            error, status = f"No speaker is named like {speaker_name!r}.", 404
-        else:
-            filters["speaker"] = str(match.id)
-            speaker_name = match.name
+    filters = given(request.args)
+    kept_filters = kept(filters, QUEUE_ARGS)
+    speaker_name, error, status = speaker_by_name(filters)
+    page = None
     if error is None:
         try:
-            args = QUEUE_ARGS.load(filters | {"per_page": PER_PAGE})
-            page = paginate(lambda **f: contradictions_query(state="suggested", **f), args,
+            page = paginate(_suggested, QUEUE_ARGS.load(filters | {"per_page": PER_PAGE}),
                             contradiction_records)
         except ValidationError as invalid:
             error, status = problems(invalid.messages), 422
@@ -54,28 +56,25 @@ def queue():
     contexts = first_appearances({i for link in items
                                   for i in (link["claim_a"]["id"], link["claim_b"]["id"])})
     return render_template("queue.html", page=page, items=items, contexts=contexts,
-                           filters=request.args, kinds=CONTRADICTION_KINDS,
+                           filters=request.args, kept=kept_filters, kinds=CONTRADICTION_KINDS,
                            speaker_name=speaker_name, notice=_done_notice(),
                            error=error), status
 
 
-def problems(messages: dict) -> str:
-    return "; ".join(f"{field}: {' '.join(map(str, problems))}"
-                     for field, problems in sorted(messages.items()))
-
-
 def _done_notice() -> str | None:
-    done, state = request.args.get("done"), request.args.get("state")
-    return f"Contradiction {done} {state}." if done and state else None
+    done, state = request.args.get("done", ""), request.args.get("state")
+    return f"Contradiction {done} {state}." if done.isdigit() and state in DECISIONS else None
 
 
-@blp.route("/queue/<int:link_id>/review", methods=["POST"])
+@blp.route("/queue/<id:link_id>/review", methods=["POST"])
 @needs_write
 def review(link_id: int):
-    state = request.form.get("state")
-    reason = request.form.get("reason", "").strip() or None
-    review_contradiction(link_id, state, actor=actor(), reason=reason,
-                         seen_state=request.form.get("seen_state", "suggested"))
-    back = {k: v for k, v in request.args.items() if k not in ("done", "state", "cursor")}
-    return redirect(url_for("desk.queue", done=link_id, state=state, **back,
-                            _anchor="queue"), 303)
+    try:
+        decision = DECISION.load(kept(given(request.form), DECISION))
+    except ValidationError as invalid:
+        abort(422, problems(invalid.messages))
+    review_contradiction(link_id, decision["state"], actor=current_actor(),
+                         reason=decision.get("reason"),
+                         seen_state=request.form.get("seen_state") or "suggested")
+    back = kept(given(request.args), QUEUE_ARGS) | {"done": link_id, "state": decision["state"]}
+    return redirect(f"{url_for('desk.queue')}?{urlencode(back)}#queue", 303)

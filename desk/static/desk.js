@@ -1,6 +1,7 @@
 // The queue by keyboard: j / k move between items, c confirms and r rejects the current one
-// (with what its reason field holds), s skips it, / goes to its reason field and Escape leaves
-// it. Keys typed into a field stay text.
+// (with what its reason field holds; the first c or r only picks an item), s skips it, / goes
+// to its reason field and Escape leaves it. Keys typed into a field stay text, and the
+// shortcuts can be switched off (remembered by the browser).
 (function () {
   "use strict";
   var current = -1;
@@ -23,13 +24,24 @@
   }
 
   function decide(state) {
-    var item = currentItem();
-    var button = item && item.querySelector("button[value='" + state + "']");
+    if (current < 0) {  // nothing picked yet: pick, do not act
+      select(0);
+      return;
+    }
+    var button = items()[current].querySelector("button[value='" + state + "']");
     if (button) button.click();
   }
 
+  var toggle = document.getElementById("shortcuts");
+  if (toggle) {
+    toggle.checked = window.localStorage.getItem("desk-shortcuts") !== "off";
+    toggle.addEventListener("change", function () {
+      window.localStorage.setItem("desk-shortcuts", toggle.checked ? "on" : "off");
+    });
+  }
+
   document.addEventListener("keydown", function (event) {
-    if (event.ctrlKey || event.metaKey || event.altKey) return;
+    if (event.ctrlKey || event.metaKey || event.altKey || (toggle && !toggle.checked)) return;
     var field = event.target.closest && event.target.closest("input, textarea, select");
     if (field) {
       if (event.key === "Escape" && field.classList.contains("reason")) {
@@ -44,8 +56,8 @@
       c: function () { decide("confirmed"); },
       r: function () { decide("rejected"); },
       "/": function () {
-        var item = currentItem();
-        if (item) item.querySelector(".reason").focus();
+        var reason = currentItem().querySelector(".reason");
+        if (reason) reason.focus();
       }
     };
     if (actions[event.key] && items().length) {
