@@ -66,7 +66,8 @@ def test_the_generated_client_exports_claims_and_claim_reviews(generated, server
     lines = export_claims_ndjson.sync(
         client=client, status=ExportClaimsNdjsonStatus.UNVERIFIED).splitlines()
     claims = [SourceClaim.from_dict(json.loads(line)) for line in lines]
-    assert claims and all(c.status == "unverified" and c.appearances for c in claims)
+    assert claims and all(c.status == "unverified" for c in claims)
+    assert any(c.appearances for c in claims)
     table = export_claims_csv.sync(client=client, status=ExportClaimsCsvStatus.UNVERIFIED)
     rows = list(csv.DictReader(io.StringIO(table)))
     assert [int(row["id"]) for row in rows] == [c.id for c in claims]

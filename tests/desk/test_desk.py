@@ -30,6 +30,13 @@ def sign_in(browser, desk, key: str) -> None:
                                      or b.find_elements(By.CSS_SELECTOR, ".error"))
 
 
+def arrive(browser, part: str) -> None:
+    """Wait until the browser has loaded a page whose address holds `part`."""
+    WebDriverWait(browser, 60).until(expected_conditions.url_contains(part))
+    WebDriverWait(browser, 60).until(
+        lambda b: b.execute_script("return document.readyState") == "complete")
+
+
 def queue_items(browser) -> list:
     return browser.find_elements(By.CSS_SELECTOR, ".queue .item")
 
@@ -141,12 +148,15 @@ def test_a_form_without_its_token_is_refused(browser, desk):
 def test_an_editor_searches_opens_a_claim_and_adds_a_verdict(browser, desk, screenshot):
     sign_in(browser, desk, desk.write_key)
     browser.find_element(By.LINK_TEXT, "Claims").click()
+    arrive(browser, "/desk/claims")
     search = browser.find_element(By.NAME, "q")
     search.send_keys("deal")
     search.submit()
+    arrive(browser, "q=deal")
     rows = browser.find_elements(By.CSS_SELECTOR, "table.list tbody td a")
     assert rows and all("deal" in r.text.lower() for r in rows)
     rows[0].click()
+    arrive(browser, "/desk/claims/")
     claim_id = int(browser.current_url.rsplit("/", 1)[1])
     assert browser.find_elements(By.CSS_SELECTOR, ".appearance mark")
     screenshot("claim")
@@ -181,12 +191,13 @@ def test_a_verdict_without_a_rating_is_explained_and_not_stored(browser, desk):
 def test_an_editor_ingests_an_article_and_sees_its_claims(browser, desk):
     sign_in(browser, desk, desk.write_key)
     browser.find_element(By.LINK_TEXT, "Sources").click()
+    arrive(browser, "/desk/sources")
     form = browser.find_element(By.CSS_SELECTOR, "form.ingest")
     form.find_element(By.NAME, "text").send_keys(ARTICLE)
     form.find_element(By.NAME, "title").send_keys("Harbour bridge delayed")
     form.find_element(By.NAME, "outlet").send_keys("Desk Gazette")
     form.find_element(By.CSS_SELECTOR, "button[type=submit]").click()
-    WebDriverWait(browser, 60).until(expected_conditions.url_contains("/desk/sources/"))
+    arrive(browser, "/desk/sources/")
     assert browser.find_element(By.TAG_NAME, "h1").text == "Harbour bridge delayed"
     found = browser.find_elements(By.CSS_SELECTOR, ".found li a")
     source_id = int(browser.current_url.split("/desk/sources/")[1].split("?")[0])
