@@ -6,8 +6,9 @@ import gc
 from analysis.nlp import pipeline
 
 # The longest request line and header gunicorn takes (its own maximum; the default is half):
-# every query the API's limits allow fits (a 500-character search in percent-encoded UTF-8 with
-# every filter beside it), so the API, not gunicorn, answers a bad one, as problem+json.
+# every query the API's limits allow fits (a 500-character search in percent-encoded UTF-8 and
+# a 1,500-character cursor, with every filter beside them), so the API, not gunicorn, answers a
+# bad one, as problem+json.
 # Longer lines are refused by gunicorn itself, in plain text (documented in the spec).
 limit_request_line = 8190
 limit_request_field_size = 8190

@@ -38,7 +38,8 @@ def cursor_after(query, row) -> str:
     columns, descending = _order(query)
     values = [getattr(row, c.name) for c in columns]
     plain = [str(v) if isinstance(v, datetime.date) else v for v in values]
-    data = json.dumps([_sort_of(columns, descending), plain], separators=(",", ":"))
+    data = json.dumps([_sort_of(columns, descending), plain], separators=(",", ":"),
+                      ensure_ascii=False)  # UTF-8, shorter than \u escapes
     return base64.urlsafe_b64encode(data.encode()).decode().rstrip("=")
 
 

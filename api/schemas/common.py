@@ -11,6 +11,7 @@ from marshmallow import fields, validate
 from models.paging import COUNT_LIMIT
 
 MAX_PAGE = 100_000
+MAX_CURSOR = 1500
 MAX_OFFSET = 10_000  # deeper pages are reached through `next`, whose cursor costs no offset
 MAX_DRAFT_CHARS = 100_000  # /check is open to all: a long read, but bounded
 MAX_ID = 2**63 - 1  # the largest row id SQLite (and PostgreSQL BIGINT) can hold
@@ -62,7 +63,9 @@ class PageArgs(Strict):
                           metadata={"description": f"Pages reach the first {MAX_OFFSET:,} "
                                                    "items; `next` goes further"})
     per_page = fields.Integer(load_default=20, validate=validate.Range(min=1, max=100))
-    cursor = fields.String(validate=validate.Length(min=1, max=2000), metadata={
+    # URL-safe base64, short enough that every query fits gunicorn's request line
+    cursor = fields.String(validate=[validate.Length(min=1, max=MAX_CURSOR),
+                                     validate.Regexp(r"^[A-Za-z0-9_-]+$")], metadata={
         "description": "Where the page starts: taken from the previous page's `next`"})
 
     @ma.validates_schema

@@ -48,9 +48,12 @@ def test_every_operation_conforms_through_gunicorn(served, method, path):
     "page=" + "9" * 5_000,
     "q=" + "%C3%A9" * 600,  # a search too long for the API, percent-encoded
     "per_page=1&" + "&".join(f"status=x{i}" for i in range(400)),
+    "q=" + "%F0%9F%98%80" * 500 + "&cursor=" + "A" * 1500 + "&speaker=9&source=9&"
+    "status=refuted&review_state=reviewed&since=2001-01-01&until=2001-12-31&per_page=99",
 ])
 def test_a_long_query_string_gets_the_apis_own_answer(served, query):
     base, headers, _ = served
     response = requests.get(f"{base}/api/v1/claims?{query}", headers=headers, timeout=30)
     assert 400 <= response.status_code < 500
     assert response.headers["Content-Type"] == "application/problem+json"
+
