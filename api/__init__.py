@@ -1,5 +1,6 @@
 """The HTTP API: create_app() builds the Flask app; gunicorn serves `api:create_app()`."""
 
+import peewee
 from flask import Flask, request
 from flask_swagger_ui import get_swaggerui_blueprint
 from werkzeug.routing import IntegerConverter
@@ -26,7 +27,25 @@ from api.requestlog import configure_logging, init_request_log
 from api.schemas import MAX_ID, WebhookEvent
 from api.security import init_security
 from desk import init_desk
-from models.db import bind, database, is_postgres
+from models.db import bind, database, drop_idle_connections, is_postgres, lost_connection
+
+
+class App(Flask):
+    """Flask, with a read that lost its database connection (a restart) run once more on a
+    fresh one; a write is not repeated, and answers 503 (api.errors.handle_unexpected)."""
+
+    SAFE_METHODS = ("GET", "HEAD")
+
+    def dispatch_request(self):
+        try:
+            return super().dispatch_request()
+        except (peewee.OperationalError, peewee.InterfaceError) as error:
+            if not (lost_connection(error) and request.method in self.SAFE_METHODS):
+                raise
+        database.close()
+        drop_idle_connections()
+        database.connect()
+        return super().dispatch_request()
 
 
 class IdConverter(IntegerConverter):
@@ -38,7 +57,7 @@ class IdConverter(IntegerConverter):
 
 def create_app(config: Config | None = None) -> Flask:
     config = config or Config()
-    app = Flask(__name__)
+    app = App(__name__)
     app.config.from_object(config)
     app.json = OrjsonProvider(app)
     configure_logging(app.config["LOG_LEVEL"])

@@ -14,6 +14,7 @@ from webargs.core import missing
 from webargs.flaskparser import FlaskParser, is_json_request
 from werkzeug.exceptions import HTTPException
 
+from models.db import drop_idle_connections, lost_connection
 from models.errors import Conflict, DomainError, Invalid, NotFound, Upstream, VersionMismatch
 
 PROBLEM_JSON = "application/problem+json"
@@ -208,6 +209,12 @@ def _lost_to_another_write(error: Exception) -> bool:
 
 
 def handle_unexpected(error: Exception):
+    if lost_connection(error):
+        drop_idle_connections()
+        log.warning("database connection lost", extra={"fields": {"error": str(error)}})
+        return problem(503, "The database could not be reached; a write in progress was "
+                            "rolled back unless it had committed. Retry shortly.",
+                       headers={"Retry-After": "2"})
     if _lost_to_another_write(error):
         log.warning("database busy", extra={"fields": {"error": str(error)}})
         # 2, not 1: flask-limiter rewrites Retry-After, rounding down, as whole seconds from now.

@@ -55,6 +55,7 @@ def database_url(request, tmp_path_factory):
     name = f"claimtracker_test_{uuid.uuid4().hex[:10]}"
     with admin.cursor() as cursor:
         cursor.execute(f'CREATE DATABASE "{name}"')
+    admin.close()  # a test may restart the server: the drop below opens its own connection
     parts = urlsplit(server)
     url = urlunsplit((parts.scheme, parts.netloc, f"/{name}", "", ""))
     bind(url)
@@ -62,6 +63,7 @@ def database_url(request, tmp_path_factory):
         migrate()
     yield url
     bind("sqlite:///:memory:")  # closes the pool
+    admin = _admin_connection(server)
     with admin.cursor() as cursor:
         cursor.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
     admin.close()
