@@ -14,7 +14,7 @@ from webargs.core import missing
 from webargs.flaskparser import FlaskParser, is_json_request
 from werkzeug.exceptions import HTTPException
 
-from models.db import drop_idle_connections, lost_connection
+from models.db import ROLLED_BACK_FOR_ANOTHER, drop_idle_connections, lost_connection
 from models.errors import Conflict, DomainError, Invalid, NotFound, Upstream, VersionMismatch
 
 PROBLEM_JSON = "application/problem+json"
@@ -197,7 +197,7 @@ def handle_domain_error(error: DomainError):
 
 # PostgreSQL's deadlock, serialization failure and lock not available: the write lost to
 # another and was rolled back, and the same request may well succeed a moment later.
-_RETRYABLE_PGCODES = ("40P01", "40001", "55P03")
+_RETRYABLE_PGCODES = (*ROLLED_BACK_FOR_ANOTHER, "55P03")
 
 
 def _lost_to_another_write(error: Exception) -> bool:

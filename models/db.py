@@ -3,6 +3,7 @@
 import datetime
 import functools
 import json
+import random
 import time
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
@@ -97,6 +98,26 @@ def lost_connection(error: Exception) -> bool:
     # psycopg2 gives no code when the connection itself failed; 57P0x: the server is shutting
     # down or starting up.
     return is_postgres() and (code is None or code.startswith("57P0"))
+
+
+# PostgreSQL's deadlock and serialization failure: the transaction lost to another and was
+# rolled back whole; run again, it will most likely go through.
+ROLLED_BACK_FOR_ANOTHER = ("40P01", "40001")
+
+
+def in_transaction(operation, attempts: int = 3):
+    """operation() in one transaction, run again (up to `attempts` times in all, after a
+    short random pause) when PostgreSQL rolls it back for a deadlock or a serialization
+    failure, so that the caller never sees one."""
+    for attempt in range(1, attempts + 1):
+        try:
+            with database.atomic():
+                return operation()
+        except peewee.OperationalError as error:
+            code = getattr(getattr(error, "orig", error), "pgcode", None)
+            if attempt == attempts or code not in ROLLED_BACK_FOR_ANOTHER:
+                raise
+            time.sleep(random.uniform(0.01, 0.05) * attempt)
 
 
 def drop_idle_connections() -> None:

@@ -7,14 +7,14 @@ import peewee
 
 from analysis import claim_key, extract_claims
 from models.claim import Appearance, Claim, new_claim, reindex
-from models.db import database
+from models.db import in_transaction
 from models.detection import link_claims
 from models.errors import Invalid
 from models.fetch import fetch_article
 from models.link import ClaimLink
 from models.matching import same_claim
 from models.source import Source, content_hash, find_existing, normalise_text
-from models.speaker import resolve_speaker
+from models.speaker import hold_names, resolve_speaker
 
 
 @dataclass
@@ -37,21 +37,24 @@ def ingest_article(*, text: str, title: str | None = None, outlet: str | None = 
         return Ingested(existing, created=False)
     # The analysis needs no database: run it before taking the write lock.
     extracted = [e for e in extract_claims(text) if claim_key(e.text)]
+
+    def store() -> Ingested:
+        source = Source.create(url=url, title=title, outlet=outlet, published=published,
+                               text=text, content_hash=content_hash(text),
+                               language=language or "en")
+        claims = _store_claims(source, extracted, actor)
+        reindex(claim.id for claim in claims)
+        return Ingested(source, created=True, claims=claims,
+                        links=link_claims(claims, actor, source.id).links)
+
     try:
-        with database.atomic():
-            source = Source.create(url=url, title=title, outlet=outlet, published=published,
-                                   text=text, content_hash=content_hash(text),
-                                   language=language or "en")
-            claims = _store_claims(source, extracted, actor)
-            reindex(claim.id for claim in claims)
-            links = link_claims(claims, actor, source.id).links
+        return in_transaction(store)
     except peewee.IntegrityError:
         # The same article, stored by a concurrent request since we looked.
         existing = find_existing(url=url, text=text)
         if existing is None:
             raise
         return Ingested(existing, created=False)
-    return Ingested(source, created=True, claims=claims, links=links)
 
 
 def ingest_url(url: str, *, fetch_options: dict, actor: str = "system",
@@ -79,6 +82,7 @@ def ingest(article: dict, *, actor: str, fetch_options: dict) -> Ingested:
 
 def _store_claims(source: Source, extracted, actor: str) -> list[Claim]:
     seen = source.published or source.created_at.date()
+    hold_names(e.speaker for e in extracted if e.speaker is not None)
     speakers = {}
     found: dict[int, Claim] = {}
     for claim_found in extracted:

@@ -5,7 +5,7 @@ in a new article is matched to one already known."""
 import peewee
 
 from analysis.names import name_key, same_person, surname
-from models.db import BaseModel, utcnow
+from models.db import BaseModel, database, is_postgres, utcnow
 
 SPEAKER_KINDS = ("person", "organization", "country", "group")
 def surname_key(name: str) -> str:
@@ -87,8 +87,24 @@ def find_speaker(ref) -> Speaker | None:
     return matching[0] if len(matching) == 1 else None
 
 
+def hold_names(refs) -> None:
+    """Inside a write transaction: wait for any other that names one of these speakers (a
+    person by surname) to end, so that two articles naming a new person create one speaker.
+    PostgreSQL takes a lock per name, in one order whatever the article's, so two articles
+    naming the same people cannot deadlock on them; SQLite runs one writer at a time already."""
+    if not is_postgres():
+        return
+    for key in sorted({f"speaker:{ref.kind}:{_held_key(ref)}" for ref in refs}):
+        database.execute_sql("SELECT pg_advisory_xact_lock(hashtextextended(%s, 0))", (key,))
+
+
+def _held_key(ref) -> str:
+    return surname_key(ref.name) if ref.kind == "person" else name_key(ref.name)
+
+
 def resolve_speaker(ref) -> Speaker:
     """The stored speaker a SpeakerRef names, created when new (inside a transaction)."""
+    hold_names([ref])
     speaker = find_speaker(ref)
     if speaker is None:
         speaker = Speaker.create(

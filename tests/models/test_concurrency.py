@@ -1,15 +1,18 @@
 """Concurrent writers: one winner per version, no "database is locked", nothing half-done."""
 
+import datetime
 import threading
 
 import pytest
 
-from models import Claim, Source, StatusChange
+from analysis.speakers import SpeakerRef
+from models import Claim, Source, Speaker, StatusChange
 from models.claim import create_claim, edit_claim
 from models.db import database
 from models.errors import VersionMismatch
 from models.ingest import ingest_article
 from models.review import add_review
+from models.speaker import resolve_speaker
 
 WRITERS = 8
 
@@ -75,3 +78,44 @@ def test_the_same_article_ingested_at_once_is_stored_once(app):
     assert len({o.source.id for o in outcomes}) == 1
     with database.connection_context():
         assert Source.select().count() == 1
+
+
+def test_a_new_person_named_by_writers_at_once_becomes_one_speaker(app):
+    """Each writer looks the person up, finds no one, and holds its transaction open a moment
+    before committing: the first to look makes the others wait, and they find its speaker."""
+    hold = threading.Barrier(WRITERS, timeout=1)
+
+    def name_her(i):
+        with database.atomic():
+            speaker = resolve_speaker(SpeakerRef(name="Marta Kowalczyk", kind="person"))
+            try:
+                hold.wait()  # every writer with her in hand, unless the others must wait
+            except threading.BrokenBarrierError:
+                pass
+            return speaker.id
+
+    outcomes = _race(name_her)
+    assert not [o for o in outcomes if isinstance(o, Exception)], outcomes
+    assert len(set(outcomes)) == 1
+    with database.connection_context():
+        assert Speaker.select().where(Speaker.surname_key == "kowalczyk").count() == 1
+
+
+def test_ingests_that_backdate_each_others_claims_do_not_deadlock_for_the_caller(app):
+    """Each article repeats the other's claims in the other order, published earlier: each
+    ingest locks and backdates claims the other holds. PostgreSQL breaks the deadlock by
+    rolling one back, and the ingest runs it again."""
+    first = ("Officials said that the dam will be finished in June. "
+             "Engineers said that the river has risen by a metre.")
+    second = ("Engineers said that the river has risen by a metre. "
+              "Officials said that the dam will be finished in June.")
+    with database.connection_context():
+        ingest_article(text=first + " Nothing else was said.", actor="desk")
+        ingest_article(text=second + " Nothing more was said.", actor="desk")
+    outcomes = _race(lambda i: ingest_article(
+        text=(first if i % 2 else second) + f" Report {i}.", actor=f"desk{i}",
+        published=datetime.date(2001, 1, 1 + i)))
+    assert not [o for o in outcomes if isinstance(o, Exception)], outcomes
+    with database.connection_context():
+        dates = {c.first_seen for c in Claim.select() if "dam" in c.text or "river" in c.text}
+        assert dates == {datetime.date(2001, 1, 1)}
