@@ -27,10 +27,11 @@ class JsonFormatter(logging.Formatter):
 
 
 def configure_logging(level: str) -> None:
-    """JSON lines on standard error, for the service's own loggers."""
+    """JSON lines on standard error, for the service's own loggers and the rate limiter's
+    (which says when its store is lost and found again)."""
     handler = logging.StreamHandler(sys.stderr)
     handler.setFormatter(JsonFormatter())
-    for name in ("claimtracker", "api", "models"):
+    for name in ("claimtracker", "api", "models", "flask-limiter"):
         logger = logging.getLogger(name)
         logger.handlers[:] = [handler]
         logger.setLevel(level)
