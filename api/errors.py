@@ -14,7 +14,12 @@ from webargs.core import missing
 from webargs.flaskparser import FlaskParser, is_json_request
 from werkzeug.exceptions import HTTPException
 
-from models.db import ROLLED_BACK_FOR_ANOTHER, drop_idle_connections, lost_connection
+from models.db import (
+    ROLLED_BACK_FOR_ANOTHER,
+    drop_idle_connections,
+    lost_connection,
+    storage_refused,
+)
 from models.errors import Conflict, DomainError, Invalid, NotFound, Upstream, VersionMismatch
 
 PROBLEM_JSON = "application/problem+json"
@@ -209,6 +214,11 @@ def _lost_to_another_write(error: Exception) -> bool:
 
 
 def handle_unexpected(error: Exception):
+    if storage_refused(error):
+        log.error("database cannot store", extra={"fields": {"error": str(error)}})
+        return problem(503, "The database cannot store anything now (its disk is full or it "
+                            "is read-only); nothing was changed, and reads go on. Retry later.",
+                       headers={"Retry-After": "30"})
     if lost_connection(error):
         drop_idle_connections()
         log.warning("database connection lost", extra={"fields": {"error": str(error)}})

@@ -120,6 +120,28 @@ def in_transaction(operation, attempts: int = 3):
             time.sleep(random.uniform(0.01, 0.05) * attempt)
 
 
+# What a database says when it cannot store anything more: SQLite's full disk, read-only file
+# or failed write, PostgreSQL's insufficient resources (53xxx) and read-only transaction.
+_STORAGE_REFUSALS = ("database or disk is full", "readonly database", "disk i/o error")
+
+
+def storage_refused(error: BaseException | None) -> bool:
+    """The write failed for want of room or of write access, not for what it wrote. SQLite
+    rolls such a transaction back itself, so the error raised may be the rollback's that
+    followed ("no transaction is active"): the one before it says why."""
+    if not isinstance(error, peewee.OperationalError | peewee.InternalError):
+        return False
+    for _ in range(4):  # the error, and those it was raised in the handling of
+        code = getattr(getattr(error, "orig", error), "pgcode", None) or ""
+        if code.startswith("53") or code == "25006" or any(
+                refusal in str(error).lower() for refusal in _STORAGE_REFUSALS):
+            return True
+        error = error.__context__
+        if error is None:
+            return False
+    return False
+
+
 def drop_idle_connections() -> None:
     """After a lost connection: the pooled ones went with it, so open new ones from now on."""
     if isinstance(database.obj, PooledPostgresqlDatabase):
