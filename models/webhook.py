@@ -9,6 +9,7 @@ import hmac
 import json
 import random
 import secrets
+from collections import Counter
 
 import peewee
 
@@ -125,17 +126,24 @@ def signed_headers(secret: str, message_id: str, timestamp: int, body: bytes) ->
             "X-Claims-Signature": f"t={timestamp},v1={legacy.hexdigest()}"}
 
 
-def claim_due(limit: int, lock_seconds: int) -> list[Delivery]:
-    """Take up to `limit` due deliveries for this worker. A delivery stays taken for
-    lock_seconds; a worker that dies mid-delivery leaves it to be taken again, so every event
-    is delivered at least once."""
+def claim_due(limit: int, lock_seconds: int, *, per_webhook: int | None = None,
+              skip=()) -> list[Delivery]:
+    """Take up to `limit` due deliveries for this worker, at most per_webhook of any one
+    subscriber and none of those in `skip`. A delivery stays taken for lock_seconds; a worker
+    that dies mid-delivery leaves it to be taken again, so every event is delivered at least
+    once."""
     now = utcnow()
-    due = (Delivery.select(Delivery.id)
+    due = (Delivery.select(Delivery.id, Delivery.webhook)
            .where((Delivery.state == "pending") & (Delivery.next_attempt_at <= now)
                   & (Delivery.locked_until.is_null() | (Delivery.locked_until < now)))
            .order_by(Delivery.next_attempt_at, Delivery.id).limit(limit))
-    taken = []
-    for (delivery_id,) in due.tuples():
+    if skip:
+        due = due.where(Delivery.webhook.not_in(list(skip)))
+    taken, per_subscriber = [], Counter()
+    for delivery_id, webhook_id in due.tuples():
+        if per_webhook is not None and per_subscriber[webhook_id] >= per_webhook:
+            continue
+        per_subscriber[webhook_id] += 1
         with database.atomic():
             won = (Delivery.update(locked_until=now + datetime.timedelta(seconds=lock_seconds))
                    .where((Delivery.id == delivery_id)

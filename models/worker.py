@@ -1,8 +1,10 @@
 """The delivery worker: takes due webhook deliveries, POSTs each one signed, and records the
-attempt. Run by `claimtracker worker`, beside the web server."""
+attempt, serving subscribers side by side. Run by `claimtracker worker`, beside the web
+server."""
 
 import logging
 import time
+from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
 
 import requests
 
@@ -10,6 +12,9 @@ from models.db import database
 from models.webhook import claim_due, payload, record_attempt, signed_headers
 
 log = logging.getLogger(__name__)
+
+RECEIVERS = 8  # subscribers served at once
+PER_TURN = 5  # deliveries a subscriber is given at a time
 
 
 def deliver(delivery, session: requests.Session, timeout: float) -> None:
@@ -37,18 +42,44 @@ def deliver(delivery, session: requests.Session, timeout: float) -> None:
                    duration_ms=int((time.monotonic() - started) * 1000))
 
 
-def run(*, poll_seconds: float, lock_seconds: int, timeout: float, batch: int = 20,
+def _deliver_in_turn(deliveries, timeout: float) -> int:
+    """One subscriber's deliveries, one after another, on this thread's own connection."""
+    with database.connection_context(), requests.Session() as session:
+        for delivery in deliveries:
+            deliver(delivery, session, timeout)
+    return len(deliveries)
+
+
+def run(*, poll_seconds: float, lock_seconds: int, timeout: float, batch: int = 50,
         once: bool = False) -> int:
-    """Deliver until stopped (or, with once, until nothing is due); return attempts made."""
+    """Deliver until stopped (or, with once, until nothing is due); return attempts made.
+
+    Subscribers are served side by side, RECEIVERS at a time, each by one thread and a few
+    deliveries at a time: a receiver that hangs or fails holds up only its own deliveries.
+    A turn is short enough (per-subscriber deliveries times the timeout) to end before the
+    deliveries' lock runs out, so no other worker takes them meanwhile."""
+    per_turn = max(1, min(PER_TURN, int(lock_seconds // (timeout + 1))))
     attempts = 0
-    with requests.Session() as session:
+    serving: dict[Future, int] = {}  # a subscriber's turn, and whose
+    with ThreadPoolExecutor(RECEIVERS, thread_name_prefix="deliver") as pool:
         while True:
-            with database.connection_context():
-                due = claim_due(batch, lock_seconds)
+            due = []
+            if len(serving) < RECEIVERS:
+                with database.connection_context():
+                    due = claim_due(batch, lock_seconds, per_webhook=per_turn,
+                                    skip=set(serving.values()))
+                turns: dict[int, list] = {}
                 for delivery in due:
-                    deliver(delivery, session, timeout)
-                    attempts += 1
-            if once and not due:
-                return attempts
-            if not due:
+                    turns.setdefault(delivery.webhook_id, []).append(delivery)
+                for webhook_id, deliveries in turns.items():
+                    serving[pool.submit(_deliver_in_turn, deliveries, timeout)] = webhook_id
+            if not serving:
+                if once and not due:
+                    return attempts
                 time.sleep(poll_seconds)
+                continue
+            finished, _ = wait(list(serving), timeout=0 if due else poll_seconds,
+                               return_when=FIRST_COMPLETED)
+            for turn in finished:
+                attempts += turn.result()
+                del serving[turn]
