@@ -13,7 +13,8 @@ from models.speaker import Speaker, aliases_of, name_key
 def speakers_query(*, q: str | None = None, kind: str | None = None):
     query = Speaker.select()
     if q:
-        query = query.where(Speaker.name_key.contains(name_key(q)))
+        # A search with nothing of a name in it ("%", "*") finds no one, rather than everyone.
+        query = query.where(Speaker.name_key.contains(name_key(q)) if name_key(q) else False)
     if kind:
         query = query.where(Speaker.kind == kind)
     return query.order_by(Speaker.name_key, Speaker.id)
