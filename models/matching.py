@@ -137,7 +137,8 @@ def _side(text: str, frame: str | None, start, end, speaker, name, *, read=True)
 
 def claim_sides(claim_ids) -> dict[int, Side]:
     """Each claim as it first appeared and who said it, for explanations (which need no
-    frame: one not stored is left empty rather than read)."""
+    frame: one not stored is left empty rather than read); a claim entered by hand, which
+    appeared nowhere, by its text alone."""
     sides: dict[int, Side] = {}
     for chunk in chunked(list(dict.fromkeys(claim_ids)), 500):
         first = (Appearance.select(fn.MIN(Appearance.id))
@@ -148,6 +149,11 @@ def claim_sides(claim_ids) -> dict[int, Side]:
                 .join(Claim).switch(Appearance).join(Speaker, JOIN.LEFT_OUTER)
                 .where(Appearance.id.in_(first)).tuples())
         sides.update((claim_id, _side(*rest, read=False)) for claim_id, *rest in rows)
+        unseen = [i for i in chunk if i not in sides]
+        if unseen:
+            sides.update((claim_id, _side(text, None, None, None, None, None, read=False))
+                         for claim_id, text in Claim.select(Claim.id, Claim.text)
+                         .where(Claim.id.in_(unseen)).tuples())
     return sides
 
 

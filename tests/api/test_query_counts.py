@@ -38,24 +38,29 @@ def _grow(client, write_headers, admin_headers, n: int) -> dict:
         text = (f"Councillor Ada Brook{i} said that the harbour bridge will open in March. "
                 f"Engineer Tom Reyes said the harbour bridge will open in March. "
                 f'"The steel for stand {i} has arrived," Mr. Reyes said.')
-        body = client.post(f"{API}/sources", json={"text": text, "outlet": f"Post {i % 3}"},
-                           headers=write_headers).get_json()
+        answer = client.post(f"{API}/sources", json={"text": text, "outlet": f"Post {i % 3}"},
+                             headers=write_headers)
+        assert answer.status_code in (200, 201), answer.get_json()  # 200: stored by a grow before
+        body = answer.get_json()
         claim_id = claim_id or next(c["id"] for c in body["source"]["claims"]
                                     if any("Reyes" in s["name"] for s in c["speakers"]))
     for i in range(n):
         other = client.post(f"{API}/claims", json={"text": f"The bridge {i} will not open"},
                             headers=write_headers).get_json()["id"]
         flagged = client.post(f"{API}/claims/{claim_id}/contradictions",
-                              json={"claim_id": other}, headers=write_headers).get_json()
-        link_id = link_id or flagged["id"]
-        client.post(f"{API}/claims/{claim_id}/reviews", json={"rating": "mixed"},
-                    headers=write_headers)
+                              json={"claim_id": other}, headers=write_headers)
+        assert flagged.status_code == 201, flagged.get_json()
+        link_id = link_id or flagged.get_json()["id"]
+        reviewed = client.post(f"{API}/claims/{claim_id}/reviews", json={"rating": "mixed"},
+                               headers=write_headers)
+        assert reviewed.status_code == 201, reviewed.get_json()
     hook = client.post(f"{API}/webhooks", json={"url": "http://127.0.0.1:9/hook",
                                                 "events": ["claim.created"]},
                        headers=admin_headers).get_json()["id"]
     for i in range(n):
-        client.post(f"{API}/claims", json={"text": f"Delivery claim {i}"},
-                    headers=write_headers)
+        made = client.post(f"{API}/claims", json={"text": f"Delivery claim {i}"},
+                           headers=write_headers)
+        assert made.status_code == 201, made.get_json()
     with database.connection_context():
         from models.source import Source
         from models.speaker import Speaker

@@ -38,6 +38,16 @@ def test_a_contradicting_claim_is_flagged_as_a_suggestion_with_cues_and_an_expla
     assert [e.data["contradiction_id"] for e in flagged] == [link.id]
 
 
+def test_a_claim_entered_by_hand_is_contradicted_by_its_text(db):
+    """A claim that appeared in no article has no quote to show: the explanation gives its
+    text (an ingest used to fail on it)."""
+    typed = create_claim(text="The bridge will reopen in May.", actor="desk")
+    result = ingest_article(text=CLASH)
+    [link] = [link for link in result.links if link.relation == "contradicts"]
+    assert typed.id in (link.claim_a_id, link.claim_b_id)
+    assert "reopen in May" in link.explanation
+
+
 def test_unrelated_claims_are_not_flagged(db):
     ingest_article(text=STORED)
     ingest_article(text="The harbour authority said that ferry fares will rise in June.")
