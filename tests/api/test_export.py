@@ -21,7 +21,7 @@ def test_ndjson_holds_every_claim_once_with_appearances_and_speakers(client, see
     listed = client.get(f"{API}/claims", query_string={"per_page": 1}).get_json()["total"]
     rows = _ndjson(client)
     assert len(rows) == listed == len({r["id"] for r in rows})
-    assert all(r["appearances"] for r in rows)
+    assert rows and all(r["appearances"] for r in rows)
     assert any(r["speakers"] for r in rows)
     quote = rows[0]["appearances"][0]
     source = client.get(f"{API}/sources/{quote['source']['id']}").get_json()

@@ -1,5 +1,5 @@
 """The client as a user gets it: installed from client/ into the venv (not imported from the
-source tree), driven against a real gunicorn server on a fresh SQLite database."""
+source tree), driven against a real gunicorn server on each database, set up afresh."""
 
 import importlib
 import importlib.util
@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.conftest import empty_tables
 from tests.servers import cli, running_server
 
 CLIENT_DIR = Path(__file__).resolve().parents[2] / "client"
@@ -50,11 +51,13 @@ class Server:
         self.read_key = read_key
 
 
-@pytest.fixture(scope="session")
-def server(tmp_path_factory):
-    """gunicorn on a free port, on a fresh SQLite database set up (and seeded) by the CLI."""
+@pytest.fixture(scope="module")
+def server(database_url, tmp_path_factory):
+    """gunicorn on a free port, on the tests' database emptied, then set up (and seeded) by
+    the CLI."""
+    empty_tables()
     where = tmp_path_factory.mktemp("client-server")
-    env = {**os.environ, "DATABASE_URL": f"sqlite:///{where / 'claims.db'}",
+    env = {**os.environ, "DATABASE_URL": database_url,
            "READS_NEED_KEY": "false", "PUBLISHER_NAME": "Factdesk",
            "PUBLIC_BASE_URL": "https://claims.example"}
     admin_key = cli(env, "setup")

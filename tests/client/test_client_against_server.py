@@ -31,7 +31,7 @@ ARTICLE = (
     "The union said that dock workers will strike on Monday.")
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def article(server):
     """The article above, ingested once for the session: the ingest result."""
     with ClaimTracker(server.base_url, server.admin_key) as client:
@@ -141,6 +141,7 @@ def test_a_missing_item_raises_not_found(ct):
 def test_ingest_answers_the_source_and_a_second_ingest_creates_nothing(ct, article):
     source = article["source"]
     assert source["outlet"] == "Harbour Gazette" and source["published"] == "2024-05-02"
+    assert source["claims"]
     for claim in source["claims"]:
         for appearance in claim["appearances"]:
             assert ARTICLE[appearance["start"]:appearance["end"]] == appearance["quote"]
@@ -192,8 +193,8 @@ def test_a_review_sets_the_claims_status(ct):
     assert ct.claim(claim["id"])["status"] == "refuted"
 
 
-def test_speakers_sources_and_health(ct, article):
-    assert ct.health()["database"] == "sqlite"
+def test_speakers_sources_and_health(ct, article, database_url):
+    assert database_url.startswith(ct.health()["database"])
     bergs = list(ct.speakers(q="Berg", per_page=1))
     assert [s["name"] for s in bergs] == ["Anna Berg"]
     assert {c["text"] for c in ct.speaker(bergs[0]["id"])["claims"]} >= {
@@ -204,11 +205,8 @@ def test_speakers_sources_and_health(ct, article):
 
 @pytest.fixture
 def webhooks(ct):
-    """The webhook sub-API, when the server has the routes."""
-    try:
-        ct.webhooks.list()
-    except NotFound:
-        pytest.skip("this server has no /api/v1/webhooks routes yet")
+    """The webhook sub-API (a server without its routes fails here, not skips)."""
+    ct.webhooks.list()
     return ct.webhooks
 
 

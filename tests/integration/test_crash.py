@@ -38,7 +38,11 @@ def test_a_server_killed_mid_ingest_leaves_every_source_whole_or_absent(app, dat
         threads = [threading.Thread(target=ingest, args=(base, i)) for i in range(8)]
         for thread in threads:
             thread.start()
-        time.sleep(1.0)  # some ingests done, some under way
+        deadline = time.monotonic() + 60
+        while not answered:  # the first ingest done: the others are under way
+            assert time.monotonic() < deadline, "no ingest was answered"
+            time.sleep(0.01)
+        assert len(answered) < len(threads)
         port = base.rsplit(":", 1)[1]
         gunicorn = subprocess.run(["pgrep", "-f", f"bind 127.0.0.1:{port}"], text=True,
                                   capture_output=True).stdout.split()

@@ -1,6 +1,7 @@
 """Full-text search behaves the same on SQLite FTS5 and PostgreSQL tsvector."""
 
 import datetime
+import re
 
 import pytest
 
@@ -42,9 +43,10 @@ def test_search_matches_every_word_with_stemming_and_phrases(claims, q, expected
 
 
 @pytest.mark.parametrize("q", ['NEAR(bridge', 'bridge" OR "1"="1', "bridge*", "AND OR NOT bridge",
-                               "'; DROP TABLE claim; --bridge"])
+                               "'; DROP TABLE claim; --bridge", "(harbour) bridge*"])
 def test_query_syntax_in_user_input_is_treated_as_words(claims, q):
-    assert set(_ids(q)) <= set(claims)
+    words = " ".join(re.findall(r"\w+", q))
+    assert _ids(q) == _ids(words)
 
 
 def test_a_query_without_words_is_refused(claims):
