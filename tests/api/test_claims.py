@@ -100,7 +100,7 @@ def test_next_walks_claims_that_tie_on_the_sort_column_each_once(client, make_cl
     ("W1siZmlyc3Rfc2VlbiIsImlkIl0sWyIyMDI0LTA1LTAxIiwxXV0", "another order"),
     ("W1siLWlkIl0sWzVdXQ", "another order"),  # ["-id"], [5]: the other direction
     ("W1siaWQiXSxbMTE4MDU5MTYyMDcxNzQxMTMwMzQyNF1d", "not one this list gave"),  # 2**70
-    ("W1tbW1tbW1tbW1tbW1tbW1tb" * 77, "not one this list gave"),  # nested 1,400 deep
+    ("W1tbW1tbW1tbW1tbW1tbW1tb" * 62, "not one this list gave"),  # nested 1,116 deep
 ])
 def test_a_cursor_that_is_not_this_lists_is_a_422_naming_it(client, make_claim, cursor,
                                                             detail):
