@@ -9,7 +9,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 export DATABASE_URL HOST PORT
 
-.PHONY: serve test lint openapi eval train bench bench-smoke clean
+.PHONY: serve test lint openapi eval train bench bench-smoke soak soak-smoke clean
 
 $(STAMP): pyproject.toml client/pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -49,6 +49,14 @@ bench: $(STAMP)
 
 bench-smoke: $(STAMP)
 	$(BIN)/python -m bench.run --smoke --out var/bench/smoke.json
+
+# The soak (bench/soak.py): mixed traffic on a fresh PostgreSQL database (SOAK_DATABASE_URL or
+# TEST_DATABASE_URL names the server) for 30 minutes, or 2 in CI; writes bench/soak.json.
+soak: $(STAMP)
+	$(BIN)/python -m bench.soak
+
+soak-smoke: $(STAMP)
+	$(BIN)/python -m bench.soak --smoke --out var/soak/smoke.json
 
 openapi: $(STAMP)
 	$(BIN)/claimtracker openapi write --format=yaml openapi.yaml
