@@ -32,8 +32,10 @@ WORKERS = 2
 CLIENTS = 3
 EVENTS = ["claim.created", "claim.status_changed", "contradiction.flagged",
           "contradiction.reviewed"]
-# The mix, by weight: mostly reads, as a newsroom's tools make them.
-MIX = {"list": 30, "claim": 30, "search": 15, "speakers": 5, "ingest": 10, "review": 10}
+# The mix, by weight: mostly reads, as a newsroom's tools make them, each client pausing a
+# moment between requests (a steady load, not the most the two cores can take).
+MIX = {"list": 30, "claim": 35, "search": 16, "speakers": 7, "ingest": 2, "review": 10}
+THINK_SECONDS = 0.04
 
 
 class Receiver:
@@ -117,6 +119,7 @@ class Client:
         while time.monotonic() < until:
             n += 1
             self.step(n)
+            time.sleep(self.rng.uniform(0, 2 * THINK_SECONDS))
 
 
 def _fresh_database(server: str) -> tuple[str, str]:
@@ -212,10 +215,11 @@ def _run(minutes: float, port: int, master: int, key: str) -> dict:
 
 
 def _undelivered(url: str, receiver: Receiver, wait: float = 120) -> int:
-    """Events of the run the receiver has not seen, once the worker has had time to drain."""
+    """Events of the run (those made after the subscription, each with a delivery) the
+    receiver has not seen, once the worker has had time to drain."""
     deadline = time.monotonic() + wait
     while True:
-        ids = {row[0] for row in psql(url, "SELECT id FROM event")}
+        ids = {row[0] for row in psql(url, "SELECT DISTINCT event_id FROM delivery")}
         missing = ids - receiver.seen
         if not missing or time.monotonic() > deadline:
             return len(missing)
