@@ -5,11 +5,10 @@ from flask import current_app, redirect, render_template, request, url_for
 from marshmallow import EXCLUDE, ValidationError
 
 from api.auth import current_actor
-from api.pagination import paginate
 from api.schemas.claims import ClaimListArgs, ReviewCreate
 from desk.blueprint import blp, needs_write
 from desk.context import add_excerpts, first_appearances
-from desk.filters import given, kept, problems, speaker_by_name
+from desk.filters import given, kept, listing
 from models.claim import REVIEW_STATES, STATUSES
 from models.queries.claims import claim_detail, claim_summaries, claims_query, history_of
 from models.review import RATINGS, REVIEWER_TYPES, add_review
@@ -21,19 +20,11 @@ VERDICT = ReviewCreate()
 
 @blp.route("/claims")
 def claims():
-    filters = given(request.args)
-    speaker_name, error, status = speaker_by_name(filters)
-    page = None
-    if error is None:
-        try:
-            args = SEARCH_ARGS.load(filters | {"per_page": PER_PAGE})
-            page = paginate(claims_query, args, claim_summaries)
-        except ValidationError as invalid:
-            error, status = problems(invalid.messages), 422
-    return render_template("claims.html", page=page, filters=request.args,
+    found = listing(request.args, SEARCH_ARGS, claims_query, claim_summaries, PER_PAGE)
+    return render_template("claims.html", page=found.page, filters=request.args,
                            kept=kept(given(request.args), SEARCH_ARGS), statuses=STATUSES,
-                           review_states=REVIEW_STATES, speaker_name=speaker_name,
-                           error=error), status
+                           review_states=REVIEW_STATES, speaker_name=found.speaker_name,
+                           error=found.error), found.status
 
 
 def _claim_page(claim_id: int, *, verdict: dict | None = None, errors: dict | None = None,

@@ -1,6 +1,11 @@
 """What the desk's filter and entry forms send, as the API's schemas take it: empty fields
 left out, a speaker given by name, and refusals in words."""
 
+from dataclasses import dataclass
+
+from marshmallow import ValidationError
+
+from api.pagination import paginate
 from api.schemas.common import unstorable
 from models.queries.speakers import speakers_query
 from models.speaker import Speaker, name_key
@@ -40,3 +45,27 @@ def problems(messages: dict) -> str:
     """A schema's refusal as one line: "since: Not a valid date."."""
     return "; ".join(f"{field}: {' '.join(map(str, found))}"
                      for field, found in sorted(messages.items()))
+
+
+@dataclass
+class Listing:
+    """One page of a filtered list as the desk shows it, or why there is none."""
+
+    page: dict | None
+    error: str | None
+    status: int
+    speaker_name: str | None
+
+
+def listing(args, schema, build_query, records, per_page: int) -> Listing:
+    """The page the filters in `args` (a query string) ask for, through the API's schema and
+    paging; a refused filter is said in words, with its status."""
+    filters = given(args)
+    speaker_name, error, status = speaker_by_name(filters)
+    if error is not None:
+        return Listing(None, error, status, speaker_name)
+    try:
+        page = paginate(build_query, schema.load(filters | {"per_page": per_page}), records)
+    except ValidationError as invalid:
+        return Listing(None, problems(invalid.messages), 422, speaker_name)
+    return Listing(page, None, 200, speaker_name)

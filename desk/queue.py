@@ -7,12 +7,11 @@ from flask import abort, redirect, render_template, request, url_for
 from marshmallow import EXCLUDE, ValidationError, fields
 
 from api.auth import current_actor
-from api.pagination import paginate
 from api.schemas.claims import ContradictionListArgs, ContradictionReview
 from api.schemas.common import DatesInOrder
 from desk.blueprint import blp, needs_write
 from desk.context import first_appearances
-from desk.filters import given, kept, problems, speaker_by_name
+from desk.filters import given, kept, listing, problems
 from models.link import CONTRADICTION_KINDS, review_contradiction
 from models.queries.contradictions import contradiction_records, contradictions_query
 
@@ -42,23 +41,14 @@ def home():
 
 @blp.route("/queue")
 def queue():
-    filters = given(request.args)
-    kept_filters = kept(filters, QUEUE_ARGS)
-    speaker_name, error, status = speaker_by_name(filters)
-    page = None
-    if error is None:
-        try:
-            page = paginate(_suggested, QUEUE_ARGS.load(filters | {"per_page": PER_PAGE}),
-                            contradiction_records)
-        except ValidationError as invalid:
-            error, status = problems(invalid.messages), 422
-    items = page["items"] if page else []
+    found = listing(request.args, QUEUE_ARGS, _suggested, contradiction_records, PER_PAGE)
+    items = found.page["items"] if found.page else []
     contexts = first_appearances({i for link in items
                                   for i in (link["claim_a"]["id"], link["claim_b"]["id"])})
-    return render_template("queue.html", page=page, items=items, contexts=contexts,
-                           filters=request.args, kept=kept_filters, kinds=CONTRADICTION_KINDS,
-                           speaker_name=speaker_name, notice=_done_notice(),
-                           error=error), status
+    return render_template("queue.html", page=found.page, items=items, contexts=contexts,
+                           filters=request.args, kept=kept(given(request.args), QUEUE_ARGS),
+                           kinds=CONTRADICTION_KINDS, speaker_name=found.speaker_name,
+                           notice=_done_notice(), error=found.error), found.status
 
 
 def _done_notice() -> str | None:
