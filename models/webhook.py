@@ -127,11 +127,11 @@ def signed_headers(secret: str, message_id: str, timestamp: int, body: bytes) ->
 
 
 def claim_due(limit: int, lock_seconds: int, *, per_webhook: int | None = None,
-              skip=()) -> list[Delivery]:
+              skip=(), webhooks: int | None = None) -> list[Delivery]:
     """Take up to `limit` due deliveries for this worker, at most per_webhook of any one
-    subscriber and none of those in `skip`. A delivery stays taken for lock_seconds; a worker
-    that dies mid-delivery leaves it to be taken again, so every event is delivered at least
-    once."""
+    subscriber, of at most `webhooks` subscribers, and none of those in `skip`. A delivery
+    stays taken for lock_seconds; a worker that dies mid-delivery leaves it to be taken again,
+    so every event is delivered at least once."""
     now = utcnow()
     due = (Delivery.select(Delivery.id, Delivery.webhook)
            .where((Delivery.state == "pending") & (Delivery.next_attempt_at <= now)
@@ -142,6 +142,9 @@ def claim_due(limit: int, lock_seconds: int, *, per_webhook: int | None = None,
     taken, per_subscriber = [], Counter()
     for delivery_id, webhook_id in due.tuples():
         if per_webhook is not None and per_subscriber[webhook_id] >= per_webhook:
+            continue
+        if webhooks is not None and webhook_id not in per_subscriber \
+                and len(per_subscriber) >= webhooks:
             continue
         per_subscriber[webhook_id] += 1
         with database.atomic():

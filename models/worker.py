@@ -66,8 +66,11 @@ def run(*, poll_seconds: float, lock_seconds: int, timeout: float, batch: int = 
             due = []
             if len(serving) < RECEIVERS:
                 with database.connection_context():
+                    # No more subscribers than free threads: a turn waiting in the pool
+                    # could outlast its lock, and another worker would send it again.
                     due = claim_due(batch, lock_seconds, per_webhook=per_turn,
-                                    skip=set(serving.values()))
+                                    skip=set(serving.values()),
+                                    webhooks=RECEIVERS - len(serving))
                 turns: dict[int, list] = {}
                 for delivery in due:
                     turns.setdefault(delivery.webhook_id, []).append(delivery)
