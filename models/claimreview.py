@@ -12,7 +12,7 @@ from models.errors import Conflict, Invalid, NotFound
 from models.matching import same_claim
 from models.queries.claims import appearances_of
 from models.review import Review, add_review
-from models.speaker import resolve_speaker
+from models.speaker import hold_names, resolve_speaker
 
 MAX_CLAIM_REVIEWED = 75  # Google: "less than 75 characters", so it fits a phone screen
 ELLIPSIS = "\u2026"
@@ -280,14 +280,15 @@ def import_claim_reviews(items: list[dict], *, actor: str) -> dict:
         raise Invalid(f"Import at most {MAX_IMPORT} ClaimReviews at once.", field="items")
     imported = skipped = 0
     claim_ids = []
+    refs = [_speaker_ref((item.get("itemReviewed") or {}).get("author")) for item in items]
     with database.atomic():
+        hold_names(ref for ref in refs if ref)  # all at once, in order: no deadlock with others
         for index, item in enumerate(items):
             key = claim_key(item["claimReviewed"])
             if not key:
                 raise Invalid(f"Item {index}: the claim reviewed has no words.",
                               field=f"items.{index}.claimReviewed")
-            claimed = item.get("itemReviewed") or {}
-            ref = _speaker_ref(claimed.get("author"))
+            claimed, ref = item.get("itemReviewed") or {}, refs[index]
             speaker = resolve_speaker(ref) if ref else None
             claim = _find_claim(key, speaker.id if speaker else None)
             if claim is None:
