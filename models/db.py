@@ -69,23 +69,25 @@ class PostgresPool(PooledPostgresqlDatabase):
         status = adapter.txn_status(conn)
         if conn.closed or status == adapter.txn_unknown:
             return True
-        if status != adapter.txn_idle:
-            try:
+        try:
+            if status != adapter.txn_idle:
                 adapter.rollback(conn)
-            except Exception:  # noqa: BLE001 - whatever broke it, the connection is gone
-                return True
-        idle_since = self._idle_since.pop(self.conn_key(conn), None)
-        if idle_since is not None and time.monotonic() - idle_since > self.PING_AFTER:
-            try:
+            idle_since = self._idle_since.pop(self.conn_key(conn), None)
+            if idle_since is not None and time.monotonic() - idle_since > self.PING_AFTER:
                 with conn.cursor() as cursor:
                     cursor.execute("SELECT 1")
-            except Exception:  # noqa: BLE001 - a connection that cannot answer is gone
-                return True
+        except Exception:  # noqa: BLE001 - a connection that cannot answer is gone
+            self._close_raw(conn)  # its socket too, not left to the garbage collector
+            return True
         return False
 
     def _close(self, conn, close_conn=False):
         self._idle_since[self.conn_key(conn)] = time.monotonic()
         super()._close(conn, close_conn)
+
+    def _close_raw(self, conn):
+        self._idle_since.pop(self.conn_key(conn), None)
+        super()._close_raw(conn)
 
 
 def lost_connection(error: Exception) -> bool:
