@@ -25,8 +25,9 @@ class ApiKey(BaseModel):
         return SCOPES.index(self.scope) >= SCOPES.index(scope)
 
 
-def _hash(key: str) -> str:
-    return hashlib.sha256(key.encode("utf-8")).hexdigest()
+def digest(secret: str) -> str:
+    """What is stored of a secret (a key, a session token): its SHA-256, in hex."""
+    return hashlib.sha256(secret.encode("utf-8")).hexdigest()
 
 
 def create_key(name: str, scope: str) -> tuple[ApiKey, str]:
@@ -35,7 +36,7 @@ def create_key(name: str, scope: str) -> tuple[ApiKey, str]:
         raise Invalid(f"scope must be one of {', '.join(SCOPES)}", field="scope")
     plain = "ct_" + secrets.token_urlsafe(32)
     with database.atomic():
-        row = ApiKey.create(name=name, prefix=plain[:PREFIX_LENGTH], key_hash=_hash(plain),
+        row = ApiKey.create(name=name, prefix=plain[:PREFIX_LENGTH], key_hash=digest(plain),
                             scope=scope)
     return row, plain
 
@@ -44,11 +45,11 @@ def authenticate(plain: str) -> ApiKey | None:
     """The live key a bearer token is, or None."""
     if "\x00" in plain:  # no key holds one, and PostgreSQL text cannot
         return None
-    digest = _hash(plain)
+    hashed = digest(plain)
     candidates = ApiKey.select().where((ApiKey.prefix == plain[:PREFIX_LENGTH])
                                        & ApiKey.revoked_at.is_null())
     for row in candidates:
-        if hmac.compare_digest(row.key_hash, digest):
+        if hmac.compare_digest(row.key_hash, hashed):
             return row
     return None
 

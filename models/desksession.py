@@ -4,12 +4,11 @@ that the desk's forms must carry (CSRF). A revoked key ends its sessions; signin
 the row."""
 
 import datetime
-import hashlib
 import secrets
 
 import peewee
 
-from models.apikey import ApiKey, authenticate
+from models.apikey import ApiKey, authenticate, digest
 from models.db import BaseModel, database, utcnow
 
 LIFETIME = datetime.timedelta(hours=12)
@@ -23,10 +22,6 @@ class DeskSession(BaseModel):
     expires_at = peewee.DateTimeField(index=True)
 
 
-def _hash(token: str) -> str:
-    return hashlib.sha256(token.encode("utf-8")).hexdigest()
-
-
 def open_session(plain_key: str) -> str | None:
     """A new session for a live key: the token the browser keeps; None for a key that is
     unknown or revoked. Sessions past their time are swept on the way."""
@@ -37,7 +32,7 @@ def open_session(plain_key: str) -> str | None:
     now = utcnow()
     with database.atomic():
         DeskSession.delete().where(DeskSession.expires_at < now).execute()
-        DeskSession.create(token_hash=_hash(token), api_key=key, created_at=now,
+        DeskSession.create(token_hash=digest(token), api_key=key, created_at=now,
                            csrf_token=secrets.token_urlsafe(32), expires_at=now + LIFETIME)
     return token
 
@@ -46,7 +41,7 @@ def session_of(token: str) -> DeskSession | None:
     """The live session a token stands for, with its key; None once it has expired or its key
     has been revoked."""
     return (DeskSession.select(DeskSession, ApiKey).join(ApiKey)
-            .where((DeskSession.token_hash == _hash(token))
+            .where((DeskSession.token_hash == digest(token))
                    & (DeskSession.expires_at > utcnow()) & ApiKey.revoked_at.is_null())
             .first())
 
@@ -54,4 +49,4 @@ def session_of(token: str) -> DeskSession | None:
 def close_session(token: str) -> None:
     """Sign out: the session is gone, whoever holds its token."""
     with database.atomic():
-        DeskSession.delete().where(DeskSession.token_hash == _hash(token)).execute()
+        DeskSession.delete().where(DeskSession.token_hash == digest(token)).execute()

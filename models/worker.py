@@ -2,7 +2,6 @@
 attempt, serving subscribers side by side. Run by `claimtracker worker`, beside the web
 server."""
 
-import logging
 import time
 from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
 
@@ -10,8 +9,6 @@ import requests
 
 from models.db import database
 from models.webhook import claim_due, payload, record_attempt, signed_headers
-
-log = logging.getLogger(__name__)
 
 RECEIVERS = 8  # subscribers served at once
 PER_TURN = 5  # deliveries a subscriber is given at a time
