@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 import requests
+from selenium.common.exceptions import StaleElementReferenceException
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support import expected_conditions
@@ -35,6 +36,13 @@ def arrive(browser, part: str) -> None:
     WebDriverWait(browser, 60).until(expected_conditions.url_contains(part))
     WebDriverWait(browser, 60).until(
         lambda b: b.execute_script("return document.readyState") == "complete")
+
+
+def wait_for_text(browser, selector: str, text: str) -> None:
+    """Wait until an element matching `selector` holds `text`; the next page may be loading."""
+    waiting = WebDriverWait(browser, 30, ignored_exceptions=[StaleElementReferenceException])
+    waiting.until(lambda b: any(
+        text in e.text for e in b.find_elements(By.CSS_SELECTOR, selector)))
 
 
 def queue_items(browser) -> list:
@@ -80,8 +88,7 @@ def test_an_editor_confirms_rejects_and_skips_from_the_queue(browser, desk, scre
     # Confirm the first with a reason, by mouse.
     browser.find_element(By.ID, f"reason-{first}").send_keys("Both cannot hold")
     browser.find_element(By.CSS_SELECTOR, f"#item-{first} button.confirm").click()
-    assert f"Contradiction {first} confirmed." in browser.find_element(By.CSS_SELECTOR,
-                                                                       ".notice").text
+    wait_for_text(browser, ".notice", f"Contradiction {first} confirmed.")
     assert first not in [item_id(i) for i in queue_items(browser)]
 
     # Skip the second and reject the third, by keyboard alone.
@@ -92,8 +99,7 @@ def test_an_editor_confirms_rejects_and_skips_from_the_queue(browser, desk, scre
     body.send_keys("/")
     browser.switch_to.active_element.send_keys("Different events", Keys.ESCAPE)
     browser.switch_to.active_element.send_keys("r")
-    assert f"Contradiction {third} rejected." in browser.find_element(By.CSS_SELECTOR,
-                                                                      ".notice").text
+    wait_for_text(browser, ".notice", f"Contradiction {third} rejected.")
 
     confirmed, skipped, rejected = (contradiction(desk, i) for i in (first, second, third))
     assert (confirmed["state"], skipped["state"], rejected["state"]) == (
@@ -113,8 +119,8 @@ def test_a_stale_page_tells_the_editor_and_changes_nothing(browser, desk):
                                                                    "reason": "by another"})
     assert answer.status_code == 200, answer.text
     browser.find_element(By.CSS_SELECTOR, f"#item-{link_id} button.reject").click()
-    message = browser.find_element(By.CSS_SELECTOR, ".error").text
-    assert "in the meantime" in message and "nothing was changed" in message
+    wait_for_text(browser, ".error", "in the meantime")
+    assert "nothing was changed" in browser.find_element(By.CSS_SELECTOR, ".error").text
     assert contradiction(desk, link_id)["state"] == "confirmed"
 
 
@@ -168,7 +174,7 @@ def test_an_editor_searches_opens_a_claim_and_adds_a_verdict(browser, desk, scre
     form.find_element(By.NAME, "url").send_keys("https://factdesk.example/checks/genoa")
     form.find_element(By.NAME, "explanation").send_keys("No agreement was signed at Genoa.")
     form.find_element(By.CSS_SELECTOR, "button[type=submit]").click()
-    assert "Verdict added." in browser.find_element(By.CSS_SELECTOR, ".notice").text
+    wait_for_text(browser, ".notice", "Verdict added.")
     claim = desk.api("GET", f"/claims/{claim_id}").json()
     assert claim["status"] == "refuted"
     assert claim["reviews"][-1]["reviewer"] == "Ana Checker"
@@ -224,7 +230,7 @@ def test_signing_out_ends_the_session(browser, desk):
     sign_in(browser, desk, desk.write_key)
     token = browser.get_cookie("desk_session")["value"]
     browser.find_element(By.CSS_SELECTOR, ".who button").click()
-    assert "/desk/sign-in" in browser.current_url
+    arrive(browser, "/desk/sign-in")
     assert browser.get_cookie("desk_session") is None
     answer = requests.get(desk.url("/desk/queue"), cookies={"desk_session": token},
                           allow_redirects=False, timeout=30)
