@@ -1,11 +1,11 @@
 """The soak: minutes of mixed traffic through `claimtracker serve` (2 workers) on a fresh
-PostgreSQL database, with the webhook worker delivering every event to a local receiver;
-bounded and self-stopping. Reads, searches, ingests of new articles and editors' reviews run
+PostgreSQL database holding a newsroom's base (20,000 claims of the bench corpus), with the
+webhook worker delivering every event to a local receiver; bounded and self-stopping. Reads, searches, ingests of new articles and editors' reviews run
 side by side; afterwards it counts what a long run wears down: 5xx answers, the p95 latency of
 the last window against the first, the workers' memory, events not delivered, ingests lost.
 
-    python -m bench.soak [--minutes 30] [--out bench/soak.json]
-    python -m bench.soak --smoke            # 2 minutes, for CI
+    python -m bench.soak [--minutes 30] [--base 20000] [--out bench/soak.json]
+    python -m bench.soak --smoke            # 2 minutes on an empty base, for CI
 
 It needs a PostgreSQL server (SOAK_DATABASE_URL or TEST_DATABASE_URL, as the suite), and
 exits 1 when a figure is out of bounds: any 5xx, event undelivered or ingest lost; in a full
@@ -26,7 +26,7 @@ from urllib.parse import quote, urlsplit, urlunsplit
 
 from bench import traffic
 from bench.corpus import fresh_article
-from bench.run import BIN, COMMON_TERMS, HOST, ROOT, psql, report, serving
+from bench.run import BIN, COMMON_TERMS, HOST, ROOT, database_for, psql, report, serving
 
 WORKERS = 2
 CLIENTS = 3
@@ -64,8 +64,8 @@ class Client:
     """One newsroom tool: requests in the mix, one after another, each logged with when it
     started (seconds into the run), how long it took and how it was answered."""
 
-    def __init__(self, port: int, key: str, started: float, seed: int, log: list):
-        self.port, self.started, self.log = port, started, log
+    def __init__(self, port: int, key: str, started: float, seed: int, log: list, claims: int):
+        self.port, self.started, self.log, self.claims = port, started, log, claims
         self.headers = {"Authorization": f"Bearer {key}"}
         self.rng = random.Random(seed)
         self.seed = seed
@@ -88,7 +88,7 @@ class Client:
         if op == "list":
             self.call(op, "GET", f"/api/v1/claims?per_page=20&page={self.rng.randint(1, 5)}")
         elif op == "claim":
-            self.call(op, "GET", f"/api/v1/claims/{self.rng.randint(1, 40)}")
+            self.call(op, "GET", f"/api/v1/claims/{self.rng.randint(1, self.claims)}")
         elif op == "search":
             self.call(op, "GET", f"/api/v1/claims?q={quote(self.rng.choice(COMMON_TERMS))}")
         elif op == "speakers":
@@ -111,7 +111,7 @@ class Client:
             self.call(op, "PATCH", f"/api/v1/contradictions/{items[0]['id']}", {
                 "state": self.rng.choice(["confirmed", "rejected"]), "reason": "soak"})
         else:
-            self.call(op, "POST", f"/api/v1/claims/{self.rng.randint(1, 40)}/reviews", {
+            self.call(op, "POST", f"/api/v1/claims/{self.rng.randint(1, self.claims)}/reviews", {
                 "rating": "mixed", "url": "https://soak.example/check"})
 
     def run(self, until: float) -> None:
@@ -122,11 +122,17 @@ class Client:
             time.sleep(self.rng.uniform(0, 2 * THINK_SECONDS))
 
 
-def _fresh_database(server: str) -> tuple[str, str]:
+def _fresh_database(server: str, base: int) -> tuple[str, str]:
+    """A new database: a copy of the bench corpus of `base` claims (loaded once and cached by
+    the bench), or an empty one."""
     parts = urlsplit(server)
     admin = urlunsplit((parts.scheme, parts.netloc, "/postgres", "", ""))
     name = f"claimtracker_soak_{uuid.uuid4().hex[:8]}"
-    psql(admin, f'CREATE DATABASE "{name}"')
+    if base:
+        template = urlsplit(database_for("postgresql", base, server)).path[1:]
+        psql(admin, f'ALTER DATABASE "{template}" RENAME TO "{name}"')
+    else:
+        psql(admin, f'CREATE DATABASE "{name}"')
     return admin, urlunsplit((parts.scheme, parts.netloc, f"/{name}", "", ""))
 
 
@@ -146,13 +152,14 @@ def _workers_rss_mb(master: int) -> float:
     return total / 1024
 
 
-def _p95(log: list, low: float, high: float) -> float:
-    times = [ms for at, ms, status, _ in log if low <= at < high and status is not None]
+def _p95(log: list, low: float, high: float, operation: str | None = None) -> float:
+    times = [ms for at, ms, status, op in log
+             if low <= at < high and status is not None and operation in (None, op)]
     return round(traffic.percentile(times, 95), 1) if times else 0.0
 
 
-def soak(minutes: float, server: str) -> dict:
-    admin, url = _fresh_database(server)
+def soak(minutes: float, server: str, base: int) -> dict:
+    admin, url = _fresh_database(server, base)
     env = {**os.environ, "DATABASE_URL": url, "RATELIMIT_ENABLED": "false",
            "WORKER_POLL_SECONDS": "0.2", "PUBLISHER_NAME": "Soak Herald"}
     logs = ROOT / "var" / "soak"
@@ -175,7 +182,7 @@ def soak(minutes: float, server: str) -> dict:
                                           stdout=worker_log, stderr=worker_log,
                                           start_new_session=True)
                 try:
-                    figures = _run(minutes, port, master, key)
+                    figures = _run(minutes, port, master, key, max(40, base))
                     figures["events_undelivered"] = _undelivered(url, receiver)
                 finally:
                     worker.terminate()
@@ -186,13 +193,13 @@ def soak(minutes: float, server: str) -> dict:
         psql(admin, f'DROP DATABASE IF EXISTS "{urlsplit(url).path[1:]}" WITH (FORCE)')
 
 
-def _run(minutes: float, port: int, master: int, key: str) -> dict:
+def _run(minutes: float, port: int, master: int, key: str, claims: int) -> dict:
     seconds = minutes * 60
     window = min(300.0, seconds / 4)  # the first and the last five minutes (a quarter, short)
     started = time.perf_counter()
     until = time.monotonic() + seconds
     log: list = []
-    clients = [Client(port, key, started, seed, log) for seed in range(1, CLIENTS + 1)]
+    clients = [Client(port, key, started, seed, log, claims) for seed in range(1, CLIENTS + 1)]
     threads = [threading.Thread(target=c.run, args=(until,)) for c in clients]
     for thread in threads:
         thread.start()
@@ -210,6 +217,9 @@ def _run(minutes: float, port: int, master: int, key: str) -> dict:
             "errors_5xx": sum(1 for _, _, status, _ in log if status is None or status >= 500),
             "p95_first_ms": _p95(log, 0, window),
             "p95_last_ms": _p95(log, seconds - window, seconds + 60),
+            "p95_by_operation_ms": {op: [_p95(log, 0, window, op),
+                                         _p95(log, seconds - window, seconds + 60, op)]
+                                    for op in MIX},
             "rss_growth_pct": round((last - first) / first * 100, 1) if first else 0.0,
             "ingested": [i for c in clients for i in c.ingested]}
 
@@ -239,7 +249,9 @@ def _lost(url: str, ingested: list[int]) -> int:
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--minutes", type=float, default=30)
-    parser.add_argument("--smoke", action="store_true", help="2 minutes; CI's run")
+    parser.add_argument("--base", type=int, default=20_000,
+                        help="claims in the database before the traffic starts")
+    parser.add_argument("--smoke", action="store_true", help="2 minutes on an empty base; CI's")
     parser.add_argument("--out", type=Path, default=ROOT / "bench" / "soak.json")
     args = parser.parse_args(argv)
     server = os.environ.get("SOAK_DATABASE_URL") or os.environ.get("TEST_DATABASE_URL")
@@ -247,8 +259,8 @@ def main(argv=None) -> int:
         print("The soak runs on PostgreSQL: set SOAK_DATABASE_URL or TEST_DATABASE_URL.",
               file=sys.stderr)
         return 2
-    minutes = 2 if args.smoke else args.minutes
-    figures = soak(minutes, server)
+    minutes, base = (2, 0) if args.smoke else (args.minutes, args.base)
+    figures = {"base_claims": base, **soak(minutes, server, base)}
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(json.dumps(figures, indent=2) + "\n")
     report(json.dumps(figures))
