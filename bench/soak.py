@@ -1,8 +1,9 @@
 """The soak: minutes of mixed traffic through `claimtracker serve` (2 workers) on a fresh
 PostgreSQL database holding a newsroom's base (20,000 claims of the bench corpus), with the
-webhook worker delivering every event to a local receiver; bounded and self-stopping. Reads, searches, ingests of new articles and editors' reviews run
-side by side; afterwards it counts what a long run wears down: 5xx answers, the p95 latency of
-the last window against the first, the workers' memory, events not delivered, ingests lost.
+webhook worker delivering every event to a local receiver; bounded and self-stopping.
+Reads, searches, ingests of new articles and editors' reviews run side by side; afterwards it
+counts what a long run wears down: 5xx answers, the p95 latency of the last window against
+the first (and of each operation), the workers' memory, events not delivered, ingests lost.
 
     python -m bench.soak [--minutes 30] [--base 20000] [--out bench/soak.json]
     python -m bench.soak --smoke            # 2 minutes on an empty base, for CI
