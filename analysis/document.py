@@ -9,7 +9,7 @@ from functools import cached_property
 from spacy.tokens import Token
 
 from analysis.casing import truecase
-from analysis.nlp import Paragraph, parse_paragraphs
+from analysis.nlp import Paragraph, parse_paragraphs, parse_paragraphs_of_many
 from analysis.quotes import Quote, find_quotes
 from analysis.sentences import is_lower_case, rule_pieces, split_paragraphs
 
@@ -81,9 +81,11 @@ def _pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return [(a, b) for a, b in pieces if b > a]
 
 
-def read_document(text: str) -> Document:
-    """Parse an article, paragraph by paragraph, in one batch: the first PARSE_BUDGET
-    characters of it (attribution is read there; the rest is narration by rule)."""
+def _plan(text: str) -> tuple[str, list[tuple[int, int]], bool]:
+    """What of an article is parsed: the text the parser reads, its paragraph spans (the first
+    PARSE_BUDGET characters; attribution is read there, the rest is narration by rule), and
+    whether the copy is lower case (parsed with its capitals put back: same length, same
+    offsets)."""
     spans = []
     budget = PARSE_BUDGET
     for paragraph in split_paragraphs(text):
@@ -93,7 +95,18 @@ def read_document(text: str) -> Document:
             spans.append((start, end))
             budget -= end - start
     lower_case = is_lower_case(text)
-    # Lower-case copy is parsed with its capitals put back (same length, same offsets).
-    paragraphs = parse_paragraphs(truecase(text) if lower_case else text, spans)
+    return (truecase(text) if lower_case else text), spans, lower_case
+
+
+def read_document(text: str) -> Document:
+    """Parse an article, paragraph by paragraph, in one batch."""
+    parsed, spans, lower_case = _plan(text)
+    paragraphs = parse_paragraphs(parsed, spans)
     quotes = [q for start, end in spans for q in find_quotes(text, start, end)]
     return Document(text, lower_case, paragraphs, quotes)
+
+
+def prepare(texts: list[str]) -> None:
+    """Parse several articles in one batch through the model, ahead of reading each of them
+    (a backfill's batch): their documents are then read without parsing again."""
+    parse_paragraphs_of_many([_plan(text)[:2] for text in texts])

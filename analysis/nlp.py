@@ -90,24 +90,33 @@ def _fold(text: str, start: int, end: int) -> tuple[str, list[int], list[int]]:
     return " ".join(words), folded, original
 
 
-# The same text is read by extraction, matching and contradiction in one ingest.
+Spans = list[tuple[int, int]]
+
+# The same text is read by extraction, matching and contradiction in one ingest, and a batch
+# parsed ahead (a backfill's) is read article by article.
 _PARSED: OrderedDict[tuple[str, tuple[tuple[int, int], ...]], list[Paragraph]] = OrderedDict()
 _PARSED_SIZE = 32
 
 
-def parse_paragraphs(text: str, spans: list[tuple[int, int]]) -> list[Paragraph]:
+def parse_paragraphs(text: str, spans: Spans) -> list[Paragraph]:
     """The parse of each [start, end) paragraph of the text, in one batch through the model."""
-    key = (text, tuple(spans))
-    if key in _PARSED:
+    return parse_paragraphs_of_many([(text, spans)])[0]
+
+
+def parse_paragraphs_of_many(texts: list[tuple[str, Spans]]) -> list[list[Paragraph]]:
+    """The paragraphs of several texts (each with its spans), parsed in one batch; each text's
+    parse is kept for the next reader of the same text."""
+    keys = [(text, tuple(spans)) for text, spans in texts]
+    missing = list(dict.fromkeys(key for key in keys if key not in _PARSED))
+    folds = [[_fold(text, start, end) for start, end in spans] for text, spans in missing]
+    docs = iter(pipeline().pipe(f[0] for fold in folds for f in fold))
+    for key, fold in zip(missing, folds, strict=True):
+        _PARSED[key] = [Paragraph(next(docs), start, end, folded, original)
+                        for (start, end), (_, folded, original) in zip(key[1], fold, strict=True)]
+    found = []
+    for key in keys:
         _PARSED.move_to_end(key)
-        return _PARSED[key]
-    folds = [_fold(text, start, end) for start, end in spans]
-    docs = pipeline().pipe(f[0] for f in folds)
-    paragraphs = [
-        Paragraph(doc, start, end, folded, original)
-        for doc, (start, end), (_, folded, original) in zip(docs, spans, folds, strict=True)
-    ]
-    _PARSED[key] = paragraphs
-    if len(_PARSED) > _PARSED_SIZE:
+        found.append(_PARSED[key])
+    while len(_PARSED) > _PARSED_SIZE:
         _PARSED.popitem(last=False)
-    return paragraphs
+    return found

@@ -7,6 +7,7 @@ from werkzeug.routing import IntegerConverter
 
 from analysis.nlp import use_model
 from api import (
+    backfills,
     check,
     claimreview,
     claims,
@@ -86,7 +87,7 @@ def create_app(config: Config | None = None) -> Flask:
     api.spec.components.schema("WebhookEvent", schema=WebhookEvent)
     api.register_converter(IdConverter, lambda converter: {"type": "integer", "minimum": 1})
     for module in (home, health, claims, contradictions, speakers, sources, check, export,
-                   webhooks, claimreview):
+                   webhooks, claimreview, backfills):
         api.register_blueprint(module.blp)
     home.init_home(app)
     init_desk(app)

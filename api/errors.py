@@ -20,13 +20,21 @@ from models.db import (
     lost_connection,
     storage_refused,
 )
-from models.errors import Conflict, DomainError, Invalid, NotFound, Upstream, VersionMismatch
+from models.errors import (
+    Conflict,
+    DomainError,
+    Invalid,
+    NotFound,
+    Unavailable,
+    Upstream,
+    VersionMismatch,
+)
 
 PROBLEM_JSON = "application/problem+json"
 log = logging.getLogger(__name__)
 
 STATUS_OF_DOMAIN_ERROR = {NotFound: 404, Invalid: 422, Conflict: 409, VersionMismatch: 412,
-                          Upstream: 502}
+                          Upstream: 502, Unavailable: 503}
 TITLE_OF_STATUS = {422: "Validation failed"}
 
 
@@ -197,7 +205,8 @@ def handle_domain_error(error: DomainError):
     status = status_of(error)
     errors = {error.field: [error.detail]} if error.field and status == 422 else None
     return problem(status, error.detail, errors=errors,
-                   existing_id=getattr(error, "existing_id", None))
+                   existing_id=getattr(error, "existing_id", None),
+                   headers={"Retry-After": "30"} if status == 503 else None)
 
 
 # PostgreSQL's deadlock, serialization failure and lock not available: the write lost to

@@ -21,8 +21,9 @@ import socket
 import subprocess
 import sys
 import time
+import uuid
 from pathlib import Path
-from urllib.parse import quote, urlsplit
+from urllib.parse import quote, urlsplit, urlunsplit
 
 from bench import traffic
 from bench.corpus import fresh_article
@@ -139,6 +140,20 @@ def database_for(engine: str, size: int, postgres_server: str | None) -> str:
     psql(admin, 'DROP DATABASE IF EXISTS "bench_run" WITH (FORCE)')
     psql(admin, f'CREATE DATABASE "bench_run" TEMPLATE "{name}"')
     return f"{parts.scheme}://{parts.netloc}/bench_run"
+
+
+def fresh_database(server: str, base: int) -> tuple[str, str]:
+    """A new database: a copy of the bench corpus of `base` claims (loaded once and cached by
+    the bench), or an empty one."""
+    parts = urlsplit(server)
+    admin = urlunsplit((parts.scheme, parts.netloc, "/postgres", "", ""))
+    name = f"claimtracker_bench_{uuid.uuid4().hex[:8]}"
+    if base:
+        template = urlsplit(database_for("postgresql", base, server)).path[1:]
+        psql(admin, f'ALTER DATABASE "{template}" RENAME TO "{name}"')
+    else:
+        psql(admin, f'CREATE DATABASE "{name}"')
+    return admin, urlunsplit((parts.scheme, parts.netloc, f"/{name}", "", ""))
 
 
 def psql(url: str, sql: str) -> list:

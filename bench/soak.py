@@ -20,14 +20,13 @@ import subprocess
 import sys
 import threading
 import time
-import uuid
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from urllib.parse import quote, urlsplit, urlunsplit
+from urllib.parse import quote, urlsplit
 
 from bench import traffic
 from bench.corpus import fresh_article
-from bench.run import BIN, COMMON_TERMS, HOST, ROOT, database_for, psql, report, serving
+from bench.run import BIN, COMMON_TERMS, HOST, ROOT, fresh_database, psql, report, serving
 
 WORKERS = 2
 CLIENTS = 3
@@ -123,20 +122,6 @@ class Client:
             time.sleep(self.rng.uniform(0, 2 * THINK_SECONDS))
 
 
-def _fresh_database(server: str, base: int) -> tuple[str, str]:
-    """A new database: a copy of the bench corpus of `base` claims (loaded once and cached by
-    the bench), or an empty one."""
-    parts = urlsplit(server)
-    admin = urlunsplit((parts.scheme, parts.netloc, "/postgres", "", ""))
-    name = f"claimtracker_soak_{uuid.uuid4().hex[:8]}"
-    if base:
-        template = urlsplit(database_for("postgresql", base, server)).path[1:]
-        psql(admin, f'ALTER DATABASE "{template}" RENAME TO "{name}"')
-    else:
-        psql(admin, f'CREATE DATABASE "{name}"')
-    return admin, urlunsplit((parts.scheme, parts.netloc, f"/{name}", "", ""))
-
-
 def _workers_rss_mb(master: int) -> float:
     """The resident memory of the server's workers (its group but the master), in MiB."""
     total = 0
@@ -160,7 +145,7 @@ def _p95(log: list, low: float, high: float, operation: str | None = None) -> fl
 
 
 def soak(minutes: float, server: str, base: int) -> dict:
-    admin, url = _fresh_database(server, base)
+    admin, url = fresh_database(server, base)
     env = {**os.environ, "DATABASE_URL": url, "RATELIMIT_ENABLED": "false",
            "WORKER_POLL_SECONDS": "0.2", "PUBLISHER_NAME": "Soak Herald"}
     logs = ROOT / "var" / "soak"

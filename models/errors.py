@@ -30,6 +30,10 @@ class Upstream(DomainError):
     """A server this one depends on (a page to fetch) failed (502)."""
 
 
+class Unavailable(DomainError):
+    """A service this one depends on (the job queue) cannot be reached now (503)."""
+
+
 class VersionMismatch(DomainError):
     """The client edited a version of a claim that is no longer current (412)."""
 

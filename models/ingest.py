@@ -1,6 +1,7 @@
 """Ingesting an article: store it, extract its claims, match them against the base, link them."""
 
 import datetime
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 import peewee
@@ -27,8 +28,10 @@ class Ingested:
 
 def ingest_article(*, text: str, title: str | None = None, outlet: str | None = None,
                    published: datetime.date | None = None, url: str | None = None,
-                   language: str | None = None, actor: str = "system") -> Ingested:
-    """Store an article with its claims, or return the stored one if its URL or text is known."""
+                   language: str | None = None, actor: str = "system",
+                   then: Callable[[Ingested], None] | None = None) -> Ingested:
+    """Store an article with its claims, or return the stored one if its URL or text is known.
+    `then` runs inside the storing transaction, when the article is stored."""
     text = normalise_text(text)
     if not text:
         raise Invalid("The article has no text.", field="text")
@@ -44,8 +47,11 @@ def ingest_article(*, text: str, title: str | None = None, outlet: str | None = 
                                language=language or "en")
         claims = _store_claims(source, extracted, actor)
         reindex(claim.id for claim in claims)
-        return Ingested(source, created=True, claims=claims,
-                        links=link_claims(claims, actor, source.id).links)
+        ingested = Ingested(source, created=True, claims=claims,
+                            links=link_claims(claims, actor, source.id).links)
+        if then is not None:
+            then(ingested)
+        return ingested
 
     try:
         return in_transaction(store)
@@ -58,7 +64,7 @@ def ingest_article(*, text: str, title: str | None = None, outlet: str | None = 
 
 
 def ingest_url(url: str, *, fetch_options: dict, actor: str = "system",
-               **given) -> Ingested:
+               then: Callable[[Ingested], None] | None = None, **given) -> Ingested:
     """Ingest the article at a URL: the stored one if the URL is known, else fetch the page
     and ingest its text, the fields given overriding what the page says of itself."""
     existing = find_existing(url=url, text=None)
@@ -68,16 +74,18 @@ def ingest_url(url: str, *, fetch_options: dict, actor: str = "system",
     fields = {"title": page.title, "outlet": page.outlet, "published": page.published,
               "language": page.language}
     fields.update({k: v for k, v in given.items() if v is not None})
-    return ingest_article(text=page.text, url=url, actor=actor, **fields)
+    return ingest_article(text=page.text, url=url, actor=actor, then=then, **fields)
 
 
-def ingest(article: dict, *, actor: str, fetch_options: dict) -> Ingested:
+def ingest(article: dict, *, actor: str, fetch_options: dict,
+           then: Callable[[Ingested], None] | None = None) -> Ingested:
     """Ingest an article given by its text, or by a url to fetch it from (as POST /sources
     and the desk take it)."""
     if "text" in article:
-        return ingest_article(actor=actor, **article)
+        return ingest_article(actor=actor, then=then, **article)
     fields = dict(article)
-    return ingest_url(fields.pop("url"), actor=actor, fetch_options=fetch_options, **fields)
+    return ingest_url(fields.pop("url"), actor=actor, fetch_options=fetch_options, then=then,
+                      **fields)
 
 
 def _store_claims(source: Source, extracted, actor: str) -> list[Claim]:

@@ -3,6 +3,12 @@ common ground; every name is here too (`from api import schemas; schemas.ClaimDe
 
 import marshmallow as ma
 
+from api.schemas.backfills import (  # noqa: F401
+    Backfill,
+    BackfillCreate,
+    BackfillFailure,
+    BackfillFailurePage,
+)
 from api.schemas.check import (  # noqa: F401
     CheckContradiction,
     CheckedClaim,

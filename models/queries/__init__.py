@@ -1,6 +1,7 @@
 """Read side: the filtered lists and the assembled records the API serves, in a fixed number
 of queries however many rows a page holds; one module per resource."""
 
+from models.queries.backfills import failure_records, failures_query
 from models.queries.claims import claim_detail, claim_summaries, claims_query, history_of
 from models.queries.contradictions import (
     contradiction_records,
@@ -14,7 +15,8 @@ from models.queries.speakers import speaker_detail, speaker_records, speakers_qu
 from models.queries.webhooks import deliveries_query, delivery_records, webhooks_query
 
 __all__ = ["claim_detail", "claim_summaries", "claims_query", "contradiction_records",
-           "contradictions_query", "deliveries_query", "delivery_records", "get_contradiction",
+           "contradictions_query", "deliveries_query", "delivery_records", "failure_records",
+           "failures_query", "get_contradiction",
            "health", "history_of", "row_records", "source_detail", "source_records",
            "sources_query", "speaker_detail", "speaker_records", "speakers_query",
            "webhooks_query"]

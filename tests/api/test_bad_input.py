@@ -9,13 +9,15 @@ no entry here fails test_every_route_that_takes_input_has_bad_input_cases."""
 import json
 import os
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from types import SimpleNamespace
 
 import pytest
 from marshmallow import fields
 
 from api.schemas.claimreview import ClaimReviewIn
+from models.backfill import create_backfill
+from models.db import database
 from models.dump import dump
 from tests.api.contract import API, ARTICLE, problem_of
 from tests.servers import HttpClient, running_server
@@ -52,9 +54,12 @@ def ctx(client, admin_headers, make_claim, flag):
     hook = client.post(f"{API}/webhooks", headers=admin_headers,
                        json={"url": "https://hooks.example/claims", "events": ["claim.created"]})
     assert hook.status_code == 201, hook.get_json()
+    with database.connection_context():
+        backfill = create_backfill("test")  # POST /backfills needs a job queue: none here
     return SimpleNamespace(client=client, headers=admin_headers, claim=a["id"], other=c["id"],
                            ids={"claim_id": a["id"], "link_id": link["id"],
-                                "webhook_id": hook.get_json()["id"]})
+                                "webhook_id": hook.get_json()["id"],
+                                "backfill_id": backfill.id})
 
 
 def url_of(rule: str, ctx) -> str:
@@ -117,8 +122,13 @@ BODY_ROUTES = {
         lambda c: dict(IMPORT_ITEM), ignores_unknown=True, errors_prefix="items.0."),
 }
 
+# Routes whose body is a list of another route's bodies: each case that is about an object is
+# run on an object inside the list.
+LIST_ROUTES = {("POST", "/api/v1/backfills"): ("articles", ("POST", "/api/v1/sources"))}
+
 # Routes whose only input is the path.
-PATH_ROUTES = {("DELETE", "/api/v1/webhooks/<id:webhook_id>")}
+PATH_ROUTES = {("DELETE", "/api/v1/webhooks/<id:webhook_id>"),
+               ("POST", "/api/v1/backfills/<id:backfill_id>/retry")}
 
 
 def body_schema(app, method: str, rule: str):
@@ -217,7 +227,8 @@ BODY_CASES = {
         lambda r, b, s: _raw({name: _wrong_type(field) for name, field in _field_names(s).items()
                               if _wrong_type(field) is not None}), 422, _typed_fields),
     "unknown field": BodyCase(
-        lambda r, b, s: _raw({**b, "colour": "red"}), 422, lambda r, b, s: {"colour"}),
+        lambda r, b, s: _raw({**b, "colour": "red"}), 422,
+        lambda r, b, s: {r.errors_prefix + "colour"}),
     "NUL in every string": BodyCase(
         lambda r, b, s: _raw({k: f"{v}\x00" if isinstance(v, str) else v for k, v in b.items()}),
         422, _string_fields),
@@ -290,6 +301,30 @@ def test_the_valid_body_of_each_route_is_accepted(ctx, method, rule):
     assert response.status_code in (200, 201), response.get_json()
 
 
+# The cases about what a body holds, not how it is sent or nested.
+OBJECT_CASES = ["array instead of object", "string instead of object", "number instead of object",
+                "true instead of object", "null instead of object", "null for every field",
+                "wrong type for every field", "unknown field", "NUL in every string",
+                "lone surrogate", "deep nesting inside a field", "integer of 5000 digits"]
+
+
+@pytest.mark.parametrize("case", OBJECT_CASES)
+@pytest.mark.parametrize(("method", "rule"), list(LIST_ROUTES), ids=" ".join)
+def test_a_bad_item_in_a_list_body_is_refused_precisely_and_writes_nothing(app, ctx, method,
+                                                                         rule, case):
+    key, item_route = LIST_ROUTES[(method, rule)]
+    route = replace(BODY_ROUTES[item_route], errors_prefix=f"{key}.0.")
+    schema, body, spec = body_schema(app, *item_route), route.valid(ctx), BODY_CASES[case]
+    item, _ = spec.build(route, body, schema)
+    before = snapshot()
+    response = ctx.client.open(url_of(rule, ctx), method=method, content_type="application/json",
+                               data=b'{"' + key.encode() + b'": [' + item + b"]}",
+                               headers=ctx.headers)
+    named = spec.fields(route, body, schema) if spec.fields else ()
+    assert_precise_problem(response, spec.status, named)
+    assert snapshot() == before
+
+
 BAD_IDS = ["0", "-1", "abc", "1.5", str(2**64), "%00", "%ff", "1%20", "9" * 5000]
 
 
@@ -309,6 +344,7 @@ QUERY_ROUTES = {
     "/api/v1/claims/<id:claim_id>/contradictions", "/api/v1/contradictions",
     "/api/v1/speakers", "/api/v1/sources", "/api/v1/export/claims.ndjson",
     "/api/v1/export/claims.csv", "/api/v1/webhooks", "/api/v1/webhooks/<id:webhook_id>/deliveries",
+    "/api/v1/backfills/<id:backfill_id>/failures",
 }
 
 # Every one is 422 naming the argument, whether the route knows it (a bad value) or not (an
@@ -450,8 +486,9 @@ def _api_routes(app):
 
 def test_every_write_route_has_bad_input_cases(app):
     writes = {(m, r) for m, r in _api_routes(app) if m != "GET"}
-    assert writes - set(BODY_ROUTES) - PATH_ROUTES == set(), "add them to BODY_ROUTES"
-    assert set(BODY_ROUTES) | PATH_ROUTES <= writes, "a route here is no longer served"
+    covered = set(BODY_ROUTES) | PATH_ROUTES | set(LIST_ROUTES)
+    assert writes - covered == set(), "add them to BODY_ROUTES"
+    assert covered <= writes, "a route here is no longer served"
 
 
 def test_every_route_that_takes_input_has_bad_input_cases(app):
@@ -459,4 +496,4 @@ def test_every_route_that_takes_input_has_bad_input_cases(app):
     reads_query = {r for (m, r), where in takes.items() if m == "GET" and "query" in where}
     reads_body = {(m, r) for (m, r), where in takes.items() if "json" in where}
     assert reads_query == QUERY_ROUTES
-    assert reads_body == set(BODY_ROUTES)
+    assert reads_body == set(BODY_ROUTES) | set(LIST_ROUTES)
