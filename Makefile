@@ -42,13 +42,16 @@ train: $(STAMP)
 	$(BIN)/python -m analysis.attribution.train
 	$(BIN)/python -m analysis.contradiction.train
 
-# Benchmarks (bench/run.py): SQLite at 10k, 100k and 1M claims, PostgreSQL at 100k when
-# TEST_DATABASE_URL names a server; writes bench/results.json. The smoke run is CI's.
+# Benchmarks (bench/run.py): SQLite at 10k, 100k and 1M claims, PostgreSQL at 100k and 1M when
+# TEST_DATABASE_URL names a server; then the backfill run (bench/backfill.py: 10,000 articles
+# through RabbitMQ on PostgreSQL). Writes bench/results.json. The smoke run is CI's.
 bench: $(STAMP)
 	$(BIN)/python -m bench.run
+	$(BIN)/python -m bench.backfill
 
 bench-smoke: $(STAMP)
 	$(BIN)/python -m bench.run --smoke --out var/bench/smoke.json
+	$(BIN)/python -m bench.backfill --smoke --out var/bench/smoke.json
 
 # The soak (bench/soak.py): mixed traffic on a fresh PostgreSQL database (SOAK_DATABASE_URL or
 # TEST_DATABASE_URL names the server) for 30 minutes, or 2 in CI; writes bench/soak.json.

@@ -30,6 +30,7 @@ from bench.corpus import fresh_article
 from bench.populate import populate
 from models import Claim
 from models.db import bind, database
+from models.migrate import migrate
 
 ROOT = Path(__file__).resolve().parent.parent
 BIN = Path(sys.executable).parent
@@ -143,8 +144,8 @@ def database_for(engine: str, size: int, postgres_server: str | None) -> str:
 
 
 def fresh_database(server: str, base: int) -> tuple[str, str]:
-    """A new database: a copy of the bench corpus of `base` claims (loaded once and cached by
-    the bench), or an empty one."""
+    """A new database, migrated: a copy of the bench corpus of `base` claims (loaded once and
+    cached by the bench), or an empty one."""
     parts = urlsplit(server)
     admin = urlunsplit((parts.scheme, parts.netloc, "/postgres", "", ""))
     name = f"claimtracker_bench_{uuid.uuid4().hex[:8]}"
@@ -153,7 +154,12 @@ def fresh_database(server: str, base: int) -> tuple[str, str]:
         psql(admin, f'ALTER DATABASE "{template}" RENAME TO "{name}"')
     else:
         psql(admin, f'CREATE DATABASE "{name}"')
-    return admin, urlunsplit((parts.scheme, parts.netloc, f"/{name}", "", ""))
+    url = urlunsplit((parts.scheme, parts.netloc, f"/{name}", "", ""))
+    bind(url)
+    with database.connection_context():
+        migrate()  # a corpus cached before the latest migration
+    bind("sqlite:///:memory:")
+    return admin, url
 
 
 def psql(url: str, sql: str) -> list:
