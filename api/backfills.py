@@ -19,7 +19,7 @@ from models.backfill import (
     retry_failed,
 )
 from models.errors import Unavailable
-from models.jobs import enqueue
+from models.jobs import configured, enqueue
 
 blp = Blueprint("backfills", __name__, url_prefix="/api/v1/backfills",
                 description="Archives ingested in bulk by workers through a job queue")
@@ -49,6 +49,7 @@ class Backfills(MethodView):
         Each article is ingested as POST /sources would, once: an article whose URL or text
         is stored already counts as a duplicate. Without a job queue (BROKER_URL) the answer
         is 503 and nothing is kept."""
+        configured(current_app.config["BROKER_URL"])
         backfill = create_backfill(current_actor())
         try:
             send(add_items(backfill.id, [stored_form(a) for a in body["articles"]]))
@@ -88,6 +89,7 @@ class BackfillRetry(MethodView):
     def post(self, backfill_id):
         """Queue a backfill's failed articles again, and send its queued ones to the workers
         again (after the job queue lost them); an article is never stored twice"""
+        configured(current_app.config["BROKER_URL"])
         retry_failed(backfill_id)
         send(queued_items(backfill_id))
         return progress(get_backfill(backfill_id)), 202

@@ -36,12 +36,18 @@ def _broker(url: str, queue: str, fetch_options: dict | None = None) -> Rabbitmq
     return broker
 
 
-def enqueue(url: str, queue: str, item_ids: list[int]) -> None:
-    """Send items to the workers, BATCH to a message; Unavailable if the broker is not there."""
+def configured(url: str | None) -> str:
+    """The broker's URL, or Unavailable saying how to set one."""
     if not url:
         raise Unavailable("Backfills need a job queue: set BROKER_URL (RabbitMQ, e.g. "
                           "amqp://guest:guest@127.0.0.1:5672/) and run `claimtracker worker "
                           "--backfill`.")
+    return url
+
+
+def enqueue(url: str | None, queue: str, item_ids: list[int]) -> None:
+    """Send items to the workers, BATCH to a message; Unavailable if the broker is not there."""
+    configured(url)
     broker = _broker(url, queue)
     try:
         for start in range(0, len(item_ids), BATCH):
@@ -49,9 +55,8 @@ def enqueue(url: str, queue: str, item_ids: list[int]) -> None:
                                             args=(item_ids[start:start + BATCH],), kwargs={},
                                             options={}))
     except dramatiq.errors.BrokerConnectionError as error:
-        raise Unavailable(f"The job queue ({_safe(url)}) cannot be reached: {error}. The "
-                          "articles are kept; send them again with POST "
-                          "/backfills/{id}/requeue once it is back.") from error
+        raise Unavailable(f"The job queue ({_safe(url)}) cannot be reached: {error}. Retry "
+                          "once it is back.") from error
     finally:
         broker.close()
 
