@@ -69,6 +69,16 @@ def database_url(request, tmp_path_factory):
     admin.close()
 
 
+@pytest.fixture(scope="session")
+def backfill_queue():
+    """A queue of the session's own on the local RabbitMQ, for apps that take backfills."""
+    from tests.broker import delete_queue, new_queue
+
+    name = new_queue()
+    yield name
+    delete_queue(name)
+
+
 def empty_tables() -> None:
     """Delete every row, keeping the schema, and restart the id sequences."""
     with database.connection_context():

@@ -18,6 +18,7 @@ from schemathesis.specs.openapi.checks import (
 )
 
 from models import ingest
+from models.backfill import Backfill, add_items, create_backfill, process
 from models.claim import Claim
 from models.db import database
 from models.dump import dump, restore
@@ -29,6 +30,7 @@ from models.speaker import Speaker
 from models.webhook import Webhook, create_webhook
 from seed import load_seed
 from tests.api.contract import ARTICLE
+from tests.broker import BROKER
 
 CHECKS = [not_a_server_error, status_code_conformance, content_type_conformance,
           response_schema_conformance]
@@ -70,6 +72,9 @@ def _load_corpus() -> None:
     if not ClaimLink.select().where(ClaimLink.relation == "contradicts").exists():
         flag_contradiction(first, second, explanation="By hand.", actor="test")
     create_webhook("https://hooks.example/claims", ["claim.created"], actor="test")
+    backfill = create_backfill("test")
+    process(add_items(backfill.id, [{"url": "http://127.0.0.1:9/gone"}]),
+            fetch_options={"timeout": 1, "max_bytes": 1000, "allow_private": False})
 
 
 @pytest.fixture
@@ -87,7 +92,8 @@ def known_ids(app, database_url):
                 "link_id": [link.id for link in links.limit(20)],
                 "source_id": [s.id for s in Source.select(Source.id)],
                 "speaker_id": [s.id for s in Speaker.select(Speaker.id).limit(20)],
-                "webhook_id": [w.id for w in Webhook.select(Webhook.id)]}
+                "webhook_id": [w.id for w in Webhook.select(Webhook.id)],
+                "backfill_id": [b.id for b in Backfill.select(Backfill.id)]}
 
 
 def _cases(operation, mode: GenerationMode, known_ids: dict):
@@ -103,9 +109,11 @@ def _cases(operation, mode: GenerationMode, known_ids: dict):
 
 
 @pytest.fixture
-def api_schema(app, known_ids, monkeypatch):
-    """The spec the app serves, over the seed corpus so that generated ids hit rows too."""
+def api_schema(app, known_ids, monkeypatch, backfill_queue):
+    """The spec the app serves, over the seed corpus so that generated ids hit rows too; its
+    backfills go to a queue of the tests' own."""
     monkeypatch.setattr(ingest, "fetch_article", _canned_article)
+    app.config.update(BROKER_URL=BROKER, BACKFILL_QUEUE=backfill_queue)
     return schemathesis.openapi.from_wsgi("/openapi.json", app)
 
 

@@ -9,17 +9,14 @@ import os
 import signal
 import subprocess
 import time
-import uuid
 
-import pika
 import pytest
 import requests
 
 from models import Backfill, Source
 from models.db import database
+from tests.broker import BROKER, delete_queue, new_queue
 from tests.servers import BIN, cli, free_port, running_server
-
-BROKER = os.environ.get("TEST_BROKER_URL", "amqp://guest:guest@127.0.0.1:5672/%2F")
 
 
 def _article(i: int) -> str:
@@ -30,20 +27,9 @@ def _article(i: int) -> str:
 
 @pytest.fixture
 def queue():
-    """A queue of this test's own on the local RabbitMQ, deleted afterwards."""
-    name = f"claimtracker.test.{uuid.uuid4().hex[:8]}"
-    try:
-        pika.BlockingConnection(pika.URLParameters(BROKER)).close()
-    except pika.exceptions.AMQPError as error:
-        if os.environ.get("CI"):
-            pytest.fail(f"CI is set but RabbitMQ at {BROKER} cannot be reached: {error}")
-        pytest.skip(f"RabbitMQ at {BROKER} cannot be reached: {error}")
+    name = new_queue()
     yield name
-    connection = pika.BlockingConnection(pika.URLParameters(BROKER))
-    channel = connection.channel()
-    for suffix in ("", ".DQ", ".XQ"):  # Dramatiq's delay and dead-letter queues
-        channel.queue_delete(name + suffix)
-    connection.close()
+    delete_queue(name)
 
 
 class Workers:

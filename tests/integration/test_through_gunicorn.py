@@ -11,17 +11,19 @@ from hypothesis import HealthCheck, given, settings
 from schemathesis import GenerationMode
 
 from tests.api.test_schemathesis import CHECKS, OPERATIONS
+from tests.broker import BROKER
 from tests.servers import cli, running_server
 
 MAX_EXAMPLES = 6  # per operation and mode: the in-process run covers the breadth
 
 
 @pytest.fixture(scope="module")
-def served(database_url, tmp_path_factory):
+def served(database_url, tmp_path_factory, backfill_queue):
     """A seeded base behind gunicorn; its URL, an admin key and the spec it serves."""
     env = {**os.environ, "DATABASE_URL": database_url, "RATELIMIT_ENABLED": "false",
            "PUBLISHER_NAME": "Factdesk", "PUBLIC_BASE_URL": "https://claims.example",
-           "FETCH_TIMEOUT_SECONDS": "1"}
+           "FETCH_TIMEOUT_SECONDS": "1", "BROKER_URL": BROKER,
+           "BACKFILL_QUEUE": backfill_queue}
     cli(env, "seed")  # on the session's migrated database
     key = cli(env, "keys", "create", "--name", "fuzz", "--scope", "admin")
     with running_server(env, tmp_path_factory.mktemp("gunicorn") / "server.log") as base:
