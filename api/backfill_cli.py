@@ -11,6 +11,7 @@ from flask import current_app
 from flask.cli import with_appcontext
 
 from api.cli import _ready
+from models.db import database
 
 SEND_EVERY = 1000  # articles kept and sent to the queue in one go
 
@@ -27,16 +28,17 @@ def _articles(paths: tuple[str, ...], outlet: str | None):
         files = sorted(p for p in path.rglob("*") if p.is_file()) if path.is_dir() else [path]
         for file in files:
             try:
+                default = {"outlet": outlet} if outlet else {}
                 if file.suffix != ".jsonl":
-                    yield str(file), stored_form({"text": file.read_text(encoding="utf-8"),
-                                                  **({"outlet": outlet} if outlet else {})})
+                    where = str(file)
+                    yield where, stored_form(schema.load(
+                        {**default, "text": file.read_text(encoding="utf-8")}))
                     continue
-                for number, line in enumerate(file.open(encoding="utf-8"), 1):
-                    if line.strip():
-                        where = f"{file}:{number}"
-                        article = schema.load(json.loads(line))
-                        yield where, stored_form({"outlet": outlet, **article} if outlet
-                                                 else article)
+                with file.open(encoding="utf-8") as lines:
+                    for number, line in enumerate(lines, 1):
+                        if line.strip():
+                            where = f"{file}:{number}"
+                            yield where, stored_form({**default, **schema.load(json.loads(line))})
             except (OSError, UnicodeDecodeError) as error:
                 raise click.ClickException(f"{file}: {error}") from error
             except (ValueError, ma.ValidationError) as error:
@@ -49,12 +51,12 @@ def _watch(backfill_id: int) -> None:
 
     from models.backfill import get_backfill, progress
 
-    with _ready():
+    with database.connection_context():
         state = progress(get_backfill(backfill_id))
     with tqdm(total=state["total"], unit="article", desc=f"backfill {backfill_id}") as bar:
         try:
             while True:
-                with _ready():
+                with database.connection_context():
                     state = progress(get_backfill(backfill_id))
                 bar.total = state["total"]
                 bar.update(state["done"] + state["failed"] - bar.n)
@@ -104,30 +106,35 @@ def backfill_command(paths, outlet, retry, wait):
 
 
 def _send(articles, config) -> int:
-    """Keep and send the articles, SEND_EVERY at a time; the backfill's id. Nothing is kept
-    when the first of them cannot be read or sent."""
-    from models.backfill import add_items, create_backfill, delete_backfill
+    """Keep every article (SEND_EVERY to a transaction), then send them all to the workers;
+    the backfill's id. Nothing is kept when an article cannot be read; when the queue cannot
+    be reached, the articles are kept and `--retry ID` sends them."""
+    from models.backfill import add_items, create_backfill, delete_backfill, queued_items
     from models.errors import Unavailable
-    from models.jobs import enqueue
+    from models.jobs import configured, enqueue
 
-    backfill_id, sent = create_backfill("cli").id, 0
+    configured(config["BROKER_URL"])
+    backfill_id = create_backfill("cli")[0].id
     batch: list[dict] = []
     try:
         for _, article in articles:
             batch.append(article)
             if len(batch) == SEND_EVERY:
-                enqueue(config["BROKER_URL"], config["BACKFILL_QUEUE"],
-                        add_items(backfill_id, batch))
-                sent, batch = sent + len(batch), []
-        enqueue(config["BROKER_URL"], config["BACKFILL_QUEUE"], add_items(backfill_id, batch))
-    except (Unavailable, click.ClickException) as error:
-        if not sent:
-            delete_backfill(backfill_id)
-            raise
-        # Running the command again is safe: articles stored already are skipped.
-        message = error.detail if isinstance(error, Unavailable) else error.message
-        raise click.ClickException(f"{message} The first {sent} articles were sent as backfill "
-                                   f"{backfill_id}; run the command again to send the rest.") \
-            from error
-    click.echo(f"backfill {backfill_id} queued")
+                add_items(backfill_id, batch)
+                batch = []
+        add_items(backfill_id, batch)
+    except click.ClickException:
+        delete_backfill(backfill_id)
+        raise
+    items = queued_items(backfill_id)
+    if not items:
+        delete_backfill(backfill_id)
+        raise click.ClickException("No article found there.")
+    try:
+        enqueue(config["BROKER_URL"], config["BACKFILL_QUEUE"], items)
+    except Unavailable as error:
+        raise click.ClickException(f"{error.detail} The {len(items)} articles are kept as "
+                                   f"backfill {backfill_id}: `claimtracker backfill --retry "
+                                   f"{backfill_id}` sends them.") from error
+    click.echo(f"backfill {backfill_id} queued: {len(items)} articles")
     return backfill_id

@@ -10,7 +10,6 @@ from api.errors import Blueprint
 from api.pagination import paginate
 from models import queries
 from models.backfill import (
-    add_items,
     create_backfill,
     delete_backfill,
     get_backfill,
@@ -50,9 +49,10 @@ class Backfills(MethodView):
         is stored already counts as a duplicate. Without a job queue (BROKER_URL) the answer
         is 503 and nothing is kept."""
         configured(current_app.config["BROKER_URL"])
-        backfill = create_backfill(current_actor())
+        backfill, items = create_backfill(current_actor(),
+                                          [stored_form(a) for a in body["articles"]])
         try:
-            send(add_items(backfill.id, [stored_form(a) for a in body["articles"]]))
+            send(items)
         except Unavailable:
             delete_backfill(backfill.id)  # nothing kept: the client sends it again
             raise

@@ -15,9 +15,9 @@ import peewee
 
 from analysis import prepare
 from models.db import BaseModel, JSONTextField, database, in_transaction, locked, utcnow
-from models.errors import DomainError, must_exist
+from models.errors import must_exist
 from models.ingest import ingest
-from models.source import Source
+from models.source import Source, normalise_text
 
 QUEUED, DONE, FAILED = "queued", "done", "failed"
 
@@ -48,31 +48,36 @@ class BackfillItem(BaseModel):
         indexes = ((("backfill", "state", "id"), False),)
 
 
-def create_backfill(actor: str) -> Backfill:
-    with database.atomic():
-        return Backfill.create(created_by=actor)
+def create_backfill(actor: str, articles: list[dict] = ()) -> tuple[Backfill, list[int]]:
+    """A new backfill holding these articles (see add_items), in one transaction; it and the
+    ids of its items."""
+    def create() -> tuple[Backfill, list[int]]:
+        backfill = Backfill.create(created_by=actor)
+        return backfill, _add(backfill.id, articles)
+
+    return in_transaction(create)
 
 
 def add_items(backfill_id: int, articles: list[dict]) -> list[int]:
     """Queue articles in a backfill, in one transaction; their item ids. Each article is a
     dict as POST /sources takes it (checked already), its date in ISO form."""
+    return in_transaction(partial(_add, backfill_id, articles)) if articles else []
+
+
+def _add(backfill_id: int, articles: list[dict]) -> list[int]:
     if not articles:
         return []
-
-    def add() -> list[int]:
-        backfill = must_exist(locked(Backfill.select().where(Backfill.id == backfill_id))
-                              .first(), "backfill", backfill_id)
-        now = utcnow()
-        rows = [{"backfill": backfill.id, "article": a, "updated_at": now} for a in articles]
-        ids = []
-        for start in range(0, len(rows), 500):
-            query = BackfillItem.insert_many(rows[start:start + 500])
-            ids += [row[0] for row in query.returning(BackfillItem.id).tuples()]
-        Backfill.update(total=Backfill.total + len(ids), queued=Backfill.queued + len(ids)) \
-            .where(Backfill.id == backfill.id).execute()
-        return ids
-
-    return in_transaction(add)
+    backfill = must_exist(locked(Backfill.select().where(Backfill.id == backfill_id)).first(),
+                          "backfill", backfill_id)
+    now = utcnow()
+    rows = [{"backfill": backfill.id, "article": a, "updated_at": now} for a in articles]
+    ids = []
+    for start in range(0, len(rows), 500):
+        query = BackfillItem.insert_many(rows[start:start + 500])
+        ids += [row[0] for row in query.returning(BackfillItem.id).tuples()]
+    Backfill.update(total=Backfill.total + len(ids), queued=Backfill.queued + len(ids)) \
+        .where(Backfill.id == backfill.id).execute()
+    return ids
 
 
 def delete_backfill(backfill_id: int) -> None:
@@ -125,12 +130,14 @@ def process(item_ids: list[int], *, fetch_options: dict) -> None:
     """Ingest the queued articles among these items, their texts parsed in one batch. An item
     is marked done in the transaction that stores its article, so one taken again (its worker
     died) is found done, or finds its article stored by another item: a duplicate. An
-    article refused (no text, a page that cannot be fetched) fails with the reason; any other
-    error (the database gone) is raised, and the batch is taken again later."""
+    article that cannot be stored (no text, a page that cannot be fetched, a text the database
+    refuses) fails with the reason; a database that cannot be reached raises, and the batch is
+    taken again later."""
     items = list(BackfillItem.select().where(BackfillItem.id.in_(item_ids)
                                              & (BackfillItem.state == QUEUED))
                  .order_by(BackfillItem.id))
-    prepare([item.article["text"] for item in items if item.article.get("text")])
+    # Parsed as ingest will read them (normalised), so each is parsed once.
+    prepare([normalise_text(item.article["text"]) for item in items if item.article.get("text")])
     for item in items:
         article = dict(item.article)
         if "published" in article:
@@ -138,8 +145,10 @@ def process(item_ids: list[int], *, fetch_options: dict) -> None:
         try:
             result = ingest(article, actor=f"backfill:{item.backfill_id}",
                             fetch_options=fetch_options, then=partial(_stored, item))
-        except (DomainError, OSError) as error:
-            reason = getattr(error, "detail", None) or str(error)
+        except (peewee.InterfaceError, peewee.OperationalError):
+            raise
+        except Exception as error:  # noqa: BLE001 - the article's fault, kept as its reason
+            reason = getattr(error, "detail", None) or f"{type(error).__name__}: {error}"
             in_transaction(partial(_finish, item, FAILED, error=reason))
             continue
         if not result.created:

@@ -12,7 +12,7 @@ import threading
 
 import dramatiq
 from dramatiq.brokers.rabbitmq import RabbitmqBroker
-from dramatiq.middleware import AgeLimit, Callbacks, Pipelines, Retries, TimeLimit
+from dramatiq.middleware import Retries, TimeLimit
 
 from models.backfill import process
 from models.db import database
@@ -24,9 +24,17 @@ log = logging.getLogger(__name__)
 
 
 def _broker(url: str, queue: str, fetch_options: dict | None = None) -> RabbitmqBroker:
-    middleware = [AgeLimit(), TimeLimit(time_limit=10 * 60_000), Callbacks(), Pipelines(),
+    """The broker with the backfill actor on `queue`; a worker's (given fetch_options) times
+    out and retries batches, a sender's only sends."""
+    middleware = [TimeLimit(time_limit=10 * 60_000),
                   Retries(max_retries=20, min_backoff=1_000, max_backoff=5 * 60_000)]
-    broker = RabbitmqBroker(url=url, middleware=middleware, confirm_delivery=True)
+    broker = RabbitmqBroker(url=url, middleware=middleware if fetch_options is not None else [],
+                            confirm_delivery=True)
+    # A broker that stops answering (or blocks publishers under a memory or disk alarm) is
+    # given up on in seconds, not left to hang a request.
+    for parameters in broker.parameters if isinstance(broker.parameters, list) else [
+            broker.parameters]:
+        parameters.socket_timeout = parameters.blocked_connection_timeout = 5
 
     def ingest_batch(item_ids: list[int]) -> None:
         with database.connection_context():
@@ -76,8 +84,8 @@ def work(url: str, queue: str, fetch_options: dict,
     if threading.current_thread() is threading.main_thread():
         for sig in (signal.SIGTERM, signal.SIGINT):
             signal.signal(sig, lambda *_: stop.set())
-    worker = dramatiq.Worker(broker, queues={queue}, worker_threads=1,
-                             worker_timeout=200)
+    worker = dramatiq.Worker(broker, queues={queue}, worker_threads=1, worker_timeout=200)
+    worker.queue_prefetch = 1  # a batch at a time: none waits on a busy worker at the end
     worker.start()
     log.info("backfill worker started", extra={"fields": {"queue": queue,
                                                           "broker": _safe(url)}})

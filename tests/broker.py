@@ -25,11 +25,13 @@ def new_queue() -> str:
 def delete_queue(name: str) -> None:
     """The queue and Dramatiq's delay and dead-letter queues beside it, if they were made."""
     connection = pika.BlockingConnection(pika.URLParameters(BROKER))
-    for queue in (name, f"{name}.DQ", f"{name}.XQ"):
-        channel = connection.channel()
-        try:
-            channel.queue_delete(queue)
-            channel.close()
-        except pika.exceptions.ChannelClosedByBroker:
-            pass  # never declared
-    connection.close()
+    try:
+        for queue in (name, f"{name}.DQ", f"{name}.XQ"):
+            channel = connection.channel()
+            try:
+                channel.queue_delete(queue)
+                channel.close()
+            except pika.exceptions.ChannelClosedByBroker:
+                pass  # never declared
+    finally:
+        connection.close()

@@ -6,7 +6,7 @@ from marshmallow import fields, validate
 from api.schemas.common import Strict, Timestamp, page_of
 from api.schemas.sources import SourceCreate
 
-MAX_ARTICLES = 1000  # a request; send more in further requests to the same backfill
+MAX_ARTICLES = 1000  # a request; a larger archive goes in several backfills, or by the CLI
 
 
 class BackfillCreate(Strict):

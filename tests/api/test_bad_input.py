@@ -55,7 +55,7 @@ def ctx(client, admin_headers, make_claim, flag):
                        json={"url": "https://hooks.example/claims", "events": ["claim.created"]})
     assert hook.status_code == 201, hook.get_json()
     with database.connection_context():
-        backfill = create_backfill("test")  # POST /backfills needs a job queue: none here
+        backfill, _ = create_backfill("test")  # POST /backfills needs a job queue: none here
     return SimpleNamespace(client=client, headers=admin_headers, claim=a["id"], other=c["id"],
                            ids={"claim_id": a["id"], "link_id": link["id"],
                                 "webhook_id": hook.get_json()["id"],

@@ -18,7 +18,7 @@ from schemathesis.specs.openapi.checks import (
 )
 
 from models import ingest
-from models.backfill import Backfill, add_items, create_backfill, process
+from models.backfill import Backfill, create_backfill, process
 from models.claim import Claim
 from models.db import database
 from models.dump import dump, restore
@@ -72,9 +72,8 @@ def _load_corpus() -> None:
     if not ClaimLink.select().where(ClaimLink.relation == "contradicts").exists():
         flag_contradiction(first, second, explanation="By hand.", actor="test")
     create_webhook("https://hooks.example/claims", ["claim.created"], actor="test")
-    backfill = create_backfill("test")
-    process(add_items(backfill.id, [{"url": "http://127.0.0.1:9/gone"}]),
-            fetch_options={"timeout": 1, "max_bytes": 1000, "allow_private": False})
+    _, items = create_backfill("test", [{"url": "http://127.0.0.1:9/gone"}])
+    process(items, fetch_options={"timeout": 1, "max_bytes": 1000, "allow_private": False})
 
 
 @pytest.fixture

@@ -140,7 +140,8 @@ def test_a_worker_killed_mid_batch_loses_and_duplicates_nothing(app, database_ur
         os.kill(running.processes[0].pid, signal.SIGKILL)
         running.start()
         state = _finished(base, backfill_id)
-    assert (state["done"], state["failed"], state["queued"]) == (count, 0, 0)
+    assert (state["done"], state["failed"], state["queued"], state["duplicates"]) == (
+        count, 0, 0, 0)
     with database.connection_context():
         texts = [s.text for s in Source.select()]
     assert sorted(texts) == sorted(_article(i) for i in range(count))
@@ -179,6 +180,8 @@ def test_the_command_line_says_what_is_wrong_in_a_file(app, database_url, tmp_pa
                           env=env, capture_output=True, text=True, timeout=120)
     assert done.returncode != 0
     assert f"{bad}:2" in done.stderr and "text" in done.stderr
+    with database.connection_context():
+        assert Backfill.select().count() == 0  # nothing kept, the good first line neither
 
 
 @pytest.mark.parametrize("broker", [None, "amqp://guest:guest@127.0.0.1:{port}/%2F"])

@@ -25,7 +25,7 @@ def shared(app, database_url, tmp_path):
         if not is_postgres():
             pytest.skip("app servers on several hosts share PostgreSQL")
     env = {**os.environ, "DATABASE_URL": database_url, "RATELIMIT_ENABLED": "true",
-           "RATELIMIT_STORAGE_URI": REDIS, "RATE_LIMIT_PER_KEY": "10 per minute",
+           "RATELIMIT_STORAGE_URI": REDIS, "RATE_LIMIT_PER_KEY": "10 per day",
            "RATELIMIT_KEY_PREFIX": f"two-{uuid.uuid4().hex[:8]}",
            "WORKER_POLL_SECONDS": "0.2"}
     with running_server(env, tmp_path / "a.log", workers=1) as a, \
