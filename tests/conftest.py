@@ -135,6 +135,22 @@ def admin_headers(app):
 
 
 @pytest.fixture
+def counted(monkeypatch):
+    """A list of the SQL run since the fixture was taken (cleared at will); not PostgreSQL's
+    PREPARE of a read, made once a connection, not once a request."""
+    executed = []
+    real = type(database.obj).execute_sql
+
+    def counting(self, sql, params=None, *args, **kwargs):
+        if not sql.startswith("PREPARE "):
+            executed.append(sql)
+        return real(self, sql, params, *args, **kwargs)
+
+    monkeypatch.setattr(type(database.obj), "execute_sql", counting)
+    return executed
+
+
+@pytest.fixture
 def seeded(app):
     """The three seed articles, ingested."""
     from seed import load_seed

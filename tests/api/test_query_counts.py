@@ -2,7 +2,6 @@
 small base as for one with many times the claims, appearances, links and reviews (no N+1),
 and never more than a small constant."""
 
-import pytest
 
 from models.db import database
 from tests.api.contract import API
@@ -14,20 +13,6 @@ PAGE = "per_page=100"
 def _routes(app) -> set[str]:
     return {rule.rule for rule in app.url_map.iter_rules()
             if "GET" in rule.methods and rule.rule.startswith(f"{API}/")}
-
-
-@pytest.fixture
-def counted(monkeypatch):
-    """A list of the SQL run since the fixture was taken (cleared at will)."""
-    executed = []
-    real = type(database.obj).execute_sql
-
-    def counting(self, sql, params=None, *args, **kwargs):
-        executed.append(sql)
-        return real(self, sql, params, *args, **kwargs)
-
-    monkeypatch.setattr(type(database.obj), "execute_sql", counting)
-    return executed
 
 
 def _grow(client, write_headers, admin_headers, n: int) -> dict:

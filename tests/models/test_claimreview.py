@@ -94,23 +94,16 @@ def test_the_export_walks_every_reviewed_claim_in_batches_by_id(db):
         f"Harbour dredging phase {n} is complete" for n in range(7) if n % 3]
 
 
-def test_claim_reviews_take_a_fixed_number_of_queries_however_many_claims(db, monkeypatch):
+def test_claim_reviews_take_a_fixed_number_of_queries_however_many_claims(db, counted):
     article = ("Mayor Ines Dahl said that the harbour will be dredged by June. "
                "Councillor Rob Kettle said the budget for the harbour is already spent.")
     ingest_article(text=article, outlet="Port Alder Post", published=None)
     claims = [create_claim(text=f"Dredging claim number {n}", actor="desk") for n in range(6)]
     for claim in claims:
         add_review(claim.id, {"rating": "refuted"}, actor="desk")
-    executed = []
-    real = database.obj.execute_sql
-
-    def counting(sql, params=None, *args, **kwargs):
-        executed.append(sql)
-        return real(sql, params, *args, **kwargs)
-
-    monkeypatch.setattr(database.obj, "execute_sql", counting)
+    counted.clear()
     claim_reviews(claims[:1], PUBLISHING)
-    one = len(executed)
-    executed.clear()
+    one = len(counted)
+    counted.clear()
     assert len(claim_reviews(claims, PUBLISHING)) == 6
-    assert len(executed) == one == 2
+    assert len(counted) == one == 2
