@@ -220,9 +220,14 @@ def measure(engine: str, size: int, plan: dict, postgres_server: str | None) -> 
         result["get_claim_p50_ms"] = round(traffic.percentile(times, 50), 2)
         result["get_claim_p95_ms"] = round(traffic.percentile(times, 95), 2)
 
-        lists = list_paths(rng, speakers, n, port)
+        shapes = list_shapes(speakers, port)
+        by_shape = {name: traffic.timed(HOST, port, [get(path)] * max(20, n // len(shapes)))
+                    for name, path in shapes.items()}
         result["list_p95_ms"] = round(traffic.percentile(
-            traffic.timed(HOST, port, [get(p) for p in lists]), 95), 2)
+            [t for times in by_shape.values() for t in times], 95), 2)
+        result["list_p95_ms_by_shape"] = {
+            name: round(traffic.percentile(times, 95), 2) for name, times in by_shape.items()}
+        result["list_p95_ms_worst_shape"] = max(result["list_p95_ms_by_shape"].values())
 
         searches = [f"/api/v1/claims?q={quote(rng.choice(COMMON_TERMS if i % 2 else words))}"
                     for i in range(n)]
@@ -277,18 +282,21 @@ def rare_terms(sample: dict, port: int, ids: list[int]) -> list[str]:
     return words or ["harbour"]
 
 
-def list_paths(rng: random.Random, speakers: list[int], n: int, port: int) -> list[str]:
-    """A mix of the lists a newsroom tool pages through."""
+def list_shapes(speakers: list[int], port: int) -> dict[str, str]:
+    """The lists a newsroom tool pages through, by the name of their shape."""
     base = "/api/v1/claims"
     page = json.loads(traffic.request(HOST, port, "GET", f"{base}?per_page=20")[1])
     deep = urlsplit(page["next"])
-    shapes = [base, f"{base}?status=unverified", f"{base}?review_state=untriaged",
-              f"{base}?sort=first_seen",
-              f"{base}?since=2010-01-01&until=2012-12-31&sort=-first_seen",
-              f"{base}?has_contradictions=true", f"{base}?speaker={speakers[0]}",
-              f"{deep.path}?{deep.query}", "/api/v1/contradictions",
-              "/api/v1/contradictions?state=suggested", "/api/v1/speakers", "/api/v1/sources"]
-    return [shapes[i % len(shapes)] for i in range(n)]
+    return {"newest": base, "status": f"{base}?status=unverified",
+            "review_state": f"{base}?review_state=untriaged",
+            "first_seen": f"{base}?sort=first_seen",
+            "date_range": f"{base}?since=2010-01-01&until=2012-12-31&sort=-first_seen",
+            "has_contradictions": f"{base}?has_contradictions=true",
+            "speaker": f"{base}?speaker={speakers[0]}", "speaker_page": f"/api/v1/speakers/"
+            f"{speakers[0]}", "next_page": f"{deep.path}?{deep.query}",
+            "contradictions": "/api/v1/contradictions",
+            "suggested": "/api/v1/contradictions?state=suggested",
+            "speakers": "/api/v1/speakers", "sources": "/api/v1/sources"}
 
 
 def against_datasette(path: Path, log: Path, claim_paths: list[str], searches: list[str],

@@ -15,8 +15,12 @@ COUNT_LIMIT = 10_000
 
 def bounded_count(query, limit: int = COUNT_LIMIT) -> tuple[int, bool]:
     """How many rows the query gives, counted up to limit; and whether that is exact (never
-    for a query marked truncated: a search that reached only its newest matches)."""
-    counted = query.order_by().limit(limit + 1).count()
+    for a query marked truncated: a search that reached only its newest matches). A query may
+    carry its count, or a cheaper query giving as many rows, as `counted`: the claims of one
+    speaker, counted in the appearances' index alone."""
+    counted = getattr(query, "counted", query)
+    if not isinstance(counted, int):
+        counted = counted.order_by().limit(limit + 1).count()
     return min(counted, limit), counted <= limit and not getattr(query, "truncated", False)
 
 

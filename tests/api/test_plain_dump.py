@@ -1,4 +1,5 @@
-"""The fast dump of GET /claims/{id} answers exactly what the documented schema dumps."""
+"""The fast dumps of GET /claims/{id} and /speakers/{id} answer exactly what the documented
+schemas dump."""
 
 import json
 
@@ -23,6 +24,18 @@ def test_a_claim_is_served_as_its_schema_dumps_it(client, make_source, make_clai
         expected = schemas.ClaimDetail().dump(queries.claim_detail(claim_id))
     assert served == json.loads(json.dumps(expected))
     assert served["appearances"] and served["links"] and served["reviews"]
+
+
+def test_a_speaker_is_served_as_its_schema_dumps_it(client, make_source, flag):
+    claims = make_source(ARTICLE, outlet="Harbour Herald", published="2024-03-01")["claims"]
+    speaker_id = claims[0]["speakers"][0]["id"]
+    own = [c["id"] for c in claims if speaker_id in {s["id"] for s in c["speakers"]}]
+    flag(own[0], own[1], "On schedule, yet late.")
+    served = client.get(f"{API}/speakers/{speaker_id}").get_json()
+    with database.connection_context():
+        expected = schemas.SpeakerDetail().dump(queries.speaker_detail(speaker_id))
+    assert served == json.loads(json.dumps(expected))
+    assert len(served["claims"]) == len(own) and served["self_contradictions"]
 
 
 class Renamed(Schema):
