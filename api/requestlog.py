@@ -49,6 +49,8 @@ def init_request_log(app: Flask) -> None:
     def _finish(response):
         request_id = g.get("request_id") or uuid.uuid4().hex
         response.headers["X-Request-ID"] = request_id
+        if not log.isEnabledFor(logging.INFO):
+            return response
         key = g.get("api_key")
         log.info("request", extra={"fields": {
             "request_id": request_id, "method": request.method, "path": request.path,

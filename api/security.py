@@ -24,15 +24,18 @@ def init_security(app: Flask) -> None:
         CORS(app, resources={r"/api/*": {"origins": origins}},
              expose_headers=["ETag", "Location", "X-Request-ID", "Retry-After"])
 
+    # Every response's, by the kind of page; none is set by a view (extend, unlike setdefault,
+    # does not look for them first: a tenth of a small read's time).
+    common = [("X-Content-Type-Options", "nosniff"), ("X-Frame-Options", "DENY"),
+              ("Referrer-Policy", "no-referrer"),
+              ("Cross-Origin-Resource-Policy", "cross-origin" if origins else "same-origin")]
+    by_policy = {policy: [*common, ("Content-Security-Policy", policy)]
+                 for policy in (API_POLICY, DOCS_POLICY, DESK_POLICY)}
+
     @app.after_request
     def _headers(response):
         headers = response.headers
-        headers.setdefault("X-Content-Type-Options", "nosniff")
-        headers.setdefault("X-Frame-Options", "DENY")
-        headers.setdefault("Referrer-Policy", "no-referrer")
-        headers.setdefault("Cross-Origin-Resource-Policy",
-                           "cross-origin" if origins else "same-origin")
-        headers.setdefault("Content-Security-Policy", _policy(request.path))
+        headers.extend(by_policy[_policy(request.path)])
         if request.path.startswith("/api/") and request.method != "GET":
             headers.setdefault("Cache-Control", "no-store")
         return response

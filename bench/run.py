@@ -3,7 +3,7 @@
 
 Each run: latencies of single requests one after another (a claim by id, lists, searches, an
 ingest of a new 2,000-character article against the whole base), then throughput of GET
-/claims/{id} from 4 client processes, against a bare Flask route answering the same JSON
+/claims/{id} from wrk (4 connections), against a bare Flask route answering the same JSON
 under the same gunicorn settings, in the same run; on SQLite also against Datasette serving
 the same claims table. Loaded corpora are kept in var/bench/ and reused.
 """
@@ -335,20 +335,31 @@ def parse_p95_ms(texts: list[str]) -> float:
     return round(traffic.percentile(times, 95), 2)
 
 
-# The issues' targets: (figure, engine, corpus size, bound, at most or at least); PostgreSQL
-# is held to twice the SQLite bounds. Ingest parses with spaCy since issue 11: at most twice a
-# bare parse, and 500 ms at 100k claims.
+# The issues' targets: (figure, engine, corpus size, bound, at most or at least). Ingest
+# parses with spaCy since issue 11: at most twice a bare parse, and 500 ms at 100k claims.
+# PostgreSQL at a million claims (issue 16): every list shape within 15 ms, ingest within 1.5x
+# of SQLite's, GET /claims/{id} at least half the floor (wrk measures both).
 TARGETS = [("search_p95_ms", "sqlite", 100_000, 25, "max"),
            ("ingest_p95_ms", "sqlite", 100_000, 500, "max"),
            ("ingest_vs_parse", "sqlite", 100_000, 2, "max"),
-           ("get_claim_vs_floor", "sqlite", 100_000, 0.6, "min"),
+           ("get_claim_vs_floor", "sqlite", 100_000, 0.7, "min"),
            ("list_p95_ms", "sqlite", 100_000, 15, "max"),
            ("search_p95_ms", "sqlite", 1_000_000, 50, "max"),
            ("search_p95_ms", "postgresql", 100_000, 50, "max"),
-           ("ingest_p95_ms", "postgresql", 100_000, 600, "max"),
-           ("get_claim_vs_floor", "postgresql", 100_000, 0.3, "min"),
            ("list_p95_ms", "postgresql", 100_000, 30, "max"),
-           ("search_p95_ms", "postgresql", 1_000_000, 100, "max")]
+           ("search_p95_ms", "postgresql", 1_000_000, 100, "max"),
+           ("list_p95_ms_worst_shape", "postgresql", 1_000_000, 15, "max"),
+           ("ingest_vs_sqlite", "postgresql", 1_000_000, 1.5, "max"),
+           ("get_claim_vs_floor", "postgresql", 1_000_000, 0.5, "min")]
+
+
+def compare_engines(runs: list[dict]) -> None:
+    """Each PostgreSQL run's ingest p95 over SQLite's at the same size, where both ran."""
+    sqlite = {run["size"]: run for run in runs if run["engine"] == "sqlite"}
+    for run in runs:
+        if run["engine"] == "postgresql" and run["size"] in sqlite:
+            run["ingest_vs_sqlite"] = round(
+                run["ingest_p95_ms"] / sqlite[run["size"]]["ingest_p95_ms"], 2)
 
 
 def targets(runs: list[dict]) -> list[dict]:
@@ -356,7 +367,7 @@ def targets(runs: list[dict]) -> list[dict]:
     checked = []
     for figure, engine, size, bound, sense in TARGETS:
         for run in runs:
-            if run["engine"] == engine and run["size"] == size:
+            if run["engine"] == engine and run["size"] == size and figure in run:
                 value = run[figure]
                 checked.append({"figure": figure, "engine": engine, "claims": size,
                                 "bound": bound, "value": value,
@@ -375,14 +386,16 @@ def machine() -> dict:
 
 def table(results: dict) -> str:
     """The runs and targets of a results file as Markdown, for the README."""
-    rows = ["| engine | claims | GET claim p50 / p95 ms | list p95 ms | search p95 ms | "
+    rows = ["| engine | claims | GET claim p50 / p95 ms | list p95 ms (all, worst shape) | "
+            "search p95 ms | "
             "ingest p95 ms | GET claim rps | floor rps (Flask, orjson) | ratio (Flask, orjson) "
             "| peak RSS MiB | vs Datasette (lookup, search) |", "|" + " --- |" * 11]
     for run in results["runs"]:
         peer = run.get("datasette")
         rows.append(
             f"| {run['engine']} | {run['claims']:,} | {run['get_claim_p50_ms']} / "
-            f"{run['get_claim_p95_ms']} | {run['list_p95_ms']} | {run['search_p95_ms']} | "
+            f"{run['get_claim_p95_ms']} | {run['list_p95_ms']}, "
+            f"{run.get('list_p95_ms_worst_shape', '-')} | {run['search_p95_ms']} | "
             f"{run['ingest_p95_ms']} | {run['get_claim_rps']:,.0f} | {run['floor_rps']:,.0f}, "
             f"{run['floor_orjson_rps']:,.0f} | {run['get_claim_vs_floor']}, "
             f"{run['get_claim_vs_orjson_floor']} | {run['peak_rss_mb']} | "
@@ -419,6 +432,7 @@ def main(argv=None) -> None:
             report(f"{engine} at {size:,} claims")
             runs.append(measure(engine, size, plan, postgres_server))
             report(json.dumps(runs[-1]))
+    compare_engines(runs)
     results = {"date": f"{datetime.date.today()}", "machine": machine(), "smoke": options.smoke,
                "workers": WORKERS, "clients": CLIENTS, "runs": runs,
                "targets": targets(runs)}
