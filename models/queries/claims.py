@@ -110,25 +110,32 @@ def claim_summaries(claims) -> list[dict]:
              "contradiction_count": contradictions.get(claim.id, 0)} for claim in claims]
 
 
-def appearances_of(claim_ids) -> dict[int, list[dict]]:
-    """Every appearance of these claims with its source and speaker, in one query."""
-    found: dict[int, list[dict]] = {}
-    rows = raw_rows(
-        'SELECT a.claim_id, a.id, a.speaker_mention, a.quote, a.start, a."end", a.kind, '
-        "o.id, o.title, o.outlet, o.published, o.url, s.id, s.name, s.kind, s.same_as "
-        "FROM appearance a LEFT JOIN source o ON o.id = a.source_id "
-        "LEFT JOIN speaker s ON s.id = a.speaker_id WHERE a.claim_id IN ? ORDER BY a.id",
-        list(claim_ids))
-    for (claim_id, appearance_id, mention, quote, start, end, kind, source_id, title, outlet,
-         published, url, speaker_id, name, speaker_kind, same_as) in rows:
-        found.setdefault(claim_id, []).append({
-            "id": appearance_id,
+_APPEARANCE_SQL = ('a.id, a.speaker_mention, a.quote, a.start, a."end", a.kind, o.id, o.title, '
+                   "o.outlet, o.published, o.url, s.id, s.name, s.kind, s.same_as")
+_APPEARANCE_JOINS = ("LEFT JOIN source o ON o.id = a.source_id "
+                     "LEFT JOIN speaker s ON s.id = a.speaker_id")
+
+
+def _appearance(row) -> dict:
+    """An appearance with its source and speaker, from the columns of _APPEARANCE_SQL."""
+    (appearance_id, mention, quote, start, end, kind, source_id, title, outlet, published, url,
+     speaker_id, name, speaker_kind, same_as) = row
+    return {"id": appearance_id,
             "source": {"id": source_id, "title": title, "outlet": outlet,
                        "published": DAY(published), "url": url} if source_id else None,
             "speaker": {"id": speaker_id, "name": name, "kind": speaker_kind,
                         "same_as": same_as} if speaker_id else None,
             "speaker_mention": mention, "quote": quote, "start": start, "end": end,
-            "kind": kind})
+            "kind": kind}
+
+
+def appearances_of(claim_ids) -> dict[int, list[dict]]:
+    """Every appearance of these claims with its source and speaker, in one query."""
+    found: dict[int, list[dict]] = {}
+    for claim_id, *row in raw_rows(
+            f"SELECT a.claim_id, {_APPEARANCE_SQL} FROM appearance a {_APPEARANCE_JOINS} "
+            "WHERE a.claim_id IN ? ORDER BY a.id", list(claim_ids)):
+        found.setdefault(claim_id, []).append(_appearance(row))
     return found
 
 
@@ -173,27 +180,35 @@ _REVIEW_COLUMNS = ("id", "rating", "rating_label", "explanation", "url", "review
                    "published", "created_by", "created_at")
 
 
-def claim_detail(claim_id: int) -> dict:
-    """A claim with its appearances, speakers, links and reviews, in two to four queries (its
-    speakers and counts come from its appearances and links)."""
-    found = raw_rows(f"SELECT {', '.join('c.' + c for c in _CLAIM_COLUMNS)}, "
-                     f"{', '.join('r.' + c for c in _REVIEW_COLUMNS)}, EXISTS (SELECT 1 FROM "
-                     "claim_link l WHERE l.claim_a_id = c.id OR l.claim_b_id = c.id) FROM claim c "
-                     "LEFT JOIN review r ON r.claim_id = c.id WHERE c.id = ? ORDER BY r.id",
-                     claim_id)
-    if not found:
-        raise NotFound(f"There is no claim {claim_id}.")
-    claim = dict(zip(_CLAIM_COLUMNS, found[0], strict=False))
-    claim["first_seen"] = DAY(claim["first_seen"])
-    claim["created_at"], claim["updated_at"] = (MOMENT(claim["created_at"]),
-                                                MOMENT(claim["updated_at"]))
-    reviews = [dict(zip(_REVIEW_COLUMNS, row[len(_CLAIM_COLUMNS):-1], strict=True))
-               for row in found if row[len(_CLAIM_COLUMNS)] is not None]
+def reviews_of(claim_id: int) -> list[dict]:
+    reviews = [dict(zip(_REVIEW_COLUMNS, row, strict=True)) for row in raw_rows(
+        f"SELECT {', '.join(_REVIEW_COLUMNS)} FROM review WHERE claim_id = ? ORDER BY id",
+        claim_id)]
     for review in reviews:
         review["published"], review["created_at"] = (DAY(review["published"]),
                                                      MOMENT(review["created_at"]))
-    appearances = appearances_of([claim_id]).get(claim_id, [])
-    links = links_of(claim_id) if found[0][-1] else []  # most claims have none
+    return reviews
+
+
+def claim_detail(claim_id: int) -> dict:
+    """A claim with its appearances, speakers, links and reviews: one query for most claims,
+    which have no links and no reviews, and one more for each of those it has (its speakers
+    and counts come from its appearances and links)."""
+    found = raw_rows(f"SELECT {', '.join('c.' + c for c in _CLAIM_COLUMNS)}, EXISTS (SELECT 1 "
+                     "FROM claim_link l WHERE l.claim_a_id = c.id OR l.claim_b_id = c.id), "
+                     "EXISTS (SELECT 1 FROM review r WHERE r.claim_id = c.id), "
+                     f"{_APPEARANCE_SQL} FROM claim c LEFT JOIN appearance a ON a.claim_id = c.id "
+                     f"{_APPEARANCE_JOINS} WHERE c.id = ? ORDER BY a.id", claim_id)
+    if not found:
+        raise NotFound(f"There is no claim {claim_id}.")
+    width = len(_CLAIM_COLUMNS)
+    claim = dict(zip(_CLAIM_COLUMNS, found[0][:width], strict=True))
+    claim["first_seen"] = DAY(claim["first_seen"])
+    claim["created_at"], claim["updated_at"] = (MOMENT(claim["created_at"]),
+                                                MOMENT(claim["updated_at"]))
+    has_links, has_reviews = found[0][width:width + 2]
+    appearances = [_appearance(row[width + 2:]) for row in found if row[width + 2] is not None]
+    links = links_of(claim_id) if has_links else []
     speakers = {a["speaker"]["id"]: a["speaker"] for a in appearances if a["speaker"]}
     live = [link for link in links
             if link["relation"] == "contradicts" and link["state"] != "rejected"]
@@ -201,7 +216,8 @@ def claim_detail(claim_id: int) -> dict:
             "speakers": [{"id": s["id"], "name": s["name"], "kind": s["kind"]}
                          for _, s in sorted(speakers.items())],
             "appearance_count": len(appearances), "contradiction_count": len(live),
-            "appearances": appearances, "links": links, "reviews": reviews}
+            "appearances": appearances, "links": links,
+            "reviews": reviews_of(claim_id) if has_reviews else []}
 
 
 def claim_briefs(claim_ids) -> dict[int, dict]:
