@@ -84,9 +84,8 @@ def _watch(backfill_id: int) -> None:
 def backfill_command(paths, outlet, retry, wait):
     """Queue an archive for `claimtracker worker --backfill` processes (on any host), then
     show its progress. Needs BROKER_URL."""
-    from models.backfill import queued_items, retry_failed
     from models.errors import DomainError
-    from models.jobs import enqueue
+    from models.jobs import retry as send_again
 
     if bool(paths) == bool(retry):
         raise click.UsageError("Give the files to backfill, or --retry ID.")
@@ -94,8 +93,7 @@ def backfill_command(paths, outlet, retry, wait):
     try:
         with _ready():
             if retry:
-                retry_failed(retry)
-                enqueue(config["BROKER_URL"], config["BACKFILL_QUEUE"], queued_items(retry))
+                send_again(config["BROKER_URL"], config["BACKFILL_QUEUE"], retry)
                 backfill_id = retry
             else:
                 backfill_id = _send(_articles(paths, outlet), config)

@@ -9,16 +9,9 @@ from api.auth import current_actor, require
 from api.errors import Blueprint
 from api.pagination import paginate
 from models import queries
-from models.backfill import (
-    create_backfill,
-    delete_backfill,
-    get_backfill,
-    progress,
-    queued_items,
-    retry_failed,
-)
+from models.backfill import create_backfill, delete_backfill, get_backfill, progress
 from models.errors import Unavailable
-from models.jobs import configured, enqueue
+from models.jobs import configured, enqueue, retry
 
 blp = Blueprint("backfills", __name__, url_prefix="/api/v1/backfills",
                 description="Archives ingested in bulk by workers through a job queue")
@@ -27,11 +20,6 @@ blp = Blueprint("backfills", __name__, url_prefix="/api/v1/backfills",
 def stored_form(article: dict) -> dict:
     """An article as a backfill keeps it: JSON, its date in ISO form."""
     return {k: v.isoformat() if k == "published" else v for k, v in article.items()}
-
-
-def send(item_ids: list[int]) -> None:
-    config = current_app.config
-    enqueue(config["BROKER_URL"], config["BACKFILL_QUEUE"], item_ids)
 
 
 @blp.route("")
@@ -48,11 +36,12 @@ class Backfills(MethodView):
         Each article is ingested as POST /sources would, once: an article whose URL or text
         is stored already counts as a duplicate. Without a job queue (BROKER_URL) the answer
         is 503 and nothing is kept."""
-        configured(current_app.config["BROKER_URL"])
+        config = current_app.config
+        configured(config["BROKER_URL"])
         backfill, items = create_backfill(current_actor(),
                                           [stored_form(a) for a in body["articles"]])
         try:
-            send(items)
+            enqueue(config["BROKER_URL"], config["BACKFILL_QUEUE"], items)
         except Unavailable:
             delete_backfill(backfill.id)  # nothing kept: the client sends it again
             raise
@@ -89,7 +78,6 @@ class BackfillRetry(MethodView):
     def post(self, backfill_id):
         """Queue a backfill's failed articles again, and send its queued ones to the workers
         again (after the job queue lost them); an article is never stored twice"""
-        configured(current_app.config["BROKER_URL"])
-        retry_failed(backfill_id)
-        send(queued_items(backfill_id))
+        config = current_app.config
+        retry(config["BROKER_URL"], config["BACKFILL_QUEUE"], backfill_id)
         return progress(get_backfill(backfill_id)), 202

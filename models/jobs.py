@@ -14,7 +14,7 @@ import dramatiq
 from dramatiq.brokers.rabbitmq import RabbitmqBroker
 from dramatiq.middleware import Retries, TimeLimit
 
-from models.backfill import process
+from models.backfill import process, queued_items, retry_failed
 from models.db import database
 from models.errors import Unavailable
 
@@ -67,6 +67,14 @@ def enqueue(url: str | None, queue: str, item_ids: list[int]) -> None:
                           "once it is back.") from error
     finally:
         broker.close()
+
+
+def retry(url: str | None, queue: str, backfill_id: int) -> None:
+    """Queue a backfill's failed articles again, and send all its queued ones to the workers
+    (the queue may have lost them: an article stored already is skipped, never stored twice)."""
+    configured(url)
+    retry_failed(backfill_id)
+    enqueue(url, queue, queued_items(backfill_id))
 
 
 def _safe(url: str) -> str:

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator, Mapping
+import time
+from collections.abc import Iterable, Iterator, Mapping
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -170,6 +171,38 @@ class ClaimTracker:
     def check(self, text: str) -> dict:
         """Analyse a draft against the known claims, storing nothing."""
         return self._send("POST", "/check", {"text": text})
+
+    # -- backfills -------------------------------------------------------------------------
+
+    def backfill(self, articles: Iterable[Mapping[str, Any]]) -> dict:
+        """Queue up to 1,000 articles (each as ingest takes them) for the service's backfill
+        workers: the backfill's progress, its id among it. Raises ServerError (503) when the
+        service has no job queue; nothing is kept then."""
+        return self._send("POST", "/backfills", {"articles": [_body(a) for a in articles]})
+
+    def backfill_progress(self, backfill_id: int) -> dict:
+        """queued, done, failed, duplicates, rate_per_second and eta_seconds of a backfill."""
+        return self._get(f"/backfills/{int(backfill_id)}")
+
+    def wait_for_backfill(self, backfill_id: int, *, timeout: float = 3600,
+                          every: float = 2) -> dict:
+        """The backfill's progress once nothing of it is queued; TimeoutError after timeout
+        seconds."""
+        deadline = time.monotonic() + timeout
+        while (state := self.backfill_progress(backfill_id))["queued"]:
+            if time.monotonic() > deadline:
+                raise TimeoutError(f"backfill {backfill_id} still has {state['queued']} "
+                                   "articles queued")
+            time.sleep(every)
+        return state
+
+    def backfill_failures(self, backfill_id: int, **filters) -> Iterator[dict]:
+        """The articles of a backfill that failed, each with its reason."""
+        return self.paginate(f"/backfills/{int(backfill_id)}/failures", **filters)
+
+    def retry_backfill(self, backfill_id: int) -> dict:
+        """Queue a backfill's failed articles again (and resend its queued ones)."""
+        return self.request("POST", f"/backfills/{int(backfill_id)}/retry").json()
 
     # -- contradictions --------------------------------------------------------------------
 

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.broker import BROKER
 from tests.conftest import empty_tables
 from tests.servers import cli, running_server
 
@@ -45,25 +46,27 @@ def pytest_configure(config):
 class Server:
     """A running `claimtracker serve` and keys of each scope for it."""
 
-    def __init__(self, base_url: str, admin_key: str, read_key: str):
+    def __init__(self, base_url: str, admin_key: str, read_key: str, env: dict):
         self.base_url = base_url
         self.admin_key = admin_key
         self.read_key = read_key
+        self.env = env
 
 
 @pytest.fixture(scope="module")
-def server(database_url, tmp_path_factory):
+def server(database_url, backfill_queue, tmp_path_factory):
     """gunicorn on a free port, on the tests' database emptied, then set up (and seeded) by
-    the CLI."""
+    the CLI; backfills go to a queue of the session's own."""
     empty_tables()
     where = tmp_path_factory.mktemp("client-server")
     env = {**os.environ, "DATABASE_URL": database_url,
            "READS_NEED_KEY": "false", "PUBLISHER_NAME": "Factdesk",
-           "PUBLIC_BASE_URL": "https://claims.example"}
+           "PUBLIC_BASE_URL": "https://claims.example", "BROKER_URL": BROKER,
+           "BACKFILL_QUEUE": backfill_queue}
     admin_key = cli(env, "setup")
     read_key = cli(env, "keys", "create", "--name", "reader", "--scope", "read")
     with running_server(env, where / "server.log") as base_url:
-        yield Server(base_url, admin_key, read_key)
+        yield Server(base_url, admin_key, read_key, env)
 
 
 @pytest.fixture

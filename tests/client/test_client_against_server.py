@@ -21,6 +21,7 @@ from claimtracker_client import (
 )
 
 from tests.client.conftest import CLIENT_DIR
+from tests.servers import free_port, workers
 
 ARTICLE = (
     "The harbour master said that the new ferry terminal will open in May. "
@@ -208,6 +209,25 @@ def webhooks(ct):
     """The webhook sub-API (a server without its routes fails here, not skips)."""
     ct.webhooks.list()
     return ct.webhooks
+
+
+def test_a_backfill_is_queued_waited_for_and_its_failures_listed(server, ct, tmp_path):
+    articles = [{"text": f"The port authority of berth {i} said that dredging will end in "
+                         f"{2030 + i}.", "outlet": "Archive Gazette",
+                 "published": dt.date(2001, 7, 20 + i)} for i in range(3)]
+    articles.append({"url": f"http://127.0.0.1:{free_port()}/gone"})  # refused: private
+    with workers(server.env, tmp_path):
+        sent = ct.backfill(articles)
+        assert (sent["total"], sent["state"]) == (4, "running")
+        state = ct.wait_for_backfill(sent["id"], timeout=240, every=0.2)
+        assert (state["done"], state["failed"], state["queued"]) == (3, 1, 0)
+        assert [f["article"] for f in ct.backfill_failures(sent["id"])] == [articles[3]]
+        assert ct.retry_backfill(sent["id"])["id"] == sent["id"]
+        assert ct.wait_for_backfill(sent["id"], timeout=240, every=0.2)["failed"] == 1
+    assert {s["outlet"] for s in ct.sources(outlet="Archive Gazette")} == {"Archive Gazette"}
+    assert len(list(ct.sources(outlet="Archive Gazette"))) == 3
+    with pytest.raises(ValidationError):
+        ct.backfill([])
 
 
 def test_webhooks_create_list_pause_resume_deliveries_and_delete(webhooks, ct):

@@ -3,7 +3,6 @@ by real `claimtracker worker --backfill` processes, watched through GET /backfil
 worker killed with -9 mid-batch loses and duplicates nothing; failures keep their reason and
 are retried; without a reachable queue nothing is kept."""
 
-import contextlib
 import json
 import os
 import signal
@@ -16,7 +15,7 @@ import requests
 from models import Backfill, Source
 from models.db import database
 from tests.broker import BROKER, delete_queue, new_queue
-from tests.servers import BIN, cli, free_port, running_server
+from tests.servers import BIN, cli, free_port, running_server, workers
 
 
 def _article(i: int) -> str:
@@ -30,38 +29,6 @@ def queue():
     name = new_queue()
     yield name
     delete_queue(name)
-
-
-class Workers:
-    """`claimtracker worker --backfill` processes, stopped at the end of the block."""
-
-    def __init__(self, env: dict, log_dir):
-        self.env, self.log_dir, self.processes = env, log_dir, []
-
-    def start(self) -> None:
-        with open(self.log_dir / f"worker-{len(self.processes)}.log", "wb") as log:
-            self.processes.append(subprocess.Popen(
-                [str(BIN / "claimtracker"), "worker", "--backfill"], env=self.env, stdout=log,
-                stderr=log, start_new_session=True))
-
-
-@contextlib.contextmanager
-def workers(env: dict, log_dir, count: int = 1):
-    running = Workers(env, log_dir)
-    for _ in range(count):
-        running.start()
-    try:
-        yield running
-    finally:
-        for process in running.processes:
-            if process.poll() is None:
-                process.terminate()
-        for process in running.processes:
-            try:
-                process.wait(timeout=60)
-            except subprocess.TimeoutExpired:
-                os.killpg(process.pid, signal.SIGKILL)
-                process.wait()
 
 
 def _finished(base: str, backfill_id: int, timeout: float = 240) -> dict:
