@@ -119,3 +119,18 @@ def test_values_no_database_can_store_are_refused_not_crashed_on(client, write_h
     problem = problem_of(response)
     if field:
         assert field in problem["errors"]
+
+
+# Ids a client may send (up to 2**63 - 1) but past any integer column: no such row, found by
+# the reads prepared on PostgreSQL as by any other.
+@pytest.mark.parametrize("big", [2**31, 2**63 - 1])
+@pytest.mark.parametrize(("path", "status"), [
+    ("/claims/{}", 404), ("/speakers/{}", 404), ("/sources/{}", 404),
+    ("/claims?speaker={}", 200), ("/claims?source={}", 200),
+    ("/claims?speaker={}&source={}&status=unverified", 200),
+    ("/contradictions?speaker={}", 200)])
+def test_ids_past_every_stored_row_find_nothing(client, seeded, path, status, big):
+    response = client.get(f"{API}{path.format(big, big)}")
+    assert response.status_code == status, response.get_json()
+    if status == 200:
+        assert response.get_json()["items"] == []
