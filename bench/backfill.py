@@ -12,6 +12,7 @@ started again. Then every count must be exact: every article stored once, none f
 """
 
 import argparse
+import datetime
 import json
 import os
 import random
@@ -146,7 +147,8 @@ def backfill(total: int, server: str) -> dict:
     rate_1, rate_2 = _rate(single, len(parts[0])), _rate(double, len(parts[1]))
     exact = (sources == items == done == total and not last["failed"]
              and not last["duplicates"])
-    return {"articles": total, "base_claims": BASE, "rate_1_worker": rate_1,
+    return {"date": f"{datetime.date.today()}", "articles": total, "base_claims": BASE,
+            "rate_1_worker": rate_1,
             "rate_2_workers": rate_2,
             "speedup_2_workers": round(rate_2 / rate_1, 2) if rate_1 else 0.0,
             "api_p95_ms_during": round(traffic.percentile(times, 95), 1) if times else None,
