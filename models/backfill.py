@@ -61,7 +61,7 @@ def create_backfill(actor: str, articles: list[dict] = ()) -> tuple[Backfill, li
 def add_items(backfill_id: int, articles: list[dict]) -> list[int]:
     """Queue articles in a backfill, in one transaction; their item ids. Each article is a
     dict as POST /sources takes it (checked already), its date in ISO form."""
-    return in_transaction(partial(_add, backfill_id, articles)) if articles else []
+    return in_transaction(partial(_add, backfill_id, articles))
 
 
 def _add(backfill_id: int, articles: list[dict]) -> list[int]:

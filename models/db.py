@@ -228,9 +228,10 @@ def raw_rows(sql: str, *params) -> list[tuple]:
     (or lists of them) is prepared once a connection, as planning these reads costs three
     times their running (SQLite's driver keeps its statements prepared itself)."""
     values = [_list_value(p) if isinstance(p, list | tuple | set) else p for p in params]
-    types = tuple(_integers(v) for v in values) if is_postgres() else (None,)
-    if None in types:
-        return database.execute_sql(_dialect(sql, is_postgres()), values).fetchall()
+    postgres = is_postgres()
+    types = tuple(_integers(v) for v in values) if postgres else ()
+    if not postgres or None in types:
+        return database.execute_sql(_dialect(sql, postgres), values).fetchall()
     name, prepare, execute = _prepared(sql, types)
     prepared = database.connection().prepared
     if name not in prepared:
