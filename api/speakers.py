@@ -31,6 +31,6 @@ class SpeakerItem(MethodView):
     @blp.response(200, schemas.SpeakerDetail)
     @blp.doc(operationId="getSpeaker")
     def get(self, speaker_id):
-        """A speaker with their latest 100 claims and their self-contradictions"""
+        """A speaker, their latest 100 claims (newest first) and their self-contradictions"""
         # Up to 200 nested records: dumped without marshmallow's per-field cost.
         return current_app.json.response(DUMP_DETAIL(queries.speaker_detail(speaker_id)))

@@ -21,8 +21,12 @@ class Speaker(SpeakerBrief):
 
 
 class SpeakerDetail(Speaker):
-    claims = fields.List(fields.Nested(ClaimSummary))
-    self_contradictions = fields.List(fields.Nested(Contradiction))
+    claims = fields.List(fields.Nested(ClaimSummary), metadata={
+        "description": "Their latest 100 claims, newest first (in the order they were "
+                       "stored); `GET /claims?speaker=` pages through them all"})
+    self_contradictions = fields.List(fields.Nested(Contradiction), metadata={
+        "description": "Up to 100 contradictions between two of their claims, strongest "
+                       "first"})
 
 
 SpeakerPage = page_of(Speaker, "SpeakerPage")

@@ -84,6 +84,16 @@ def test_get_serves_a_speaker_with_their_claims_and_self_contradictions(
     assert {link["kind"] for link in speaker["self_contradictions"]} == {"self"}
 
 
+def test_get_lists_a_speakers_latest_100_claims_newest_first(
+        client, speakers, make_claim):
+    rice = speakers["rice"]
+    made = [make_claim(f"The summit will open on day {n} of the month", speaker_id=rice)["id"]
+            for n in range(103)]
+    speaker = client.get(f"{SPEAKERS}/{rice}").get_json()
+    assert speaker["claim_count"] == 103
+    assert [claim["id"] for claim in speaker["claims"]] == sorted(made, reverse=True)[:100]
+
+
 def test_get_seeded_speakers_have_the_claims_the_claim_list_gives_them(client, seeded):
     listed = client.get(f"{SPEAKERS}?per_page=100").get_json()["items"]
     assert listed
