@@ -22,9 +22,9 @@ def speakers_query(*, q: str | None = None, kind: str | None = None):
 
 
 def latest_claims(speaker_id: int, limit: int):
-    """A speaker's newest claims, newest first in the order they were stored (by id, as
-    created_at but for writes that raced within a moment): read off the index of their
-    appearances, where ordering by created_at would look up every claim they made."""
+    """A speaker's newest claims, newest first in the order they were stored (by id: the
+    order of created_at, but for writes that raced within a moment), read off the index of
+    their appearances; ordering by created_at would look up every claim they made."""
     ids = [i for i, in raw_rows("SELECT DISTINCT claim_id FROM appearance WHERE speaker_id = ? "
                                 "ORDER BY claim_id DESC LIMIT ?", speaker_id, limit)]
     return Claim.select().where(one_of(Claim.id, ids)).order_by(Claim.id.desc())
