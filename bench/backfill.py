@@ -71,25 +71,42 @@ def _wait(url: str, backfill_id: int, timeout: float = 7200, halfway=None) -> di
 
 
 class Workers:
-    def __init__(self, env: dict, log: Path):
-        self.env, self.log, self.processes = env, log, []
+    """`claimtracker worker --backfill` processes, each in a session of its own and logging to
+    log_dir/worker-N.log; stop() ends those still running, as does leaving a `with` block."""
+
+    def __init__(self, env: dict, log_dir: Path):
+        self.env, self.log_dir, self.processes, self.started = env, log_dir, [], 0
+        log_dir.mkdir(parents=True, exist_ok=True)
+
+    def __enter__(self) -> "Workers":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.stop()
 
     def start(self) -> None:
-        with open(self.log, "ab") as out:
+        self.started += 1
+        with open(self.log_dir / f"worker-{self.started}.log", "wb") as log:
             self.processes.append(subprocess.Popen(
-                [str(BIN / "claimtracker"), "worker", "--backfill"], env=self.env, stdout=out,
-                stderr=out, start_new_session=True))
+                [str(BIN / "claimtracker"), "worker", "--backfill"], env=self.env, stdout=log,
+                stderr=log, start_new_session=True))
 
     def kill_one(self) -> None:
+        """kill -9 of the longest running worker, as a crash would end it."""
         victim = self.processes.pop(0)
         os.kill(victim.pid, signal.SIGKILL)
         victim.wait()
 
-    def stop(self) -> None:
+    def stop(self, timeout: float = 120) -> None:
         for process in self.processes:
-            process.terminate()
+            if process.poll() is None:
+                process.terminate()
         for process in self.processes:
-            process.wait(timeout=120)
+            try:
+                process.wait(timeout=timeout)
+            except subprocess.TimeoutExpired:
+                os.killpg(process.pid, signal.SIGKILL)
+                process.wait()
         self.processes = []
 
 
@@ -107,7 +124,7 @@ def backfill(total: int, server: str) -> dict:
     articles = [fresh_article(10_000_000 + i) for i in range(total)]
     one, two = int(total * SPLIT[0]), int(total * SPLIT[1])
     parts = [articles[:one], articles[one:one + two], articles[one + two:]]
-    workers = Workers(env, logs / "backfill-workers.log")
+    workers = Workers(env, logs / "backfill-workers")
     try:
         key = subprocess.run([str(BIN / "claimtracker"), "keys", "create", "--name", "bench",
                               "--scope", "read"], env=env, capture_output=True, text=True,

@@ -69,36 +69,16 @@ def running_server(env: dict, log_path: Path, workers: int = 2):
         _stop(process)
 
 
-class Workers:
-    """`claimtracker worker --backfill` processes, stopped at the end of the block."""
-
-    def __init__(self, env: dict, log_dir):
-        self.env, self.log_dir, self.processes = env, log_dir, []
-
-    def start(self) -> None:
-        with open(self.log_dir / f"worker-{len(self.processes)}.log", "wb") as log:
-            self.processes.append(subprocess.Popen(
-                [str(BIN / "claimtracker"), "worker", "--backfill"], env=self.env, stdout=log,
-                stderr=log, start_new_session=True))
-
-
 @contextlib.contextmanager
-def workers(env: dict, log_dir, count: int = 1):
-    running = Workers(env, log_dir)
-    for _ in range(count):
-        running.start()
-    try:
+def workers(env: dict, log_dir: Path, count: int = 1):
+    """`claimtracker worker --backfill` processes (bench.backfill.Workers), stopped at the end
+    of the block."""
+    from bench.backfill import Workers
+
+    with Workers(env, log_dir) as running:
+        for _ in range(count):
+            running.start()
         yield running
-    finally:
-        for process in running.processes:
-            if process.poll() is None:
-                process.terminate()
-        for process in running.processes:
-            try:
-                process.wait(timeout=60)
-            except subprocess.TimeoutExpired:
-                os.killpg(process.pid, signal.SIGKILL)
-                process.wait()
 
 
 class HttpResponse:

@@ -5,7 +5,6 @@ are retried; without a reachable queue nothing is kept."""
 
 import json
 import os
-import signal
 import subprocess
 import time
 
@@ -104,7 +103,7 @@ def test_a_worker_killed_mid_batch_loses_and_duplicates_nothing(app, database_ur
                            timeout=30).json()["done"] < 3:  # the worker is under way
             assert time.monotonic() < deadline
             time.sleep(0.05)
-        os.kill(running.processes[0].pid, signal.SIGKILL)
+        running.kill_one()
         running.start()
         state = _finished(base, backfill_id)
     assert (state["done"], state["failed"], state["queued"], state["duplicates"]) == (
