@@ -73,10 +73,12 @@ def attribute(document: Document) -> list[Attribution]:
 
 def _without_nested_frames(found: list[Attribution]) -> list[Attribution]:
     """ "said P, adding that Q": the parse may put the second frame inside the first one's
-    content; the first content then stops where the second frame begins."""
+    content; the first content then stops where the second frame begins. A cue before the
+    first one's own is its frame, not its content: "X spoke, pledging to P" reports P in a
+    content that starts at X."""
     for outer in found:
         inner = [a.cue[0] for a in found if a is not outer and a.source == outer.source
-                 and outer.content[0] < a.cue[0] < outer.content[1]]
+                 and max(outer.content[0], outer.cue[1]) <= a.cue[0] < outer.content[1]]
         if inner:
             outer.content = (outer.content[0], min(inner))
             outer.text = None  # a rewording of the whole content no longer fits

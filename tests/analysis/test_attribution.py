@@ -1097,6 +1097,14 @@ def test_said_p_adding_q_gives_two_claims(claims_of):
     assert {speaker_of(c) for c in claims} == {("Joan Pike", "person")}
 
 
+def test_x_did_something_pledging_to_p_keeps_x_as_its_speaker(claims_of):
+    # The act's frame ("Joan Pike spoke") stands before the pledge's cue, not in its content.
+    claims = claims_of("Joan Pike spoke for an hour on Tuesday, pledging to rebuild the pier.")
+    assert [(c.text, speaker_of(c)) for c in claims] == [
+        ("Joan Pike spoke for an hour on Tuesday, pledging to rebuild the pier.",
+         ("Joan Pike", "person"))]
+
+
 def test_a_phrasal_gerund_is_no_frame(only_claim):
     claim = only_claim("Joan Pike said the plan, adding up to 4 million, was too costly.")
     assert claim.text == "The plan, adding up to 4 million, was too costly."
