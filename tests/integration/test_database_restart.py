@@ -17,6 +17,8 @@ from tests.conftest import empty_tables
 from tests.servers import cli, running_server
 
 CLUSTER = ("pg_ctlcluster", "--skip-systemctl-redirect")
+# The server restarted is every test's: the restart runs alone (see the Makefile).
+pytestmark = pytest.mark.alone
 
 
 def _cluster_version() -> str:
