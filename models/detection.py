@@ -3,7 +3,7 @@ on arrival and again over the whole base after a lexicon or threshold change."""
 
 from dataclasses import dataclass, field
 
-from peewee import IntegrityError, chunked
+from peewee import chunked
 
 from analysis import score_contradiction
 from analysis.contradiction import pairs
@@ -23,6 +23,7 @@ from models.outbox import fan_out
 
 RECHECK_BATCH = 200
 LINKED_AT_ONCE = 25  # claims whose candidates, contexts and links are read together
+STORED_AT_ONCE = 200  # links stored in one statement
 
 
 @dataclass
@@ -57,17 +58,15 @@ class _Suggestion:
     from_context: bool = False
 
 
-def _suggest(suggestion: _Suggestion, actor: str) -> ClaimLink | None:
-    """Store a suggested link (inside a savepoint: a clash undoes this link only)."""
-    try:
-        with database.atomic():
-            return ClaimLink.create(
-                claim_a=suggestion.low, claim_b=suggestion.high, relation=suggestion.relation,
-                origin="detected", score=round(suggestion.score, 3), cues=suggestion.cues,
-                explanation=suggestion.explanation, state="suggested", created_by=actor,
-                kind=suggestion.kind)
-    except IntegrityError:
-        return None  # a concurrent ingest linked this pair a moment ago
+def _store(suggestions: list[_Suggestion], actor: str) -> list[ClaimLink]:
+    """Store suggested links, a few hundred a statement; a pair a concurrent ingest linked a
+    moment ago is left as that one stored it."""
+    rows = [{"claim_a": s.low, "claim_b": s.high, "relation": s.relation, "origin": "detected",
+             "score": round(s.score, 3), "cues": s.cues, "explanation": s.explanation,
+             "state": "suggested", "created_by": actor, "kind": s.kind}
+            for s in suggestions]
+    return [link for chunk in chunked(rows, STORED_AT_ONCE) for link in
+            ClaimLink.insert_many(chunk).on_conflict_ignore().returning(ClaimLink).execute()]
 
 
 def _with_kinds(suggestions: list[_Suggestion]) -> None:
@@ -141,7 +140,7 @@ def _link_group(claims: list[Claim], actor: str, found: Detection, neighbours: d
     for suggestion in contradictions:
         suggestion.explanation = explained[suggestion.low, suggestion.high]
     _with_kinds(suggestions)
-    links = [link for link in (_suggest(s, actor) for s in suggestions) if link is not None]
+    links = _store(suggestions, actor)
     fan_out([flagged_event(link) for link in links if link.relation == "contradicts"])
     found.links += links
 
