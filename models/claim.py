@@ -1,12 +1,13 @@
 """Claims, where they appear, and the audit trail of every change to them."""
 
 import peewee
+from peewee import chunked
 
 from analysis import claim_key
 from models import search
 from models.db import BaseModel, database, locked, utcnow
 from models.errors import Conflict, Invalid, VersionMismatch, must_exist
-from models.outbox import record
+from models.outbox import record, record_all
 from models.source import Source
 from models.speaker import Speaker
 
@@ -14,6 +15,7 @@ STATUSES = ("unverified", "disputed", "supported", "refuted", "mixed", "unproven
 VERDICT_STATUSES = ("supported", "refuted", "mixed", "unproven")
 REVIEW_STATES = ("untriaged", "in_review", "reviewed")
 APPEARANCE_KINDS = ("direct_quote", "indirect", "narration")
+WRITTEN_AT_ONCE = 500  # rows inserted in one statement
 
 
 class Claim(BaseModel):
@@ -109,9 +111,17 @@ def change_fields(claim: Claim, changes: dict, *, actor: str, reason: str | None
 def new_claim(text: str, *, key: str, first_seen, actor: str, reason: str) -> Claim:
     """Store a new claim with its first audit row and its claim.created event."""
     claim = Claim.create(text=text, key=key, first_seen=first_seen)
-    StatusChange.create(claim=claim, field="created", new=text, actor=actor, reason=reason)
-    record("claim.created", claim_id=claim.id, text=text, actor=actor)
+    created([claim], actor=actor, reason=reason)
     return claim
+
+
+def created(claims: list[Claim], *, actor: str, reason: str) -> None:
+    """The first audit row and the claim.created event of each claim just stored."""
+    for chunk in chunked(claims, WRITTEN_AT_ONCE):
+        StatusChange.insert_many([{"claim": c.id, "field": "created", "new": c.text,
+                                   "actor": actor, "reason": reason} for c in chunk]).execute()
+    record_all("claim.created", [{"claim_id": c.id, "text": c.text, "actor": actor}
+                                 for c in claims])
 
 
 def create_claim(*, text: str, actor: str, speaker_id: int | None = None,

@@ -10,7 +10,7 @@ from analysis.contradiction import pairs
 from analysis.contradiction.explanation import explain
 from models.claim import Claim
 from models.db import database
-from models.link import ClaimLink, contradiction_kinds, flagged_event, mark_contradicted
+from models.link import ClaimLink, contradiction_kinds, mark_contradicted, record_flagged
 from models.matching import (
     CONTRADICTION_THRESHOLD,
     article_pairs,
@@ -19,7 +19,6 @@ from models.matching import (
     claim_sides,
     compare,
 )
-from models.outbox import fan_out
 
 RECHECK_BATCH = 200
 LINKED_AT_ONCE = 25  # claims whose candidates, contexts and links are read together
@@ -141,7 +140,7 @@ def _link_group(claims: list[Claim], actor: str, found: Detection, neighbours: d
         suggestion.explanation = explained[suggestion.low, suggestion.high]
     _with_kinds(suggestions)
     links = _store(suggestions, actor)
-    fan_out([flagged_event(link) for link in links if link.relation == "contradicts"])
+    record_flagged([link for link in links if link.relation == "contradicts"])
     found.links += links
 
 

@@ -5,15 +5,16 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 import peewee
+from peewee import chunked
 
 from analysis import claim_key, extract_claims
-from models.claim import Appearance, Claim, new_claim, reindex
+from models.claim import WRITTEN_AT_ONCE, Appearance, Claim, created, reindex
 from models.db import in_transaction
 from models.detection import link_claims
 from models.errors import Invalid
 from models.fetch import fetch_article
 from models.link import ClaimLink
-from models.matching import same_claim
+from models.matching import same_claims
 from models.source import Source, content_hash, find_existing, normalise_text
 from models.speaker import hold_names, resolve_speaker
 
@@ -89,26 +90,33 @@ def ingest(article: dict, *, actor: str, fetch_options: dict,
 
 
 def _store_claims(source: Source, extracted, actor: str) -> list[Claim]:
+    """The article's claims stored, each the stored claim of the same words and speaker when
+    there is one; with their appearances, audit rows and events, a few statements in all."""
     seen = source.published or source.created_at.date()
     hold_names(e.speaker for e in extracted if e.speaker is not None)
     speakers = {}
-    found: dict[int, Claim] = {}
-    for claim_found in extracted:
-        ref = claim_found.speaker
-        if ref is not None and ref not in speakers:
+    for ref in (e.speaker for e in extracted if e.speaker is not None):
+        if ref not in speakers:
             speakers[ref] = resolve_speaker(ref)
-        speaker = speakers.get(ref)
-        key = claim_key(claim_found.text)
-        claim = same_claim(key, speaker.id if speaker else None)
+    said = [(e, claim_key(e.text), speakers.get(e.speaker)) for e in extracted]
+    stored = same_claims((key, speaker.id if speaker else None) for _, key, speaker in said)
+    new, appearances, found = [], [], {}
+    for claim_found, key, speaker in said:
+        claim = stored.get((key, speaker.id if speaker else None))
         if claim is None:
-            claim = new_claim(claim_found.text, key=key, first_seen=seen, actor=actor,
-                              reason=f"found in source {source.id}")
+            claim = stored[key, speaker.id if speaker else None] = Claim.create(
+                text=claim_found.text, key=key, first_seen=seen)
+            new.append(claim)
         elif claim.first_seen is None or seen < claim.first_seen:
             claim.first_seen = seen
             claim.save(only=[Claim.first_seen])
-        Appearance.create(claim=claim, source=source, speaker=speaker,
-                          speaker_mention=claim_found.speaker_mention, quote=claim_found.quote,
-                          start=claim_found.start, end=claim_found.end, kind=claim_found.kind,
-                          frame=claim_found.frame.to_json() if claim_found.frame else None)
+        appearances.append({
+            "claim": claim.id, "source": source.id, "speaker": speaker.id if speaker else None,
+            "speaker_mention": claim_found.speaker_mention, "quote": claim_found.quote,
+            "start": claim_found.start, "end": claim_found.end, "kind": claim_found.kind,
+            "frame": claim_found.frame.to_json() if claim_found.frame else None})
         found.setdefault(claim.id, claim)
+    for chunk in chunked(appearances, WRITTEN_AT_ONCE):
+        Appearance.insert_many(chunk).execute()
+    created(new, actor=actor, reason=f"found in source {source.id}")
     return list(found.values())

@@ -6,8 +6,7 @@ from peewee import chunked
 from models.claim import VERDICT_STATUSES, Appearance, Claim, change_fields, get_claim
 from models.db import BaseModel, JSONTextField, database, locked, utcnow
 from models.errors import Conflict, Invalid, NotFound
-from models.event import Event
-from models.outbox import fan_out, record
+from models.outbox import record, record_all
 
 RELATIONS = ("contradicts", "same_claim")
 ORIGINS = ("detected", "manual")
@@ -105,7 +104,7 @@ def flag_contradiction(claim_id: int, other_id: int, *, explanation: str | None,
             found = existing_link(claim_id, other_id, "contradicts")
             raise Conflict(f"Claims {claim_id} and {other_id} were just linked as a "
                            f"contradiction (link {found.id}).", existing_id=found.id) from error
-        record_flagged(link)
+        record_flagged([link])
         mark_contradicted([low, high])
         if reviewed:
             _propagate_dispute([low, high], actor=actor,
@@ -132,17 +131,12 @@ def mark_contradicted(claim_ids) -> None:
                  .where(Claim.id.in_(chosen) & (Claim.contradicted != value)).execute())
 
 
-def record_flagged(link: ClaimLink) -> None:
-    fan_out([flagged_event(link)])
-
-
-def flagged_event(link: ClaimLink) -> Event:
-    """The contradiction.flagged event of a new link, in the outbox without its deliveries
-    (fan_out adds them)."""
-    return Event.create(type="contradiction.flagged", data={
+def record_flagged(links: list[ClaimLink]) -> None:
+    """The contradiction.flagged event of each new link, in the outbox."""
+    record_all("contradiction.flagged", [{
         "contradiction_id": link.id, "claim_a": link.claim_a_id, "claim_b": link.claim_b_id,
         "score": link.score, "kind": link.kind, "origin": link.origin, "state": link.state,
-        "explanation": link.explanation})
+        "explanation": link.explanation} for link in links])
 
 
 def review_contradiction(link_id: int, state: str, *, actor: str, reason: str | None,

@@ -33,11 +33,23 @@ def search_words(text: str) -> str:
 
 def same_claim(key: str, speaker_id: int | None) -> Claim | None:
     """The stored claim with these words from this speaker (or the same narration)."""
-    said_by = (Appearance.speaker.is_null() if speaker_id is None
-               else Appearance.speaker == speaker_id)
-    return (Claim.select().join(Appearance)
-            .where((Claim.key == key) & said_by)
-            .order_by(Claim.id).first())
+    return same_claims([(key, speaker_id)]).get((key, speaker_id))
+
+
+def same_claims(wanted) -> dict[tuple[str, int | None], Claim]:
+    """same_claim() of each (key, speaker id) pair that has one, in two queries."""
+    wanted = set(wanted)
+    first: dict[tuple[str, int | None], int] = {}
+    for keys in chunked(list({key for key, _ in wanted}), 500):
+        for claim_id, key, speaker_id in (Claim.select(Claim.id, Claim.key, Appearance.speaker)
+                                          .join(Appearance).where(Claim.key.in_(keys))
+                                          .order_by(Claim.id).tuples()):
+            if (key, speaker_id) in wanted:
+                first.setdefault((key, speaker_id), claim_id)
+    claims: dict[int, Claim] = {}
+    for ids in chunked(list(set(first.values())), 500):
+        claims.update((c.id, c) for c in Claim.select().where(Claim.id.in_(ids)))
+    return {pair: claims[claim_id] for pair, claim_id in first.items()}
 
 
 def candidates(text: str, *, exclude: int | None = None) -> list[Claim]:
