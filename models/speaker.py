@@ -94,8 +94,10 @@ def hold_names(refs) -> None:
     naming the same people cannot deadlock on them; SQLite runs one writer at a time already."""
     if not is_postgres():
         return
-    for key in sorted({f"speaker:{ref.kind}:{_held_key(ref)}" for ref in refs}):
-        database.execute_sql("SELECT pg_advisory_xact_lock(hashtextextended(%s, 0))", (key,))
+    keys = sorted({f"speaker:{ref.kind}:{_held_key(ref)}" for ref in refs})
+    if keys:  # one statement, taking the locks one after another in the array's order
+        database.execute_sql("SELECT pg_advisory_xact_lock(hashtextextended(k, 0)) "
+                             "FROM unnest(%s::text[]) AS k", (keys,))
 
 
 def _held_key(ref) -> str:
