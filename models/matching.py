@@ -70,7 +70,8 @@ def candidate_lists(texts: list[str], *, exclude: list[int | None] | None = None
     for chunk in chunked(list(dict.fromkeys(w for words in words_of for w in words)),
                          COUNTED_AT_ONCE):
         counts.update(search.claim_counts(chunk, COMMON_WORD + 1))
-    ids_of = [_candidate_ids(words, counts, excluded)
+    searched: dict[tuple[str, bool], list[int]] = {}  # claims of one story ask alike
+    ids_of = [_candidate_ids(words, counts, excluded, searched)
               for words, excluded in zip(words_of, exclude, strict=True)]
     found: dict[int, Claim] = {}
     for chunk in chunked(list(dict.fromkeys(i for ids in ids_of for i in ids)), 500):
@@ -79,7 +80,8 @@ def candidate_lists(texts: list[str], *, exclude: list[int | None] | None = None
     return [[found[i] for i in sorted(ids) if i in found] for ids in ids_of]
 
 
-def _candidate_ids(words: list[str], counts: dict[str, int], exclude: int | None) -> list[int]:
+def _candidate_ids(words: list[str], counts: dict[str, int], exclude: int | None,
+                   searched: dict[tuple[str, bool], list[int]]) -> list[int]:
     itself = exclude is not None  # a stored claim counts in its own words' claims
     found = [w for w in words if counts[w] > itself]  # only these can find another claim
     rare = [w for w in found if counts[w] <= COMMON_WORD + itself]
@@ -88,12 +90,13 @@ def _candidate_ids(words: list[str], counts: dict[str, int], exclude: int | None
     else:
         # Past the count's bound a longer word is the likelier to be the rarer.
         rarest = sorted(found, key=lambda w: (counts[w], -len(w)))[:2]
-        query, any_term = " ".join(rarest), False
+        query, any_term = " ".join(sorted(rarest)), False
     if not query:
         return []
-    limit = CANDIDATES + (exclude is not None)  # the claim itself is usually the best hit
-    ids = [i for i in search.ranked_ids(query, limit, any_term=any_term) if i != exclude]
-    return ids[:CANDIDATES]
+    if (query, any_term) not in searched:
+        # One more than wanted: the claim itself is usually the best hit.
+        searched[query, any_term] = search.ranked_ids(query, CANDIDATES + 1, any_term=any_term)
+    return [i for i in searched[query, any_term] if i != exclude][:CANDIDATES]
 
 
 def claim_contexts(claim_ids) -> dict[int, str]:
