@@ -20,6 +20,13 @@ MAX_TERMS = 32
 # A search reaches the newest this many claims that match (and ranks them by relevance):
 # sorting or ranking every match of a common word would cost 0.1 to 1 s at a million claims.
 SEARCH_WINDOW = 2_000
+# On PostgreSQL a claim's document also holds its era, a lexeme no word gives ("#" and its id
+# divided by ERA), so that a search of common words can keep to the newest claims inside the
+# GIN index: the index gives its matches in no order, and reading each matching row to keep
+# the newest 2,000 read most of the table for two common words at a million claims.
+ERA = 50_000
+# The newest claims such a search looks among first, then next, when the base is larger.
+RECENT = (100_000, 400_000)
 # A word keeps its inner apostrophes ("O'Neil"); a lone word drops a possessive: "Russia's"
 # searches for "Russia", as PostgreSQL's stemmer does, not for "Russia" and a stray "s".
 _WORD_PATTERN = r"\w+(?:['\u2019]\w+)*"
@@ -50,8 +57,10 @@ def index_documents(documents: dict[int, str]) -> None:
         # An upsert: two ingests adding appearances of one claim at once both index it.
         database.execute_sql(
             "INSERT INTO claim_search (claim_id, document) SELECT i, to_tsvector('english', t) "
+            "|| array_to_tsvector(ARRAY['#' || i / %s]) "
             "FROM unnest(%s::bigint[], %s::text[]) AS d(i, t) "
-            "ON CONFLICT (claim_id) DO UPDATE SET document = EXCLUDED.document", (ids, texts))
+            "ON CONFLICT (claim_id) DO UPDATE SET document = EXCLUDED.document",
+            (ERA, ids, texts))
         return
     database.execute_sql("DELETE FROM claim_search WHERE rowid IN "
                          "(SELECT value FROM json_each(?))", (json.dumps(ids),))
@@ -99,17 +108,41 @@ def matches(q: str) -> SQL:
 def ranked_ids(q: str, limit: int, *, any_term: bool = False) -> list[int]:
     """The ids of the best `limit` matches for q, best first, of its newest SEARCH_WINDOW."""
     terms = parse_query(q)
-    if is_postgres():
-        sql = (f"WITH q AS (SELECT {_tsquery(terms, any_term)} AS query) "
-               "SELECT claim_id FROM (SELECT claim_id, document FROM claim_search, q "
-               "WHERE document @@ q.query ORDER BY claim_id DESC LIMIT %s) AS m, q "
-               "ORDER BY ts_rank(m.document, q.query) DESC, claim_id DESC LIMIT %s")
-        params = [*terms, SEARCH_WINDOW, limit]
-    else:
+    if not is_postgres():
         sql = ("SELECT rowid FROM (SELECT rowid, rank FROM claim_search WHERE claim_search "
                "MATCH ? ORDER BY rowid DESC LIMIT ?) ORDER BY rank, rowid DESC LIMIT ?")
         params = [_fts5_match(terms, any_term), SEARCH_WINDOW, limit]
-    return [row[0] for row in database.execute_sql(sql, params)]
+        return [row[0] for row in database.execute_sql(sql, params)]
+    if not any_term:
+        (newest,) = database.execute_sql("SELECT max(claim_id) FROM claim_search").fetchone()
+        for span in RECENT:
+            if newest is None or newest <= 2 * span:
+                break
+            found = _ranked(terms, False, limit, _eras(newest - span, newest))
+            if found is not None:  # these claims held the newest SEARCH_WINDOW matches
+                return found
+    return _ranked(terms, any_term, limit)
+
+
+def _eras(first: int, last: int) -> str:
+    """PostgreSQL: a tsquery of the eras of the claims with ids from first to last."""
+    return " | ".join(f"'#{era}'" for era in range(first // ERA, last // ERA + 1))
+
+
+def _ranked(terms: list[str], any_term: bool, limit: int, within: str | None = None
+            ) -> list[int] | None:
+    """PostgreSQL: ranked_ids, or, within these eras, None when they hold fewer than
+    SEARCH_WINDOW matches (the newest matches may then be older)."""
+    era = " && %s::tsquery" if within else ""
+    sql = (f"WITH q AS (SELECT {_tsquery(terms, any_term)} AS query) "
+           "SELECT claim_id, count(*) OVER () FROM (SELECT claim_id, document FROM "
+           f"claim_search, q WHERE document @@ (q.query{era}) ORDER BY claim_id DESC LIMIT %s) "
+           "AS m, q ORDER BY ts_rank(m.document, q.query) DESC, claim_id DESC LIMIT %s")
+    rows = database.execute_sql(sql, [*terms, *([within] if within else []), SEARCH_WINDOW,
+                                      limit]).fetchall()
+    if within and (not rows or rows[0][1] < SEARCH_WINDOW):
+        return None
+    return [claim_id for claim_id, _ in rows]
 
 
 def claim_counts(words: list[str], limit: int) -> dict[str, int]:

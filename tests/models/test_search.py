@@ -7,7 +7,7 @@ import pytest
 
 from models import Claim, search
 from models.claim import create_claim
-from models.db import database
+from models.db import database, is_postgres
 from models.errors import Invalid
 from models.paging import bounded_count
 from models.queries import claims_query
@@ -117,3 +117,24 @@ def spelled(app):
 ])
 def test_search_folds_british_and_american_spellings_both_ways(spelled, q, expected):
     assert _ids(q) == [spelled[i] for i in expected]
+
+
+def test_a_search_of_common_words_among_the_newest_claims_finds_what_the_whole_base_would(
+        app, monkeypatch):
+    """PostgreSQL looks first among the newest claims' eras; SQLite has no eras. Either way the
+    newest matches are ranked, whether the newest claims hold enough of them or not."""
+    monkeypatch.setattr(search, "ERA", 4)
+    monkeypatch.setattr(search, "RECENT", (8,))
+    monkeypatch.setattr(search, "SEARCH_WINDOW", 3)
+    with database.connection_context():
+        old = [create_claim(text=f"Ferry fares rise on route {n}", actor="test").id
+               for n in range(3)]
+        for n in range(20):
+            create_claim(text=f"A lighthouse keeper retires after {n} years", actor="test")
+        # Few matches among the newest claims: the older ones are searched too.
+        assert search.ranked_ids("ferry fares", 10) == sorted(old, reverse=True)
+        new = [create_claim(text=f"Ferry fares rise again on route {n}", actor="test").id
+               for n in range(4)]
+        assert set(search.ranked_ids("ferry fares", 10)) == set(new[-3:])
+        if is_postgres():  # which the newest claims answered alone
+            assert search._ranked(["ferry", "fares"], False, 10, search._eras(new[-1] - 8, new[-1]))

@@ -45,6 +45,7 @@ GIVEN = {
     ("event", "type"): "claim.created", ("event", "data"): '{"claim_id": 1}',
     ("webhook", "events"): '["claim.created"]', ("webhook", "secret"): SECRET,
     ("delivery", "state"): "pending",
+    ("backfill_item", "state"): "failed",
 }
 
 
