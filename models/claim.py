@@ -1,7 +1,6 @@
 """Claims, where they appear, and the audit trail of every change to them."""
 
 import peewee
-from peewee import chunked
 
 from analysis import claim_key
 from models import search
@@ -117,7 +116,7 @@ def new_claim(text: str, *, key: str, first_seen, actor: str, reason: str) -> Cl
 
 def created(claims: list[Claim], *, actor: str, reason: str) -> None:
     """The first audit row and the claim.created event of each claim just stored."""
-    for chunk in chunked(claims, WRITTEN_AT_ONCE):
+    for chunk in peewee.chunked(claims, WRITTEN_AT_ONCE):
         StatusChange.insert_many([{"claim": c.id, "field": "created", "new": c.text,
                                    "actor": actor, "reason": reason} for c in chunk]).execute()
     record_all("claim.created", [{"claim_id": c.id, "text": c.text, "actor": actor}

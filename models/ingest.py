@@ -5,7 +5,6 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 import peewee
-from peewee import chunked
 
 from analysis import claim_key, extract_claims
 from models.claim import WRITTEN_AT_ONCE, Appearance, Claim, created, reindex
@@ -98,25 +97,26 @@ def _store_claims(source: Source, extracted, actor: str) -> list[Claim]:
     for ref in (e.speaker for e in extracted if e.speaker is not None):
         if ref not in speakers:
             speakers[ref] = resolve_speaker(ref)
-    said = [(e, claim_key(e.text), speakers.get(e.speaker)) for e in extracted]
-    stored = same_claims((key, speaker.id if speaker else None) for _, key, speaker in said)
+    said = [(e, claim_key(e.text), None if e.speaker is None else speakers[e.speaker].id)
+            for e in extracted]
+    stored = same_claims((key, speaker_id) for _, key, speaker_id in said)
     new, appearances, found = [], [], {}
-    for claim_found, key, speaker in said:
-        claim = stored.get((key, speaker.id if speaker else None))
+    for claim_found, key, speaker_id in said:
+        claim = stored.get((key, speaker_id))
         if claim is None:
-            claim = stored[key, speaker.id if speaker else None] = Claim.create(
-                text=claim_found.text, key=key, first_seen=seen)
+            claim = stored[key, speaker_id] = Claim.create(text=claim_found.text, key=key,
+                                                           first_seen=seen)
             new.append(claim)
         elif claim.first_seen is None or seen < claim.first_seen:
             claim.first_seen = seen
             claim.save(only=[Claim.first_seen])
         appearances.append({
-            "claim": claim.id, "source": source.id, "speaker": speaker.id if speaker else None,
+            "claim": claim.id, "source": source.id, "speaker": speaker_id,
             "speaker_mention": claim_found.speaker_mention, "quote": claim_found.quote,
             "start": claim_found.start, "end": claim_found.end, "kind": claim_found.kind,
             "frame": claim_found.frame.to_json() if claim_found.frame else None})
         found.setdefault(claim.id, claim)
-    for chunk in chunked(appearances, WRITTEN_AT_ONCE):
+    for chunk in peewee.chunked(appearances, WRITTEN_AT_ONCE):
         Appearance.insert_many(chunk).execute()
     created(new, actor=actor, reason=f"found in source {source.id}")
     return list(found.values())
