@@ -37,19 +37,15 @@ def same_claim(key: str, speaker_id: int | None) -> Claim | None:
 
 
 def same_claims(wanted) -> dict[tuple[str, int | None], Claim]:
-    """same_claim() of each (key, speaker id) pair that has one, in two queries."""
+    """same_claim() of each (key, speaker id) pair that has one, in one query per 500 keys."""
     wanted = set(wanted)
-    first: dict[tuple[str, int | None], int] = {}
+    found: dict[tuple[str, int | None], Claim] = {}
     for keys in chunked(list({key for key, _ in wanted}), 500):
-        for claim_id, key, speaker_id in (Claim.select(Claim.id, Claim.key, Appearance.speaker)
-                                          .join(Appearance).where(Claim.key.in_(keys))
-                                          .order_by(Claim.id).tuples()):
-            if (key, speaker_id) in wanted:
-                first.setdefault((key, speaker_id), claim_id)
-    claims: dict[int, Claim] = {}
-    for ids in chunked(list(set(first.values())), 500):
-        claims.update((c.id, c) for c in Claim.select().where(Claim.id.in_(ids)))
-    return {pair: claims[claim_id] for pair, claim_id in first.items()}
+        for claim in (Claim.select(Claim, Appearance.speaker.alias("said_by")).join(Appearance)
+                      .where(Claim.key.in_(keys)).order_by(Claim.id).objects()):
+            if (claim.key, claim.said_by) in wanted:
+                found.setdefault((claim.key, claim.said_by), claim)
+    return found
 
 
 def candidates(text: str, *, exclude: int | None = None) -> list[Claim]:
