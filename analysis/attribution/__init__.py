@@ -228,9 +228,11 @@ def _announced(document: Document, index: int, cue: Token, bare: bool) -> tuple[
 
 
 def _with_quotations(document: Document, found: list[Attribution]) -> list[Attribution]:
-    """Quotations no cue reached: given to the speaker quoted last in this or the previous
-    paragraph (a quotation carried on), else to the quotation that follows in its paragraph
-    ('"P." "Q," said X.')."""
+    """Quotations no cue reached: given to the speaker quoted last in their paragraph, or
+    quoted directly in the paragraph before (a quotation carried on), else to the quotation
+    that follows in their paragraph ('"P." "Q," said X.'). A frame that only reported a
+    speaker's words in the paragraph before hands on nothing: the next quotation there is most
+    often someone else's."""
     covered = [a.content for a in found]
     result = list(found)
     for quote in document.quotes:
@@ -239,9 +241,10 @@ def _with_quotations(document: Document, found: list[Attribution]) -> list[Attri
         ):
             continue
         para = _paragraph_of(document, quote.start)
-        carried = _opens_paragraph(document, para, quote.open_mark)
         before = [a for a in found if a.content[1] <= quote.start and a.source is not None
-                  and (para - a.paragraph <= 1 or carried)]
+                  and para - a.paragraph <= 1]
+        if before and before[-1].paragraph < para and before[-1].kind != DIRECT:
+            before = []
         after = [a for a in found if a.content[0] >= quote.end and a.source is not None
                  and a.paragraph == para and a.kind == DIRECT]
         donor = before[-1] if before else after[0] if after else None
@@ -258,7 +261,3 @@ def _paragraph_of(document: Document, offset: int) -> int:
         if paragraph.start <= offset < paragraph.end:
             return index
     return len(document.paragraphs) - 1
-
-
-def _opens_paragraph(document: Document, index: int, offset: int) -> bool:
-    return document.text[document.paragraphs[index].start : offset].strip() == ""

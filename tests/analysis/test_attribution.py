@@ -76,6 +76,18 @@ def test_a_quote_continued_in_the_next_paragraph_keeps_its_speaker(claims_of):
     assert claims[1].kind == "direct_quote"
 
 
+def test_a_quotation_after_a_paragraph_of_reported_speech_is_not_carried_on(claims_of):
+    # The paragraph before only reported Hugo Maes's words: the quotation that opens the next
+    # one is as likely someone else's, and is left without a speaker.
+    text = (
+        "Hugo Maes of the port council said the harbour was too small for the new ships.\n\n"
+        '"We have waited ten years for the dredging and nobody in the capital listens."'
+    )
+    claims = claims_of(text)
+    assert [c.kind for c in claims] == ["indirect", "narration"]
+    assert claims[1].speaker is None
+
+
 def test_scare_quotes_stay_in_the_sentence(only_claim):
     claim = only_claim('The plan is a "bold step" towards cleaner air, in the view of some.')
     assert claim.kind == "narration"
