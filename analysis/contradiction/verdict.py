@@ -14,6 +14,7 @@ from analysis.contradiction.clashes import (
 )
 from analysis.contradiction.reading import _read
 from analysis.contradiction.topic import _align_acronyms, _context_topic, _topic
+from analysis.contradiction.units import _Claim
 
 
 def _topic_factor(topic: float) -> float:
@@ -31,6 +32,17 @@ class Verdict:
     from_context: bool = False  # the claims' contexts, not their words, showed one topic
 
 
+def _common_words(a: _Claim, b: _Claim) -> int:
+    """How many content words two claims have in common, a pair of antonyms counting as one."""
+    words_a, words_b = {u.key for u in a.content}, {u.key for u in b.content}
+    shared = words_a & words_b
+
+    def classes(claim: _Claim) -> set[str]:
+        return {k for u in claim.content if u.key not in shared for k in u.keys if k[:1] == "~"}
+
+    return len(shared) + bool(classes(a) & classes(b))
+
+
 def score(claim_a: str, claim_b: str, *, context_a: str = "", context_b: str = "") -> Verdict:
     """Score how likely two claims contradict each other; symmetric, never raises on a str.
 
@@ -46,7 +58,10 @@ def score(claim_a: str, claim_b: str, *, context_a: str = "", context_b: str = "
     topic = _topic(a, b)
     # Reading the contexts costs more than the rest of a score: only a clash asks for them.
     context = cache(lambda: _context_topic(a, b, context_first, context_second))
-    clashes = _polar_clashes(a, b, topic, context) + _numeric_clashes(a, b, topic)
+    # One word in common is no common subject ("I don't care." / "She doubted voters would
+    # care."): only the contexts may show one for a clash of polarity.
+    polar_topic = topic if _common_words(a, b) >= 2 else 0.0
+    clashes = _polar_clashes(a, b, polar_topic, context) + _numeric_clashes(a, b, topic)
     if _dates_differ(a, b):
         date = None if clashes else _date_clash(a, b, topic)
         if date:

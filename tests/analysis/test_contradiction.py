@@ -792,7 +792,7 @@ SOUGHT_NON_CLASHES = [
     ("There is no deal.", "The dockers said there would be no showdown over the deal."),
 ]
 SOUGHT_CLASHES = [
-    ("There is no deal.", "The dockers reached a deal."),
+    ("There is no deal with the dockers.", "The dockers reached a deal."),
     ("The dockers want changes to the shift rota.", "The dockers will keep the shift rota."),
     ("Demand for copper fell.", "Demand for copper rose."),
 ]
@@ -839,3 +839,17 @@ def test_one_family_on_one_named_object_clashes(a, b):
     verdict = score(a, b)
     assert verdict.score >= 0.5 and "negation" in verdict.cues, verdict
     assert verdict == score(b, a)
+
+
+@pytest.mark.parametrize("a, b", [
+    ("I don't care.", "She doubted voters would care."),
+    ("We can discuss it.", "Spokesmen would not discuss the investigation."),
+    ("Vote for me.", "Rubio has the praise, just not the votes."),
+])
+def test_one_word_in_common_is_no_common_subject(a, b):
+    assert score(a, b).score < 0.3, score(a, b)
+
+
+def test_two_words_in_common_make_a_subject_a_negation_can_clash_on():
+    assert score("The council will not close the library.",
+                 "The council will close the library.").score >= 0.5
