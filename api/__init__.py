@@ -56,6 +56,13 @@ class IdConverter(IntegerConverter):
         super().__init__(map, min=1, max=MAX_ID)
 
 
+def _finish_spec(spec, reads_need_key: bool) -> None:
+    """What the routes' documents leave to say: who may call each, and no page schema of
+    flask-smorest's (pages are ours)."""
+    document_access(spec._paths, reads_need_key)
+    del spec.components.schemas["PaginationMetadata"]
+
+
 def create_app(config: Config | None = None) -> Flask:
     config = config or Config()
     app = App(__name__)
@@ -80,7 +87,7 @@ def create_app(config: Config | None = None) -> Flask:
                              "url": "https://choosealicense.com/no-permission/"},
                  "contact": {"name": "The claim tracker team"}},
         "servers": [{"url": "/", "description": "The server that serves this spec"}],
-    })
+    }, finish=lambda spec: _finish_spec(spec, app.config["READS_NEED_KEY"]))
     api.spec.components.security_scheme(
         "bearerAuth", {"type": "http", "scheme": "bearer",
                        "description": "An API key from `claimtracker keys create`"})
@@ -91,8 +98,6 @@ def create_app(config: Config | None = None) -> Flask:
         api.register_blueprint(module.blp)
     home.init_home(app)
     init_desk(app)
-    document_access(api.spec._paths, app.config["READS_NEED_KEY"])
-    del api.spec.components.schemas["PaginationMetadata"]  # flask-smorest's; pages are ours
     app.register_blueprint(get_swaggerui_blueprint(
         "/docs", "/openapi.json", config={"app_name": "Claim tracker API"}))
 

@@ -9,11 +9,12 @@ import flask_smorest
 import marshmallow as ma
 import peewee
 from flask import Response, json
-from flask_smorest import Api, abort
+from flask_smorest import abort
 from webargs.core import missing
 from webargs.flaskparser import FlaskParser, is_json_request
 from werkzeug.exceptions import HTTPException
 
+from api.spec import LazySpecApi
 from models.db import (
     ROLLED_BACK_FOR_ANOTHER,
     drop_idle_connections,
@@ -97,7 +98,7 @@ def _strip_location(messages: dict) -> dict:
     return messages
 
 
-class ProblemApi(Api):
+class ProblemApi(LazySpecApi):
     """flask-smorest's Api, answering and documenting every error as problem+json."""
 
     ERROR_SCHEMA = ProblemSchema
