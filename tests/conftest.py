@@ -80,16 +80,20 @@ def backfill_queue():
 
 
 def empty_tables() -> None:
-    """Delete every row, keeping the schema, and restart the id sequences."""
-    with database.connection_context():
+    """Delete every row, keeping the schema, and restart PostgreSQL's id sequences. DELETE,
+    not TRUNCATE: on PostgreSQL a TRUNCATE of these few small tables takes ~0.4 s, their
+    DELETE ~25 ms, and every test empties them."""
+    names = ["claim_search", *(t._meta.table_name for t in reversed(peewee.sort_models(TABLES)))]
+    with database.connection_context(), database.atomic():
+        for name in names:
+            database.execute_sql(f'DELETE FROM "{name}"')
         if is_postgres():
-            names = ", ".join(f'"{t._meta.table_name}"' for t in TABLES)
-            database.execute_sql(f"TRUNCATE {names}, claim_search RESTART IDENTITY CASCADE")
-        else:
-            with database.atomic():
-                for table in reversed(peewee.sort_models(TABLES)):
-                    table.delete().execute()
-                database.execute_sql("DELETE FROM claim_search")
+            # The sequences these tables' columns own (serial or identity).
+            database.execute_sql(
+                "SELECT setval(seq.oid, 1, false) FROM pg_class seq JOIN pg_depend owned "
+                "ON owned.objid = seq.oid AND owned.deptype IN ('a', 'i') JOIN pg_class tab "
+                "ON tab.oid = owned.refobjid WHERE seq.relkind = 'S' AND tab.relname = ANY(%s)",
+                (names,))
 
 
 @pytest.fixture
