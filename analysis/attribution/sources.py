@@ -64,6 +64,8 @@ def _source_token(cue: Token) -> Token | None:
         subject = next((c for c in head.children if c.dep_ in _SUBJECTS and c.i < cue.i), None)
         return subject if subject is not None else _label(cue)
     word = cue
+    # Climbed from an active cue by conjunctions only: "who are drawn to him and feel that P".
+    conjoined = not any(c.dep_ == "auxpass" for c in cue.children)
     for _ in range(3):
         agent = next((g for c in word.children if c.dep_ == "agent" for g in c.children
                       if g.dep_ == "pobj"), None)
@@ -77,11 +79,15 @@ def _source_token(cue: Token) -> Token | None:
                 return quoted
         if subject is not None and subject.dep_ == "nsubj":
             return subject
+        # A passive's subject is the subject of an active verb joined to it, too.
+        if subject is not None and word is not cue and conjoined and agent is None:
+            return subject
         if subject is not None or agent is not None:
             # A passive's subject is who is asked, told or expected: the agent speaks.
             return agent
         if word.dep_ not in _CLIMB or word.head.i == word.i or _passive_participle(word):
             break
+        conjoined = conjoined and word.dep_ == "conj"
         word = word.head
     if cue.pos_ != "VERB":
         return None
@@ -134,9 +140,17 @@ def _noun_before(cue: Token) -> Token | None:
 
 
 def stands_for(source: Token) -> Token:
-    """The noun a relative pronoun stands for ("Smith, who said ..."), else the source itself."""
+    """The noun a relative pronoun stands for ("Smith, who said ..."; "voters who are drawn to
+    him and who believe ..."), else the source itself."""
+    if source.lower_ not in _RELATIVE:
+        return source
     clause = source.head
-    if source.lower_ in _RELATIVE and clause.dep_ == "relcl":
+    # A second relative clause joined to the first, or (as the parse may hang it) to the noun.
+    while clause.dep_ == "conj" and clause.head.pos_ in ("VERB", "AUX"):
+        clause = clause.head
+    if clause.dep_ == "relcl":
+        return clause.head
+    if clause.dep_ == "conj" and clause.head.pos_ in ("NOUN", "PROPN"):
         return clause.head
     return source
 

@@ -797,6 +797,23 @@ def test_a_relative_clause_in_a_quote_frame_is_not_the_speaker(only_claim):
 
 
 @pytest.mark.parametrize(
+    "text, speaker",
+    [
+        # A second relative clause, joined to the first: "who" still stands for the workers.
+        ("Many dock workers, who were hired after the strike and who believe that the harbour "
+         "will close next year, did not vote.", "Many dock workers"),
+        # A verb joined to a passive one shares its subject.
+        ("Joan Pike was asked about the cranes and said the harbour would close in May.",
+         "Joan Pike"),
+    ],
+)
+def test_a_cue_joined_to_another_verb_takes_its_subject(claims_of, text, speaker):
+    reported = [c for c in claims_of(text) if c.text.startswith("The harbour")]
+    assert [(c.kind, c.speaker.name if c.speaker else None) for c in reported] == [
+        ("indirect", speaker)]
+
+
+@pytest.mark.parametrize(
     "text, claim_text, name, role",
     [
         (
