@@ -21,7 +21,7 @@ class LazySpecApi(Api):
     @property
     def spec(self) -> APISpec | None:
         """The document, with every blueprint registered so far in it, then finished."""
-        spec = self.__dict__.get("_spec")
+        spec = self._spec
         if self._undocumented:
             with self._writing:
                 if self._undocumented:  # not written by another thread meanwhile
@@ -35,7 +35,7 @@ class LazySpecApi(Api):
 
     @spec.setter
     def spec(self, value: APISpec | None) -> None:
-        self.__dict__["_spec"] = value
+        self._spec = value
 
     def register_blueprint(self, blp, *, parameters=None, **options):
         """Serve the blueprint's routes now; document them when the spec is first read."""
