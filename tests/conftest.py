@@ -96,12 +96,18 @@ def empty_tables() -> None:
                 (names,))
 
 
-@pytest.fixture
-def app(database_url):
+def new_app(database_url: str):
+    """The app the tests call, on empty tables."""
     # Rate limits have their own tests; elsewhere they would only count test traffic.
     app = create_app(Config(DATABASE_URL=database_url, TESTING=True, RATELIMIT_ENABLED=False,
                             PUBLISHER_NAME="Factdesk", PUBLIC_BASE_URL="https://claims.example"))
     empty_tables()
+    return app
+
+
+@pytest.fixture
+def app(database_url):
+    app = new_app(database_url)
     yield app
     if not database.is_closed():
         database.close()
@@ -117,7 +123,7 @@ def runner(app):
     return app.test_cli_runner()
 
 
-def _key_headers(scope: str) -> dict:
+def key_headers(scope: str) -> dict:
     with database.connection_context():
         _, plain = create_key(f"test-{scope}", scope)
     return {"Authorization": f"Bearer {plain}"}
@@ -125,17 +131,17 @@ def _key_headers(scope: str) -> dict:
 
 @pytest.fixture
 def write_headers(app):
-    return _key_headers("write")
+    return key_headers("write")
 
 
 @pytest.fixture
 def read_headers(app):
-    return _key_headers("read")
+    return key_headers("read")
 
 
 @pytest.fixture
 def admin_headers(app):
-    return _key_headers("admin")
+    return key_headers("admin")
 
 
 @pytest.fixture

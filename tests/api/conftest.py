@@ -1,12 +1,24 @@
 """Small helpers for the API tests: make claims, sources, reviews and contradictions through
 the API itself, the way a newsroom client would."""
 
+import os
+
 import pytest
 
 from models.db import database
 from models.link import ClaimLink, contradiction_kind
 from models.speaker import Speaker, add_aliases, name_key
 from tests.api.contract import API, ARTICLE
+from tests.servers import running_server
+
+
+@pytest.fixture(scope="module")
+def served(database_url, tmp_path_factory):
+    """gunicorn on the tests' database, configured as the in-process app is."""
+    env = {**os.environ, "DATABASE_URL": database_url, "RATELIMIT_ENABLED": "false",
+           "PUBLISHER_NAME": "Factdesk", "PUBLIC_BASE_URL": "https://claims.example"}
+    with running_server(env, tmp_path_factory.mktemp("gunicorn") / "server.log") as base_url:
+        yield base_url
 
 
 @pytest.fixture

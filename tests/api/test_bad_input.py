@@ -1,13 +1,14 @@
 """A corpus of bad input, sent to every endpoint that takes input: each case answers a precise
 4xx problem+json (never a 5xx, never a stack trace), and a refused write changes nothing;
 sent to the app in-process and, as users reach it, over HTTP to gunicorn (`claimtracker
-serve`) on the same database.
+serve`) on the same database. Every test here is refused and checks that it wrote nothing, so
+one set of rows serves the whole module on each engine; test_good_input.py holds the controls,
+which write.
 
 The routes come from the app's URL map: a route that takes a body or query arguments and has
 no entry here fails test_every_route_that_takes_input_has_bad_input_cases."""
 
 import json
-import os
 import re
 from dataclasses import dataclass, replace
 from types import SimpleNamespace
@@ -20,7 +21,8 @@ from models.backfill import create_backfill
 from models.db import database
 from models.dump import dump
 from tests.api.contract import API, ARTICLE, problem_of
-from tests.servers import HttpClient, running_server
+from tests.conftest import key_headers, new_app
+from tests.servers import HttpClient
 
 ID = re.compile(r"<id:(\w+)>")
 DEEP = 10_000
@@ -28,38 +30,46 @@ HUGE_INTEGER = b"9" * 5000  # past Python's 4300-digit limit for int("...")
 THREE_MB = 3 * 1024 * 1024
 
 
+def stored_rows(client, headers: dict) -> SimpleNamespace:
+    """A row behind every id a route's path names, made through the client with an admin key
+    (it passes every scope)."""
+
+    def created(path: str, body: dict) -> int:
+        response = client.post(f"{API}{path}", json=body, headers=headers)
+        assert response.status_code == 201, response.get_json()
+        return response.get_json()["id"]
+
+    a = created("/claims", {"text": "The harbour bridge will open in March"})
+    b = created("/claims", {"text": "The harbour bridge will not open before September"})
+    c = created("/claims", {"text": "The steel for the bridge has not arrived"})
+    link = created(f"/claims/{a}/contradictions", {"claim_id": b, "state": "suggested"})
+    hook = created("/webhooks", {"url": "https://hooks.example/claims",
+                                 "events": ["claim.created"]})
+    with database.connection_context():
+        backfill, _ = create_backfill("test")  # POST /backfills needs a job queue: none here
+    return SimpleNamespace(client=client, headers=headers, claim=a, other=c,
+                           ids={"claim_id": a, "link_id": link, "webhook_id": hook,
+                                "backfill_id": backfill.id})
+
+
 @pytest.fixture(scope="module")
-def served(database_url, tmp_path_factory):
-    """gunicorn on the tests' database, configured as the in-process app is."""
-    env = {**os.environ, "DATABASE_URL": database_url, "RATELIMIT_ENABLED": "false",
-           "PUBLISHER_NAME": "Factdesk", "PUBLIC_BASE_URL": "https://claims.example"}
-    with running_server(env, tmp_path_factory.mktemp("gunicorn") / "server.log") as base_url:
-        yield base_url
+def stored(database_url):
+    """The module's app and rows on one engine, made once."""
+    app = new_app(database_url)
+    return app, stored_rows(app.test_client(), key_headers("admin"))
 
 
 @pytest.fixture(params=["in-process", "gunicorn"])
-def client(request, app):
+def ctx(request, stored):
+    """The rows, and a client of the app in-process or of gunicorn."""
+    app, rows = stored
     if request.param == "gunicorn":
-        return HttpClient(request.getfixturevalue("served"))
-    return app.test_client()
+        return replace_client(rows, HttpClient(request.getfixturevalue("served")))
+    return replace_client(rows, app.test_client())
 
 
-@pytest.fixture
-def ctx(client, admin_headers, make_claim, flag):
-    """A row behind every id a route's path names, and an admin key (it passes every scope)."""
-    a = make_claim("The harbour bridge will open in March")
-    b = make_claim("The harbour bridge will not open before September")
-    c = make_claim("The steel for the bridge has not arrived")
-    link = flag(a["id"], b["id"])
-    hook = client.post(f"{API}/webhooks", headers=admin_headers,
-                       json={"url": "https://hooks.example/claims", "events": ["claim.created"]})
-    assert hook.status_code == 201, hook.get_json()
-    with database.connection_context():
-        backfill, _ = create_backfill("test")  # POST /backfills needs a job queue: none here
-    return SimpleNamespace(client=client, headers=admin_headers, claim=a["id"], other=c["id"],
-                           ids={"claim_id": a["id"], "link_id": link["id"],
-                                "webhook_id": hook.get_json()["id"],
-                                "backfill_id": backfill.id})
+def replace_client(rows: SimpleNamespace, client) -> SimpleNamespace:
+    return SimpleNamespace(**{**vars(rows), "client": client})
 
 
 def url_of(rule: str, ctx) -> str:
@@ -278,9 +288,9 @@ def assert_precise_problem(response, status: int, fields_named=()):
 
 
 @pytest.mark.parametrize(("method", "rule", "case"), list(_body_cases()))
-def test_bad_body_is_refused_precisely_and_writes_nothing(app, ctx, method, rule, case):
+def test_bad_body_is_refused_precisely_and_writes_nothing(stored, ctx, method, rule, case):
     route, spec = BODY_ROUTES[(method, rule)], BODY_CASES[case]
-    schema = body_schema(app, method, rule)
+    schema = body_schema(stored[0], method, rule)
     body = route.valid(ctx)
     data, content_type = spec.build(route, body, schema)
     before = snapshot()
@@ -292,15 +302,6 @@ def test_bad_body_is_refused_precisely_and_writes_nothing(app, ctx, method, rule
     assert snapshot() == before
 
 
-@pytest.mark.parametrize(("method", "rule"), list(BODY_ROUTES), ids=" ".join)
-def test_the_valid_body_of_each_route_is_accepted(ctx, method, rule):
-    """The corpus above is refused for what is wrong with it, not for a wrong path or body."""
-    route = BODY_ROUTES[(method, rule)]
-    response = ctx.client.open(url_of(rule, ctx), method=method, json=route.valid(ctx),
-                               headers={**ctx.headers, **dict(route.headers)})
-    assert response.status_code in (200, 201), response.get_json()
-
-
 # The cases about what a body holds, not how it is sent or nested.
 OBJECT_CASES = ["array instead of object", "string instead of object", "number instead of object",
                 "true instead of object", "null instead of object", "null for every field",
@@ -310,11 +311,11 @@ OBJECT_CASES = ["array instead of object", "string instead of object", "number i
 
 @pytest.mark.parametrize("case", OBJECT_CASES)
 @pytest.mark.parametrize(("method", "rule"), list(LIST_ROUTES), ids=" ".join)
-def test_a_bad_item_in_a_list_body_is_refused_precisely_and_writes_nothing(app, ctx, method,
+def test_a_bad_item_in_a_list_body_is_refused_precisely_and_writes_nothing(stored, ctx, method,
                                                                          rule, case):
     key, item_route = LIST_ROUTES[(method, rule)]
     route = replace(BODY_ROUTES[item_route], errors_prefix=f"{key}.0.")
-    schema, body, spec = body_schema(app, *item_route), route.valid(ctx), BODY_CASES[case]
+    schema, body, spec = body_schema(stored[0], *item_route), route.valid(ctx), BODY_CASES[case]
     item, _ = spec.build(route, body, schema)
     before = snapshot()
     response = ctx.client.open(url_of(rule, ctx), method=method, content_type="application/json",
@@ -459,17 +460,6 @@ def test_search_finds_the_words_around_the_syntax(ctx):
         assert ctx.claim in [item["id"] for item in response.get_json()["items"]], q
 
 
-@pytest.mark.parametrize("q", ["%", "_", "%%", "\\", "'", '"', "*", "🌉", "' OR 1=1 --",
-                               "x" * 200])
-def test_speaker_search_takes_any_text_as_a_substring(ctx, q):
-    ingested = ctx.client.post(f"{API}/sources", json={"text": ARTICLE}, headers=ctx.headers)
-    assert ingested.status_code == 201
-    assert ctx.client.get(f"{API}/speakers").get_json()["items"]  # a wildcard would match
-    response = ctx.client.get(f"{API}/speakers", query_string={"q": q})
-    assert response.status_code == 200
-    assert response.get_json()["items"] == []
-
-
 def test_speaker_search_over_200_characters_is_a_422(ctx):
     response = ctx.client.get(f"{API}/speakers", query_string={"q": "x" * 201})
     assert_precise_problem(response, 422, ["q"])
@@ -484,14 +474,16 @@ def _api_routes(app):
                 yield method, rule.rule
 
 
-def test_every_write_route_has_bad_input_cases(app):
+def test_every_write_route_has_bad_input_cases(stored):
+    app, _ = stored
     writes = {(m, r) for m, r in _api_routes(app) if m != "GET"}
     covered = set(BODY_ROUTES) | PATH_ROUTES | set(LIST_ROUTES)
     assert writes - covered == set(), "add them to BODY_ROUTES"
     assert covered <= writes, "a route here is no longer served"
 
 
-def test_every_route_that_takes_input_has_bad_input_cases(app):
+def test_every_route_that_takes_input_has_bad_input_cases(stored):
+    app, _ = stored
     takes = {(m, r): {p["in"] for p in _arguments(app, m, r)} for m, r in _api_routes(app)}
     reads_query = {r for (m, r), where in takes.items() if m == "GET" and "query" in where}
     reads_body = {(m, r) for (m, r), where in takes.items() if "json" in where}
