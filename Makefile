@@ -24,11 +24,12 @@ serve: $(STAMP)
 	$(BIN)/claimtracker worker & worker=$$!; trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	$(BIN)/claimtracker serve
 
-# The suite in TEST_WORKERS processes (each with databases of its own), then the tests that
-# restart a server the others use, by themselves.
+# The suite in TEST_WORKERS processes (each with databases of its own; the tests of an xdist
+# group, which share a slow fixture, on one of them), then the tests that restart a server the
+# others use, by themselves.
 TEST_WORKERS ?= 2
 test: $(STAMP)
-	$(BIN)/pytest --numprocesses $(TEST_WORKERS) -m "not alone"
+	$(BIN)/pytest --numprocesses $(TEST_WORKERS) --dist loadgroup -m "not alone"
 	$(BIN)/pytest -m alone
 
 # The spec is linted too, by Redocly and Spectral (fetched by npx from the npm registry).

@@ -1,6 +1,7 @@
 """Floors just under the figures `make eval` reaches, so that a regression in attribution or
 in flagging fails CI: the seeds, and the whole of PolNeAR dev (its attributions and its
-annotated contradiction pairs). The measure runs once, in its own process and database."""
+annotated contradiction pairs). The measure runs once, in its own process and database: the
+tests are one xdist group, on one test worker, and run first (tests/conftest.py)."""
 
 import json
 import subprocess
@@ -10,6 +11,7 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
+pytestmark = pytest.mark.xdist_group("floors")
 
 
 @pytest.fixture(scope="module")
