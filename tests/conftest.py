@@ -105,10 +105,22 @@ def new_app(database_url: str):
     return app
 
 
+_APPS: dict[str, object] = {}
+
+
 @pytest.fixture
 def app(database_url):
-    app = new_app(database_url)
+    """The app on empty tables: one a test process and database, since building it costs more
+    than most tests (the configuration a test changes is put back after it)."""
+    if database_url not in _APPS:
+        _APPS[database_url] = new_app(database_url)
+    app = _APPS[database_url]
+    configured = dict(app.config)
+    bind(database_url)  # another test may have bound another database
+    empty_tables()
     yield app
+    app.config.clear()
+    app.config.update(configured)
     if not database.is_closed():
         database.close()
 
