@@ -63,12 +63,8 @@ def stored(database_url):
 def ctx(request, stored):
     """The rows, and a client of the app in-process or of gunicorn."""
     app, rows = stored
-    if request.param == "gunicorn":
-        return replace_client(rows, HttpClient(request.getfixturevalue("served")))
-    return replace_client(rows, app.test_client())
-
-
-def replace_client(rows: SimpleNamespace, client) -> SimpleNamespace:
+    client = (HttpClient(request.getfixturevalue("served")) if request.param == "gunicorn"
+              else app.test_client())
     return SimpleNamespace(**{**vars(rows), "client": client})
 
 
