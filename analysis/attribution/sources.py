@@ -148,11 +148,8 @@ def stands_for(source: Token) -> Token:
     # A second relative clause joined to the first, or (as the parse may hang it) to the noun.
     while clause.dep_ == "conj" and clause.head.pos_ in ("VERB", "AUX"):
         clause = clause.head
-    if clause.dep_ == "relcl":
-        return clause.head
-    if clause.dep_ == "conj" and clause.head.pos_ in ("NOUN", "PROPN"):
-        return clause.head
-    return source
+    joined_to_noun = clause.dep_ == "conj" and clause.head.pos_ in ("NOUN", "PROPN")
+    return clause.head if clause.dep_ == "relcl" or joined_to_noun else source
 
 
 def source_phrase(head: Token) -> Span:
