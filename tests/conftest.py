@@ -7,6 +7,7 @@ from urllib.parse import urlsplit, urlunsplit
 
 import peewee
 import pytest
+from flask import Flask
 
 from api import create_app
 from api.config import Config
@@ -96,27 +97,26 @@ def empty_tables() -> None:
                 (names,))
 
 
-def new_app(database_url: str):
-    """The app the tests call, on empty tables."""
-    # Rate limits have their own tests; elsewhere they would only count test traffic.
-    app = create_app(Config(DATABASE_URL=database_url, TESTING=True, RATELIMIT_ENABLED=False,
-                            PUBLISHER_NAME="Factdesk", PUBLIC_BASE_URL="https://claims.example"))
-    empty_tables()
-    return app
+_APPS: dict[str, Flask] = {}
 
 
-_APPS: dict[str, object] = {}
+def shared_app(database_url: str) -> Flask:
+    """The app the tests call on this database, bound to it: built once a test process, since
+    building it costs more than most tests."""
+    if database_url not in _APPS:
+        # Rate limits have their own tests; elsewhere they would only count test traffic.
+        _APPS[database_url] = create_app(Config(
+            DATABASE_URL=database_url, TESTING=True, RATELIMIT_ENABLED=False,
+            PUBLISHER_NAME="Factdesk", PUBLIC_BASE_URL="https://claims.example"))
+    bind(database_url)  # another test may have bound another database
+    return _APPS[database_url]
 
 
 @pytest.fixture
 def app(database_url):
-    """The app on empty tables: one a test process and database, since building it costs more
-    than most tests (the configuration a test changes is put back after it)."""
-    if database_url not in _APPS:
-        _APPS[database_url] = new_app(database_url)
-    app = _APPS[database_url]
+    """The shared app on empty tables; the configuration a test changes is put back after it."""
+    app = shared_app(database_url)
     configured = dict(app.config)
-    bind(database_url)  # another test may have bound another database
     empty_tables()
     yield app
     app.config.clear()

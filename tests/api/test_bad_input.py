@@ -21,7 +21,7 @@ from models.backfill import create_backfill
 from models.db import database
 from models.dump import dump
 from tests.api.contract import API, ARTICLE, problem_of
-from tests.conftest import key_headers, new_app
+from tests.conftest import empty_tables, key_headers, shared_app
 from tests.servers import HttpClient
 
 ID = re.compile(r"<id:(\w+)>")
@@ -54,8 +54,9 @@ def stored_rows(client, headers: dict) -> SimpleNamespace:
 
 @pytest.fixture(scope="module")
 def stored(database_url):
-    """The module's app and rows on one engine, made once."""
-    app = new_app(database_url)
+    """The app and the module's rows on one engine, made once."""
+    app = shared_app(database_url)
+    empty_tables()
     return app, stored_rows(app.test_client(), key_headers("admin"))
 
 
