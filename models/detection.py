@@ -16,6 +16,7 @@ from models.matching import (
     article_pairs,
     candidate_lists,
     claim_contexts,
+    claim_sources,
     claim_sides,
     compare,
 )
@@ -105,8 +106,9 @@ def _link_group(claims: list[Claim], actor: str, found: Detection, neighbours: d
         near is not None for near in neighbours.values())
     scoring = [(claim, others) for claim, others in zip(claims, others_of, strict=True)
                if others]
-    contexts = claim_contexts([i for claim, others in scoring
-                               for i in (claim.id, *(o.id for o in others))])
+    scored_ids = [i for claim, others in scoring for i in (claim.id, *(o.id for o in others))]
+    contexts = claim_contexts(scored_ids)
+    sources = claim_sources(scored_ids)
     known = _known_pairs([(claim.id, [o.id for o in others]) for claim, others in scoring]
                          + [(low, [high]) for low, high in neighbours])
     suggestions: list[_Suggestion] = []
@@ -125,8 +127,10 @@ def _link_group(claims: list[Claim], actor: str, found: Detection, neighbours: d
         if chance >= threshold:
             suggest(low, high, "contradicts", chance, pairs.cues(*near))
     for claim, others in scoring:
-        contradicting, similar = compare(claim.text, others, context=contexts.get(claim.id, ""),
-                                         contexts=contexts)
+        mine = sources.get(claim.id, set())
+        contradicting, similar = compare(
+            claim.text, others, context=contexts.get(claim.id, ""), contexts=contexts,
+            together={o.id for o in others if mine & sources.get(o.id, set())})
         for other, score, verdict in contradicting:
             suggest(claim.id, other.id, "contradicts", score, verdict.cues,
                     from_context=verdict.from_context)
@@ -169,7 +173,7 @@ def _explanations(linked: list[tuple[int, int]], neighbours, by_context=frozense
     return found
 
 
-def _rescore(link: ClaimLink, neighbours, texts, contexts) -> tuple | None:
+def _rescore(link: ClaimLink, neighbours, texts, contexts, sources) -> tuple | None:
     """(score, cues, whether the topic came from the context) of a detected contradiction
     weighed again as detection weighs it (first by the pair model when its claims stand near
     each other in one source, then by the scorer of claim words), or None when it no longer
@@ -179,7 +183,9 @@ def _rescore(link: ClaimLink, neighbours, texts, contexts) -> tuple | None:
         return round(pairs.probability(*near), 3), pairs.cues(*near), False
     verdict = score_contradiction(texts[link.claim_a_id], texts[link.claim_b_id],
                                   context_a=contexts.get(link.claim_a_id, ""),
-                                  context_b=contexts.get(link.claim_b_id, ""))
+                                  context_b=contexts.get(link.claim_b_id, ""),
+                                  apart=not (sources.get(link.claim_a_id, set())
+                                             & sources.get(link.claim_b_id, set())))
     if verdict.score < CONTRADICTION_THRESHOLD:
         return None
     return round(verdict.score, 3), list(verdict.cues), verdict.from_context
@@ -210,7 +216,9 @@ def recheck(actor: str = "recheck") -> Recheck:
         contexts = claim_contexts(ids)
         neighbours = article_pairs(ids)
         withdrawn = set()
-        verdicts = {link.id: _rescore(link, neighbours, texts, contexts) for link in stale}
+        sources = claim_sources(ids)
+        verdicts = {link.id: _rescore(link, neighbours, texts, contexts, sources)
+                    for link in stale}
         kept = [link for link in stale if verdicts[link.id] is not None]
         explained = _explanations([(link.claim_a_id, link.claim_b_id) for link in kept],
                                   neighbours, {(link.claim_a_id, link.claim_b_id)

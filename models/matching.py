@@ -117,16 +117,30 @@ def claim_contexts(claim_ids) -> dict[int, str]:
     return contexts
 
 
+def claim_sources(claim_ids) -> dict[int, set[int]]:
+    """The sources each claim appears in (none for a claim entered by hand), one query per
+    500 claims."""
+    found: dict[int, set[int]] = {}
+    for chunk in chunked(list(dict.fromkeys(claim_ids)), 500):
+        for claim_id, source_id in (Appearance.select(Appearance.claim, Appearance.source)
+                                    .where(Appearance.claim.in_(chunk)).tuples()):
+            found.setdefault(claim_id, set()).add(source_id)
+    return found
+
+
 def compare(text: str, others: list[Claim], *, context: str = "",
-            contexts: dict[int, str] | None = None) -> tuple[list, list]:
+            contexts: dict[int, str] | None = None, together=frozenset()) -> tuple[list, list]:
     """Split candidates into (contradicting, similar), each [(claim, score, verdict)] best
     first; a contradiction is never also offered as the same claim. context is the text's
-    own context, contexts those of the candidates by id (see claim_contexts)."""
+    own context, contexts those of the candidates by id (see claim_contexts); together, the
+    ids of the candidates that stand in one source with the text (the others are scored as
+    apart)."""
     contradicting, similar = [], []
     contexts = contexts or {}
     for other in others:
         verdict = score_contradiction(text, other.text, context_a=context,
-                                      context_b=contexts.get(other.id, ""))
+                                      context_b=contexts.get(other.id, ""),
+                                      apart=other.id not in together)
         if verdict.score >= CONTRADICTION_THRESHOLD:
             contradicting.append((other, verdict.score, verdict))
         else:

@@ -17,6 +17,14 @@ from analysis.contradiction.topic import _align_acronyms, _context_topic, _topic
 from analysis.contradiction.units import _Claim
 
 
+# Claims of two sources clash only when they are about one thing: by their own words at least
+# this much, or by contexts telling one story. Two articles' claims sharing a few words are
+# most often two stories: of the 364 flags between two articles among the 199 PolNeAR train
+# articles of the development pairs, this bar keeps 92, and 9 of the 10 annotated
+# contradictions found stay found.
+APART_TOPIC = 0.8
+
+
 def _topic_factor(topic: float) -> float:
     return min(1.0, topic / 0.6) ** 2
 
@@ -43,12 +51,14 @@ def _common_words(a: _Claim, b: _Claim) -> int:
     return len(shared) + bool(classes(a) & classes(b))
 
 
-def score(claim_a: str, claim_b: str, *, context_a: str = "", context_b: str = "") -> Verdict:
+def score(claim_a: str, claim_b: str, *, context_a: str = "", context_b: str = "",
+          apart: bool = False) -> Verdict:
     """Score how likely two claims contradict each other; symmetric, never raises on a str.
 
     A context is the paragraph and headline around a claim. When the claims' own words do not
     show one topic, contexts telling one story may stand in for it, for strong cues only and
-    with less weight than the claims' own words.
+    with less weight than the claims' own words. apart: the claims stand in no one source, so
+    a clash needs them about one thing (APART_TOPIC) or their contexts telling one story.
     """
     context_a = context_a if isinstance(context_a, str) else ""
     context_b = context_b if isinstance(context_b, str) else ""
@@ -70,6 +80,8 @@ def score(claim_a: str, claim_b: str, *, context_a: str = "", context_b: str = "
             topic *= 0.25
             for clash in clashes:
                 clash.topic *= 0.25
+    if apart:
+        clashes = [c for c in clashes if c.topic >= APART_TOPIC or context() > 0]
     topic = round(min(1.0, topic), 4)
     if not clashes:
         explanation = ("The claims share a topic but no negation, antonym, number or denial "

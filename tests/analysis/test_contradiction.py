@@ -646,6 +646,25 @@ def test_a_context_never_lends_a_topic_to_weak_cues_other_stories_or_other_objec
     assert with_context.score <= max(score(a, b).score, 0.3), with_context
 
 
+CLOSING = "The plant will not close this year."
+PRICES = "Prices at the plant will close higher this year."  # shares "plant", "close", "year"
+
+
+def test_claims_of_two_sources_clash_only_about_one_thing():
+    assert score(CLOSING, PRICES).score >= 0.5  # in one article the story is one
+    assert score(CLOSING, PRICES, apart=True).score == 0.0
+    assert score("The two sides agreed on the pipeline.", "There is no deal on the pipeline.",
+                 apart=True).score >= 0.5  # the same thing by their own words
+
+
+def test_claims_of_two_sources_clash_about_one_story_their_contexts_tell():
+    verdict = score(CLOSING, PRICES, apart=True, context_a=f"{PIPELINE} {CLOSING}",
+                    context_b=f"{PIPELINE_DOUBTS} {PRICES}")
+    assert verdict.score >= 0.5 and verdict.cues == ("negation",), verdict
+    assert score(CLOSING, PRICES, apart=True, context_a=f"{PIPELINE} {CLOSING}",
+                 context_b=f"{TEACHERS} {PRICES}").score == 0.0
+
+
 def test_a_shared_story_lets_a_stance_on_it_meet_its_pronoun():
     verdict = score("The two sides will keep the quota system.", "The two sides are ready to "
                     "scrap it.", context_a=PIPELINE, context_b=PIPELINE_DOUBTS)

@@ -164,6 +164,21 @@ def test_the_same_sentences_from_unrelated_articles_are_not_flagged(db):
     assert _contradictions() == []
 
 
+def test_claims_of_two_articles_sharing_only_some_words_are_not_flagged(db):
+    """Read in one article, "will not close" negates "will close higher"; from two articles
+    telling two stories, the two claims are not about one thing."""
+    closing, prices = ("The plant will not close this year.",
+                       "Prices at the plant will close higher this year.")
+    ingest_article(text=_article("Workers met the owners on Monday.", closing,
+                                 "Talks resume next week."))
+    ingest_article(text=_article("Cattle traders gathered at the market.", prices,
+                                 "The market opens at dawn."))
+    assert closing in [c.text for c in candidates(prices)]  # scored, and found apart
+    assert _contradictions() == []
+    recheck()
+    assert _contradictions() == []
+
+
 def test_candidates_come_from_shared_words_when_the_rare_ones_are_the_claims_own(
         db, monkeypatch):
     monkeypatch.setattr(matching, "COMMON_WORD", 2)  # "bridge" and "reopen" become common
