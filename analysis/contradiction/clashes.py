@@ -47,7 +47,7 @@ def _dates_differ(a: _Claim, b: _Claim) -> bool:
         fits(x.date, y.date) for x in dates_a for y in dates_b)
 
 
-@dataclass
+@dataclass(slots=True)
 class _Clash:
     strength: float
     cue: str

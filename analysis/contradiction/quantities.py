@@ -13,7 +13,7 @@ from analysis.lexicon import FUNCTION_WORDS
 MAX_QUANTITIES = 40
 
 
-@dataclass
+@dataclass(slots=True)
 class _Quantity:
     first: int
     last: int
@@ -36,6 +36,8 @@ _NUMBER_STARTS = _starts(_NUMBERS.values)
 _TABLES = {name: (table, _starts(table)) for name, table in (
     ("before", _NUMBERS.before), ("vague", _NUMBERS.vague), ("units", _NUMBERS.units),
     ("after", _NUMBERS.after))}
+# The words a quantity can start at besides numbers, symbols and months: others are passed over.
+_QUANTITY_STARTS = _TABLES["before"][1] | _TABLES["vague"][1] | _NUMBER_STARTS
 
 
 def _number_words(tokens: list[_Token], i: int) -> tuple[float, int] | None:
@@ -95,6 +97,11 @@ def _quantities(tokens: list[_Token]) -> tuple[list[_Quantity], set[int]]:
     used: set[int] = set()
     i = 0
     while i < len(tokens) and len(found) < MAX_QUANTITIES:
+        token = tokens[i]
+        if token.kind not in ("num", "symbol") and token.low not in _QUANTITY_STARTS \
+                and token.low.rstrip(".") not in _MONTHS:
+            i += 1
+            continue
         start, qualifier, unit = i, None, None
         matched = _match(tokens, i, "before")
         if matched and i > 0 and tokens[i - 1].low in ("no", "not") and matched[0] == "gt":

@@ -16,7 +16,7 @@ _TOKEN = re.compile(
 _SENTENCE_END = frozenset(".!?")
 
 
-@dataclass
+@dataclass(slots=True)
 class _Token:
     text: str
     low: str

@@ -24,7 +24,7 @@ from analysis.contradiction.tokens import _SENTENCE_END, _Token
 from analysis.lexicon import FUNCTION_WORDS
 
 
-@dataclass
+@dataclass(slots=True)
 class _Unit:
     kind: str  # word, func, neg, hedge, punct, break, number
     first: int  # token span
@@ -171,7 +171,7 @@ def _units(tokens: list[_Token], used: set[int]) -> list[_Unit]:
 
 
 def _unit(kind: str, value: str, first: int, last: int, tokens: list[_Token]) -> _Unit:
-    low = " ".join(t.low for t in tokens[first:last])
+    low = tokens[first].low if last == first + 1 else " ".join(t.low for t in tokens[first:last])
     if kind == "single" and (tokens[first].spelled or tokens[first].text.isupper()) \
             and len(low) > 1:
         kind = "word"  # "W-H-O", "IT": an acronym, never a function word
