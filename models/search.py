@@ -114,14 +114,19 @@ def ranked_ids(q: str, limit: int, *, any_term: bool = False) -> list[int]:
         params = [_fts5_match(terms, any_term), SEARCH_WINDOW, limit]
         return [row[0] for row in database.execute_sql(sql, params)]
     if not any_term:
+        # Whichever span holds SEARCH_WINDOW matches holds the newest of them all: the answer
+        # is the same from any, and only its cost differs.
         (newest,) = database.execute_sql("SELECT max(claim_id) FROM claim_search").fetchone()
+        density = None  # matches a claim among the newest span looked at
         for span in RECENT:
-            if newest is None or newest <= 2 * span:
-                break
-            found = _ranked(terms, False, limit, _eras(newest - span, newest))
-            if found is not None:  # these claims held the newest SEARCH_WINDOW matches
+            if newest is None or newest <= 2 * span or (
+                    density is not None and density * span < SEARCH_WINDOW):
+                break  # as sparse as that, this span too would hold too few
+            found, matched = _ranked(terms, False, limit, _eras(newest - span, newest))
+            if matched >= SEARCH_WINDOW:
                 return found
-    return _ranked(terms, any_term, limit)
+            density = matched / span
+    return _ranked(terms, any_term, limit)[0]
 
 
 def _eras(first: int, last: int) -> str:
@@ -130,9 +135,9 @@ def _eras(first: int, last: int) -> str:
 
 
 def _ranked(terms: list[str], any_term: bool, limit: int, within: str | None = None
-            ) -> list[int] | None:
-    """PostgreSQL: ranked_ids, or, within these eras, None when they hold fewer than
-    SEARCH_WINDOW matches (the newest matches may then be older)."""
+            ) -> tuple[list[int], int]:
+    """PostgreSQL: ranked_ids of the newest SEARCH_WINDOW matches (within these eras, when
+    given), and how many matched, up to SEARCH_WINDOW."""
     era = " && %s::tsquery" if within else ""
     sql = (f"WITH q AS (SELECT {_tsquery(terms, any_term)} AS query) "
            "SELECT claim_id, count(*) OVER () FROM (SELECT claim_id, document FROM "
@@ -140,9 +145,7 @@ def _ranked(terms: list[str], any_term: bool, limit: int, within: str | None = N
            "AS m, q ORDER BY ts_rank(m.document, q.query) DESC, claim_id DESC LIMIT %s")
     rows = database.execute_sql(sql, [*terms, *([within] if within else []), SEARCH_WINDOW,
                                       limit]).fetchall()
-    if within and (not rows or rows[0][1] < SEARCH_WINDOW):
-        return None
-    return [claim_id for claim_id, _ in rows]
+    return [claim_id for claim_id, _ in rows], rows[0][1] if rows else 0
 
 
 def claim_counts(words: list[str], limit: int) -> dict[str, int]:
