@@ -28,7 +28,7 @@ from analysis.contradiction.units import _Claim, _Unit, _units
 MAX_CHARS = 5_000
 
 
-# A reading weighs about 20 KB: room for the claims of a few ingests and their candidates, a
+# A reading weighs 10-20 KB: room for the claims of a few ingests and their candidates, a
 # bounded share of a worker's memory (4,096 grew each worker by some 80 MB over a long run).
 @lru_cache(maxsize=1024)
 def _read(text: str) -> _Claim:
