@@ -16,8 +16,8 @@ from models.matching import (
     article_pairs,
     candidate_lists,
     claim_contexts,
-    claim_sources,
     claim_sides,
+    claim_sources,
     compare,
 )
 

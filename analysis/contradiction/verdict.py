@@ -16,7 +16,6 @@ from analysis.contradiction.reading import _read
 from analysis.contradiction.topic import _align_acronyms, _context_topic, _topic
 from analysis.contradiction.units import _Claim
 
-
 # Claims of two sources clash only when they are about one thing: by their own words at least
 # this much, or by contexts telling one story. Two articles' claims sharing a few words are
 # most often two stories: of the 364 flags between two articles among the 199 PolNeAR train
