@@ -9,7 +9,7 @@ from models.db import database
 from models.link import ClaimLink, contradiction_kind
 from models.speaker import Speaker, add_aliases, name_key
 from tests.api.contract import API, ARTICLE
-from tests.servers import running_server
+from tests.servers import HttpClient, running_server
 
 
 @pytest.fixture(scope="module")
@@ -19,6 +19,13 @@ def served(database_url, tmp_path_factory):
            "PUBLISHER_NAME": "Factdesk", "PUBLIC_BASE_URL": "https://claims.example"}
     with running_server(env, tmp_path_factory.mktemp("gunicorn") / "server.log") as base_url:
         yield base_url
+
+
+def client_of(request, app):
+    """A client of the app in-process, or of gunicorn when the test's param says so."""
+    if request.param == "gunicorn":
+        return HttpClient(request.getfixturevalue("served"))
+    return app.test_client()
 
 
 @pytest.fixture

@@ -20,6 +20,7 @@ from api.schemas.claimreview import ClaimReviewIn
 from models.backfill import create_backfill
 from models.db import database
 from models.dump import dump
+from tests.api.conftest import client_of
 from tests.api.contract import API, ARTICLE, problem_of
 from tests.conftest import empty_tables, key_headers, shared_app
 from tests.servers import HttpClient
@@ -64,9 +65,7 @@ def stored(database_url):
 def ctx(request, stored):
     """The rows, and a client of the app in-process or of gunicorn."""
     app, rows = stored
-    client = (HttpClient(request.getfixturevalue("served")) if request.param == "gunicorn"
-              else app.test_client())
-    return SimpleNamespace(**{**vars(rows), "client": client})
+    return SimpleNamespace(**{**vars(rows), "client": client_of(request, app)})
 
 
 def url_of(rule: str, ctx) -> str:

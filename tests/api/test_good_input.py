@@ -5,16 +5,14 @@ takes any text as a substring."""
 
 import pytest
 
+from tests.api.conftest import client_of
 from tests.api.contract import API, ARTICLE
 from tests.api.test_bad_input import BODY_ROUTES, stored_rows, url_of
-from tests.servers import HttpClient
 
 
 @pytest.fixture(params=["in-process", "gunicorn"])
 def ctx(request, app, admin_headers):
-    if request.param == "gunicorn":
-        return stored_rows(HttpClient(request.getfixturevalue("served")), admin_headers)
-    return stored_rows(app.test_client(), admin_headers)
+    return stored_rows(client_of(request, app), admin_headers)
 
 
 @pytest.mark.parametrize(("method", "rule"), list(BODY_ROUTES), ids=" ".join)
