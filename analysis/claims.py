@@ -105,20 +105,23 @@ def _declarative(sentence: str) -> bool:
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     """Shrink a span past whitespace, edge punctuation and stray quote marks."""
-    while start < end and text[start] in _EDGE_JUNK + _QUOTE_MARKS:
-        start += 1
+    while start < end and (text[start] in _EDGE_JUNK + _QUOTE_MARKS
+                           or text.startswith(("''", "``"), start)):
+        start += 2 if text[start] in "'`" else 1
     while end > start and text[end - 1] in _EDGE_JUNK:
         end -= 1
     # Keep a closing quote mark only when its opening mark is inside the span too.
-    while end > start and text[end - 1] in _QUOTE_MARKS and _unbalanced(text[start:end]):
-        end -= 1
+    while end > start and (text[end - 1] in _QUOTE_MARKS or text.endswith("''", start, end)
+                           ) and _unbalanced(text[start:end]):
+        end -= 2 if text[end - 1] == "'" else 1
         while end > start and text[end - 1] in _EDGE_JUNK:
             end -= 1
     return start, end
 
 
 def _unbalanced(quote: str) -> bool:
-    straight = quote.count('"') % 2 == 1
+    # Typewriter marks: ``...'' or ''...''.
+    straight = (quote.count('"') + quote.count("''") - quote.count("``")) % 2 == 1
     curly = quote.count("“") < quote.count("”")
     return straight or curly
 

@@ -5,14 +5,17 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-_OPENERS = {"“": "”", "«": "»", "„": "“"}
-_STRAIGHT = '"'
-_MARKS = re.compile('["“”«»„]')
+# Typewriter text writes double quotes as two single marks: ``...'' or ''...'' (archive
+# copy of the New York Times, Penn Treebank style).
+_OPENERS = {"“": "”", "«": "»", "„": "“", "``": "''"}
+_STRAIGHT = ('"', "''")
+_MARKS = re.compile("''|``|[\"“”«»„]")
 
 
 @dataclass(frozen=True)
 class Quote:
-    """Quoted words [start, end) between marks at open_mark and close_mark (None if unclosed)."""
+    """Quoted words [start, end) after the mark opening at open_mark and before the one
+    closing at close_mark, its last character (None if unclosed)."""
 
     start: int
     end: int
@@ -25,15 +28,15 @@ def find_quotes(text: str, start: int, end: int) -> list[Quote]:
     # Single quotes are left alone: apostrophes make them ambiguous, and they mostly nest.
     quotes: list[Quote] = []
     open_at: int | None = None
-    closer = ""
+    inside, closer = 0, ""
     for match in _MARKS.finditer(text, start, end):
-        i, char = match.start(), match.group()
+        i, mark = match.start(), match.group()
         if open_at is None:
-            if char in _OPENERS or char == _STRAIGHT:
-                open_at, closer = i, _OPENERS.get(char, _STRAIGHT)
-        elif char == closer or (char == _STRAIGHT and closer != _STRAIGHT) or char == "”":
-            quotes.append(Quote(open_at + 1, i, open_at, i))
+            if mark in _OPENERS or mark in _STRAIGHT:
+                open_at, inside, closer = i, match.end(), _OPENERS.get(mark, mark)
+        elif mark == closer or (mark in _STRAIGHT and closer not in _STRAIGHT) or mark == "”":
+            quotes.append(Quote(inside, i, open_at, match.end() - 1))
             open_at = None
     if open_at is not None:
-        quotes.append(Quote(open_at + 1, end, open_at, None))
+        quotes.append(Quote(inside, end, open_at, None))
     return [q for q in quotes if q.end > q.start]

@@ -24,7 +24,7 @@ _LINE = re.compile(r"[^\n]*\n?")
 # Sentence ends glued to the next sentence: "a new XYZ.Officials say", "today."We".
 # Starting on the punctuation (not on a look-behind) lets the regex engine skip ahead fast.
 _GLUED = re.compile(r"(?<=\w\w\w)[.!?](?=[A-Z][a-z]|[\"“][A-Z])|[.!?][\"”](?=[A-Z])")
-_BOUNDARY = re.compile(r"[.!?…]+[\"”’')\]]*\s+(?=[\"“‘(\[]?\w)")
+_BOUNDARY = re.compile(r"[.!?…]+[\"”’')\]]*\s+(?=(?:''|``|[\"“‘(\[])?\w)")
 _LAST_WORD = re.compile(r"([\w.'’-]*)[.!?…]+[\"”’')\]]*\s+$")
 _ABBREVIATIONS = frozenset(
     {w.rstrip(".") for w in HONORIFICS}
@@ -110,7 +110,7 @@ def rule_pieces(masked: str, lower_case: bool) -> list[tuple[int, int]]:
     pieces = []
     start = 0
     for match in _BOUNDARY.finditer(masked):
-        following = masked[match.end() : match.end() + 2].lstrip('"“‘([')
+        following = masked[match.end() : match.end() + 3].lstrip('"“‘([`\'')
         if not following or not (lower_case or following[0].isupper() or following[0].isdigit()):
             continue
         word = _LAST_WORD.search(masked[max(0, match.start() - 40) : match.end()])

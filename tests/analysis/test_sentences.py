@@ -1,7 +1,8 @@
-"""Paragraphs and sentences keep exact offsets, whatever the line wrapping."""
+"""Paragraphs, sentences and quotations keep exact offsets, whatever the line wrapping."""
 
 import pytest
 
+from analysis.quotes import find_quotes
 from analysis.sentences import is_lower_case, split_paragraphs, split_sentences
 
 
@@ -73,3 +74,11 @@ def test_odd_input_gives_spans_inside_the_text(text):
     for para in split_sentences(text, paragraphs):
         for span in para:
             assert 0 <= span.start < span.end <= len(text)
+
+
+def test_typewriter_quotation_marks_quote_and_start_sentences():
+    text = "''The bridge is safe,'' he said. ''I think so.'' ``Yes,'' she said."
+    quoted = [text[q.start : q.end] for q in find_quotes(text, 0, len(text))]
+    assert quoted == ["The bridge is safe,", "I think so.", "Yes,"]
+    assert sentences_of(text) == [["''The bridge is safe,'' he said.", "''I think so.''",
+                              "``Yes,'' she said."]]
