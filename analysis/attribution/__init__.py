@@ -29,6 +29,8 @@ CUE_THRESHOLD = 0.3
 _BARE_FRAME = 6
 _SENTENCE_ENDS = tuple('.!?:"”’\')…')
 _BETWEEN = " \n\t,.:;—–-"
+_SPEAKER_FIELDS = ("source", "mention", "named_by", "role", "entity", "proper", "office",
+                   "source_pos")
 
 
 def _furniture_end(document: Document, paragraph: Paragraph) -> int:
@@ -62,10 +64,6 @@ def attribute(document: Document) -> list[Attribution]:
         if index not in used:
             for cue, probability in _cues(document, paragraph):
                 found += _frame(document, index, paragraph, cue, probability)
-    # "rejected the plan, saying it was too costly": a frame of only an object or an infinitive
-    # reports an act; it gives way to a reported clause of the same source in its paragraph.
-    strong = {(a.paragraph, a.source) for a in found if not a.whole_frame and a.source is not None}
-    found = [a for a in found if not (a.whole_frame and (a.paragraph, a.source) in strong)]
     # "wrote on Twitter, adding:": two cues of one frame may both reach the same words.
     found = list({a.content: a for a in reversed(found)}.values())[::-1]
     return _with_quotations(document, _without_nested_frames(found))
@@ -75,12 +73,17 @@ def _without_nested_frames(found: list[Attribution]) -> list[Attribution]:
     """ "said P, adding that Q": the parse may put the second frame inside the first one's
     content; the first content then stops where the second frame begins. A cue before the
     first one's own is its frame, not its content: "X spoke, pledging to P" reports P in a
-    content that starts at X."""
+    content that starts at X. A second frame the parse left without a source has the first
+    one's: "joan pike rejected the plan, saying P"."""
     for outer in found:
-        inner = [a.cue[0] for a in found if a is not outer and a.source == outer.source
+        inner = [a for a in found if a is not outer and a.source in (outer.source, None)
                  and max(outer.content[0], outer.cue[1]) <= a.cue[0] < outer.content[1]]
+        for frame in inner:
+            if frame.source is None:
+                for name in _SPEAKER_FIELDS:
+                    setattr(frame, name, getattr(outer, name))
         if inner:
-            outer.content = (outer.content[0], min(inner))
+            outer.content = (outer.content[0], min(a.cue[0] for a in inner))
             outer.text = None  # a rewording of the whole content no longer fits
     return found
 

@@ -12,7 +12,7 @@ _OBJECTS = ("dobj", "attr", "oprd")
 # "called for new talks", "referring to the ban", "warned of a crisis".
 _PREPOSITIONS = frozenset({"for", "to", "of", "about", "on", "that", "against"})
 _SUBJECTS = ("nsubj", "nsubjpass", "csubj")
-_SKIP = frozenset({"that", ",", ":", "—", "–", "-", '"', "“", "”", "‘", "'"})
+_SKIP = frozenset({"that", ",", ":", "—", "–", "-", '"', "“", "”", "‘", "'", "''", "``"})
 
 
 def _subtree(token: Token, without: Token | None = None) -> tuple[int, int] | None:
@@ -155,11 +155,36 @@ def _around(cue: Token) -> Content | None:
     return Content(((before[0], after[1]),), text=words, interrupted=True)
 
 
+def _quoted(clause: Token, cue: Token) -> bool:
+    """A clause before the cue that opens with a quotation mark closed before the cue."""
+    doc = clause.doc
+    first = clause.left_edge.i
+    opens = doc[first].is_quote or (first > 0 and doc[first - 1].is_quote)
+    return opens and any(t.is_quote for t in doc[clause.right_edge.i : cue.i])
+
+
+def _marked_that(clause: Token) -> bool:
+    return any(m.dep_ == "mark" and m.lower_ == "that" for m in clause.children)
+
+
+def asked_for(cue: Token) -> Token | None:
+    """The verb a "for" follows ("called for talks", "pressed for X to resign"), which asks for
+    what "for" governs; None for "For X, P"."""
+    if cue.lower_ != "for":
+        return None
+    verb = cue.head.head if cue.dep_ == "mark" else cue.head
+    return verb if verb.i < cue.i and verb.pos_ == "VERB" else None
+
+
 def content_of(cue: Token) -> Content | None:
     """What the cue attributes, or None."""
     doc = cue.doc
     if cue.text in ":—–":
         return _content(doc, _after_colon(cue))
+    if asked_for(cue) is not None:
+        # "called for new talks", "called for X to resign": what was asked for.
+        last = cue.head.right_edge.i if cue.dep_ == "mark" else cue.right_edge.i
+        return _content(doc, (cue.i + 1, last), whole_frame=True)
     if cue.lower_ in ("according", "for"):
         # "According to X, P" / "P, according to X" / "For X, P": the clause the phrase modifies.
         return _content(doc, _subtree(cue.head, without=cue))
@@ -176,12 +201,21 @@ def content_of(cue: Token) -> Content | None:
     # The largest: a hyphenated verb ("re-write") may come as several. A noun's clause comes
     # as a modifier: "Trump's claim that P".
     clauses = [c for c in cue.children if c.dep_ in _CLAUSES or (
-        cue.pos_ == "NOUN" and c.dep_ == "acl" and any(
-            m.dep_ == "mark" and m.lower_ == "that" for m in c.children))]
+        cue.pos_ == "NOUN" and c.dep_ == "acl" and _marked_that(c))]
+    if not clauses:
+        # "Critics are worried that P": the clause hangs from the adjective of the stance.
+        # "said in a statement on Monday that P": from the noun of a phrase after the cue.
+        clauses = [c for c in cue.children if c.dep_ == "acomp" for c in c.children
+                   if c.dep_ in _CLAUSES] or [
+            c for p in cue.children if p.dep_ == "prep" and p.i > cue.i for c in p.subtree
+            if c.dep_ in ("ccomp", "acl") and _marked_that(c)][:1]
     if clauses:
-        # Of clauses on both sides, the one before may be a long subject misread as a clause.
+        # Of clauses on both sides, the one before may be a long subject misread as a clause;
+        # not a quotation: '"P," she said, noting Q'.
         after = [c for c in clauses if c.i > cue.i]
-        return _clauses(max(after or clauses, key=lambda c: c.right_edge.i - c.left_edge.i))
+        quoted = [c for c in clauses if c.i < cue.i and _quoted(c, cue)]
+        return _clauses(max(quoted or after or clauses,
+                            key=lambda c: c.right_edge.i - c.left_edge.i))
     obj = next((c for c in cue.children if c.dep_ in _OBJECTS), None)
     if obj is None and _interrupts(cue):
         return _around(cue)

@@ -9,6 +9,7 @@ from pathlib import Path
 from spacy.tokens import Token
 
 from analysis.attribution.linear import LinearModel
+from analysis.attribution.sources import label
 from analysis.lexicon import TITLE_HEADS
 
 MODEL = LinearModel(Path(__file__).parent / "cue_model.json")
@@ -53,6 +54,9 @@ def features(token: Token, quoted: bool) -> list[str]:
         found.append(f"lemma_subj={lemma}|{subject.ent_type_ or subject.pos_}")
         # Who can speak: "officials", "a poll", "the campaign"; not "the victory", "the deal".
         found.append(f"subj_lemma={subject.lemma_.casefold()}")
+    # "Matthews: Well, ...", "Sanders: Brexit could ...": a transcript's or headline's speaker.
+    if token.text in ":—–" and label(token) is not None:
+        found.append("after_label")
     if quoted:
         found.append("quoted")
         found.append(f"quoted_lemma={lemma}")

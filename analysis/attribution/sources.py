@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
+from analysis.attribution.contents import asked_for
 from analysis.lexicon import TITLE_HEADS
 
 _SUBJECTS = ("nsubj", "nsubjpass")
@@ -51,6 +52,10 @@ def _source_token(cue: Token) -> Token | None:
         return next((g for c in cue.children if c.lower_ == "to" for g in c.children
                      if g.dep_ == "pobj"), None)
     if cue.lower_ == "for":
+        # "called for new talks", "called for X to resign": who called; "For X, P": X.
+        verb = asked_for(cue)
+        if verb is not None:
+            return _source_token(verb)
         return next((c for c in cue.children if c.dep_ == "pobj"), None)
     if cue.pos_ == "NOUN":
         # "Trump's statement", "a statement by the Kremlin".
@@ -62,7 +67,7 @@ def _source_token(cue: Token) -> Token | None:
     if cue.text in ":—–":
         head = cue.head
         subject = next((c for c in head.children if c.dep_ in _SUBJECTS and c.i < cue.i), None)
-        return subject if subject is not None else _label(cue)
+        return subject if subject is not None else label(cue)
     word = cue
     # Climbed from an active cue by conjunctions only: "who are drawn to him and feel that P".
     conjoined = not any(c.dep_ == "auxpass" for c in cue.children)
@@ -103,7 +108,7 @@ def _clause_subject_before(cue: Token) -> Token | None:
     return next((c for c in clause.children if c.dep_ == "nsubj" and c.i < clause.i), None)
 
 
-def _label(colon: Token) -> Token | None:
+def label(colon: Token) -> Token | None:
     """ "Matthews: Well, speculation is bad.": a name alone before the colon that opens its
     sentence, as a transcript or a headline gives its speaker; not a dateline's place."""
     words = colon.doc[colon.sent.start : colon.i]
