@@ -81,4 +81,9 @@ METONYMS = _metonymy()
 FUNCTION_WORDS = frozenset(
     w.casefold() for line in table_lines("function_words.txt") for w in line.split()
 )
+# A document speaks for its author: "a report by the water board", "the board's study".
+DOCUMENTS = frozenset(
+    {"report", "study", "survey", "poll", "audit", "analysis", "statement", "memo", "letter",
+     "estimate", "estimates", "data", "figures", "document", "documents", "review", "release"}
+)
 BOILERPLATE = frozenset(line.casefold() for line in table_lines("boilerplate.txt"))

@@ -7,6 +7,8 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
+from analysis.lexicon import DOCUMENTS
+
 _CLAUSES = ("ccomp", "xcomp")
 _OBJECTS = ("dobj", "attr", "oprd")
 # "called for new talks", "referring to the ban", "warned of a crisis".
@@ -167,6 +169,14 @@ def _marked_that(clause: Token) -> bool:
     return any(m.dep_ == "mark" and m.lower_ == "that" for m in clause.children)
 
 
+def in_document(cue: Token) -> Token | None:
+    """ "In a Quinnipiac poll released Monday, P": the document a phrase gives as P's source."""
+    if cue.lower_ != "in" or cue.dep_ != "prep":
+        return None
+    document = next((c for c in cue.children if c.dep_ == "pobj"), None)
+    return document if document is not None and document.lemma_.casefold() in DOCUMENTS else None
+
+
 def asked_for(cue: Token) -> Token | None:
     """The verb a "for" follows ("called for talks", "pressed for X to resign"), which asks for
     what "for" governs; None for "For X, P"."""
@@ -185,8 +195,9 @@ def content_of(cue: Token) -> Content | None:
         # "called for new talks", "called for X to resign": what was asked for.
         last = cue.head.right_edge.i if cue.dep_ == "mark" else cue.right_edge.i
         return _content(doc, (cue.i + 1, last), whole_frame=True)
-    if cue.lower_ in ("according", "for"):
-        # "According to X, P" / "P, according to X" / "For X, P": the clause the phrase modifies.
+    if cue.lower_ in ("according", "for") or in_document(cue) is not None:
+        # "According to X, P" / "P, according to X" / "For X, P" / "In a poll released Monday,
+        # P": the clause the phrase modifies.
         return _content(doc, _subtree(cue.head, without=cue))
     colon = next((t for t in cue.subtree if t.text == ":" and t.i > cue.i), None)
     if colon is not None:
@@ -219,8 +230,10 @@ def content_of(cue: Token) -> Content | None:
     obj = next((c for c in cue.children if c.dep_ in _OBJECTS), None)
     if obj is None and _interrupts(cue):
         return _around(cue)
-    if obj is None and cue.dep_ in ("parataxis", "ccomp", "advcl", "conj") and cue.head.i != cue.i:
-        # "Prices will fall, she said": the parse may hang the cue from the reported clause.
+    if obj is None and cue.dep_ in ("parataxis", "ccomp", "advcl", "conj") and (
+            cue.head.i != cue.i and cue.tag_ != "VBG"):
+        # "Prices will fall, she said": the parse may hang the cue from the reported clause;
+        # not a participle ('"P," he said, referring to Q').
         head = cue.head
         if head.i < cue.i and not any(c.dep_ in ("nsubj", "nsubjpass") and c.i > cue.i
                                       for c in head.children):

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from spacy.tokens import Token
 
+from analysis.attribution.contents import in_document
 from analysis.attribution.linear import LinearModel
 from analysis.attribution.sources import label
 from analysis.lexicon import TITLE_HEADS
@@ -16,6 +17,8 @@ MODEL = LinearModel(Path(__file__).parent / "cue_model.json")
 # Parts of speech a cue can have: verbs, nouns ("a statement", "a poll"), "according", colons.
 CANDIDATE_POS = frozenset({"VERB", "AUX", "NOUN", "ADJ", "ADP", "PUNCT", "SCONJ"})
 _SUBJECTS = ("nsubj", "nsubjpass", "csubj")
+# Entities that set a scene rather than take a stance: "on Friday", "in Ohio".
+_SETTINGS = frozenset({"DATE", "TIME", "GPE", "LOC", "FAC", "CARDINAL", "ORDINAL", "QUANTITY"})
 _COMPLEMENTS = ("ccomp", "xcomp", "dobj", "prep", "agent", "advcl", "parataxis", "attr", "acomp")
 
 
@@ -43,6 +46,12 @@ def features(token: Token, quoted: bool) -> list[str]:
     found += [
         f"lemma_prep={lemma}|{child.lower_}" for child in token.children if child.dep_ == "prep"
     ]
+    # "bragged about", "taking aim at", "her criticism of": a stance towards what follows, for
+    # words the training data rarely holds; not "on Friday", "in Ohio".
+    owned = token.pos_ == "NOUN" and any(c.dep_ == "poss" for c in token.children)
+    found += [f"{token.pos_}_prep={child.lower_}|{owned}" for child in token.children
+              if child.dep_ == "prep" and not any(
+                  g.dep_ == "pobj" and g.ent_type_ in _SETTINGS for g in child.children)]
     # "warned that P", "made it clear that P": a that-clause below the word.
     if any(m.dep_ == "mark" and m.lower_ == "that" for c in token.children
            for m in (*c.children, *(g for k in c.children for g in k.children))):
@@ -54,6 +63,9 @@ def features(token: Token, quoted: bool) -> list[str]:
         found.append(f"lemma_subj={lemma}|{subject.ent_type_ or subject.pos_}")
         # Who can speak: "officials", "a poll", "the campaign"; not "the victory", "the deal".
         found.append(f"subj_lemma={subject.lemma_.casefold()}")
+    # "In a poll released Monday, P".
+    if in_document(token) is not None:
+        found.append("in_document")
     # "Matthews: Well, ...", "Sanders: Brexit could ...": a transcript's or headline's speaker.
     if token.text in ":—–" and label(token) is not None:
         found.append("after_label")

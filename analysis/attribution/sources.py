@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from analysis.attribution.contents import asked_for
-from analysis.lexicon import TITLE_HEADS
+from analysis.attribution.contents import asked_for, in_document
+from analysis.lexicon import DOCUMENTS, TITLE_HEADS
 
 _SUBJECTS = ("nsubj", "nsubjpass")
 # A cue without its own subject takes the subject of the verb it hangs from: "..., saying",
@@ -22,11 +22,6 @@ _RELATIVE = frozenset({"who", "which", "that"})
 _CUT_DEPS = frozenset({"relcl", "acl", "punct", "cc", "conj", "advcl"})
 # Verbs that say what office someone holds: "who chairs the board".
 _OFFICE_VERBS = frozenset({"chair", "head", "lead", "run", "direct", "manage", "represent"})
-# A document speaks for its author: "a report by the water board", "the board's study".
-DOCUMENTS = frozenset(
-    {"report", "study", "survey", "poll", "audit", "analysis", "statement", "memo", "letter",
-     "estimate", "estimates", "data", "figures", "document", "documents", "review", "release"}
-)
 
 
 def source_token(cue: Token) -> Token | None:
@@ -48,6 +43,9 @@ def _before_brackets(token: Token) -> Token:
 
 
 def _source_token(cue: Token) -> Token | None:
+    document = in_document(cue)
+    if document is not None:
+        return document
     if cue.lower_ == "according":
         return next((g for c in cue.children if c.lower_ == "to" for g in c.children
                      if g.dep_ == "pobj"), None)
