@@ -216,10 +216,11 @@ def content_of(cue: Token) -> Content | None:
     if not clauses:
         # "Critics are worried that P": the clause hangs from the adjective of the stance.
         # "said in a statement on Monday that P": from the noun of a phrase after the cue.
-        clauses = [c for c in cue.children if c.dep_ == "acomp" for c in c.children
-                   if c.dep_ in _CLAUSES] or [
-            c for p in cue.children if p.dep_ == "prep" and p.i > cue.i for c in p.subtree
-            if c.dep_ in ("ccomp", "acl") and _marked_that(c)][:1]
+        clauses = [clause for state in cue.children if state.dep_ == "acomp"
+                   for clause in state.children if clause.dep_ in _CLAUSES] or [
+            clause for phrase in cue.children if phrase.dep_ == "prep" and phrase.i > cue.i
+            for clause in phrase.subtree
+            if clause.dep_ in ("ccomp", "acl") and _marked_that(clause)][:1]
     if clauses:
         # Of clauses on both sides, the one before may be a long subject misread as a clause;
         # not a quotation: '"P," she said, noting Q'.
