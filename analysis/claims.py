@@ -13,6 +13,7 @@ from analysis.attribution.resolution import name_speakers
 from analysis.contradiction.frames import Frame, read_frame
 from analysis.document import Document, read_document
 from analysis.furniture import is_boilerplate_line, is_sign_off, prefix_length
+from analysis.quotes import TYPEWRITER_MARKS
 from analysis.sentences import split_paragraphs, split_sentences
 from analysis.speakers import SpeakerRef
 
@@ -106,7 +107,7 @@ def _declarative(sentence: str) -> bool:
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     """Shrink a span past whitespace, edge punctuation and stray quote marks."""
     while start < end and (text[start] in _EDGE_JUNK + _QUOTE_MARKS
-                           or text.startswith(("''", "``"), start)):
+                           or text.startswith(TYPEWRITER_MARKS, start)):
         start += 2 if text[start] in "'`" else 1
     while end > start and text[end - 1] in _EDGE_JUNK:
         end -= 1

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 # Typewriter text writes double quotes as two single marks: ``...'' or ''...'' (archive
 # copy of the New York Times, Penn Treebank style).
+TYPEWRITER_MARKS = ("``", "''")
 _OPENERS = {"“": "”", "«": "»", "„": "“", "``": "''"}
 _STRAIGHT = ('"', "''")
 _MARKS = re.compile("''|``|[\"“”«»„]")

@@ -8,13 +8,14 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from analysis.lexicon import DOCUMENTS
+from analysis.quotes import TYPEWRITER_MARKS
 
 _CLAUSES = ("ccomp", "xcomp")
 _OBJECTS = ("dobj", "attr", "oprd")
 # "called for new talks", "referring to the ban", "warned of a crisis".
 _PREPOSITIONS = frozenset({"for", "to", "of", "about", "on", "that", "against"})
 _SUBJECTS = ("nsubj", "nsubjpass", "csubj")
-_SKIP = frozenset({"that", ",", ":", "—", "–", "-", '"', "“", "”", "‘", "'", "''", "``"})
+_SKIP = frozenset({"that", ",", ":", "—", "–", "-", '"', "“", "”", "‘", "'", *TYPEWRITER_MARKS})
 
 
 def _subtree(token: Token, without: Token | None = None) -> tuple[int, int] | None:
