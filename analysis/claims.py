@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from analysis.attribution import attribute
 from analysis.attribution.frame import Attribution
-from analysis.attribution.keep import holds
+from analysis.attribution.keep import heard_nearby, holds
 from analysis.attribution.resolution import name_speakers
 from analysis.contradiction.frames import Frame, read_frame
 from analysis.document import Document, read_document
@@ -51,7 +51,9 @@ def extract_claims(text: str) -> list[ExtractedClaim]:
     document = read_document(text)
     attributions = attribute(document)
     speakers = name_speakers(document, attributions)
-    attributions = [a for a in attributions if holds(text, a, speakers.get(id(a)))]
+    heard = heard_nearby(attributions, speakers)
+    attributions = [a for a in attributions
+                    if holds(text, a, speakers.get(id(a)), id(a) in heard)]
     sentences = [s for para in split_sentences(text, split_paragraphs(text), document.lower_case)
                  for s in para]
     edges = sorted({e for s in sentences for e in (s.start, s.end)})

@@ -7,6 +7,7 @@ decisive victory made him the nominee" has a likely cue and a source no one woul
 
 from __future__ import annotations
 
+from collections import Counter
 from pathlib import Path
 
 from analysis.attribution.frame import Attribution
@@ -27,8 +28,19 @@ def _bucket(value: float, edges) -> str:
     return str(next((i for i, edge in enumerate(edges) if value <= edge), len(edges)))
 
 
-def features(text: str, found: Attribution, speaker: SpeakerRef | None) -> dict[str, float]:
-    """What the model sees of one frame."""
+def heard_nearby(found: list[Attribution], speakers: dict[int, SpeakerRef]) -> set[int]:
+    """The frames (by id) whose speaker has another frame in the same paragraph or the one
+    before: a voice the story is hearing ("Smith says P. She believes Q.")."""
+    named = [(frame, speakers[id(frame)].name) for frame in found
+             if id(frame) in speakers and speakers[id(frame)].name]
+    frames = Counter((frame.paragraph, name) for frame, name in named)
+    return {id(frame) for frame, name in named
+            if frames[frame.paragraph, name] + frames[frame.paragraph - 1, name] > 1}
+
+
+def features(text: str, found: Attribution, speaker: SpeakerRef | None,
+             heard: bool = False) -> dict[str, float]:
+    """What the model sees of one frame; heard: its speaker speaks nearby (heard_nearby)."""
     content = text[found.content[0] : found.content[1]]
     words = len(content.split())
     head = (found.named_by or found.mention or "").split()
@@ -38,7 +50,7 @@ def features(text: str, found: Attribution, speaker: SpeakerRef | None) -> dict[
              f"entity={found.entity or '-'}", f"proper={found.proper}",
              f"speaker={speaker.kind if speaker else '-'}", f"words={_bucket(words, _LENGTHS)}",
              f"mention_words={_bucket(len(head), (1, 2, 4, 8))}",
-             f"opens_quote={content[:1] in _QUOTE_MARKS}")
+             f"opens_quote={content[:1] in _QUOTE_MARKS}", f"heard={heard}")
     found_features = dict.fromkeys(shape, 1.0)
     found_features.update(dict.fromkeys((
         f"cue={found.cue_lemma}",
@@ -52,15 +64,17 @@ def features(text: str, found: Attribution, speaker: SpeakerRef | None) -> dict[
     return found_features
 
 
-def keep_probability(text: str, found: Attribution, speaker: SpeakerRef | None) -> float:
-    return MODEL.probability(features(text, found, speaker))
+def keep_probability(text: str, found: Attribution, speaker: SpeakerRef | None,
+                     heard: bool = False) -> float:
+    return MODEL.probability(features(text, found, speaker, heard))
 
 
-def holds(text: str, found: Attribution, speaker: SpeakerRef | None) -> bool:
+def holds(text: str, found: Attribution, speaker: SpeakerRef | None, heard: bool = False
+          ) -> bool:
     """Whether to keep a frame. Frames found by rule are kept; a frame with no source (which
     the model is not trained on) only when its cue is more likely than not."""
     if found.ruled:
         return True
     if found.source is None:
         return found.cue_probability >= SOURCELESS_CUE
-    return keep_probability(text, found, speaker) >= KEEP_THRESHOLD
+    return keep_probability(text, found, speaker, heard) >= KEEP_THRESHOLD

@@ -67,6 +67,7 @@ def frame_examples(article: Article, document: Document
     text = article.text
     found = attribute(document)
     speakers = name_speakers(document, found)
+    heard = keep.heard_nearby(found, speakers)
     for frame in found:
         if frame.source is None or frame.ruled:
             continue
@@ -74,7 +75,7 @@ def frame_examples(article: Article, document: Document
         seen = Found(*frame.content, frame.mention, speaker.name if speaker else None)
         right = any(names_source(text, seen, gold) for gold in article.attributions
                     if overlaps(frame.content, gold.content_range))
-        yield keep.features(text, frame, speaker), right
+        yield keep.features(text, frame, speaker, id(frame) in heard), right
 
 
 def fitted(found: list[tuple[dict[str, float], bool]], **options) -> tuple[float, dict]:
