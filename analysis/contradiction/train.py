@@ -6,7 +6,9 @@ any rule was written against them).
 Every two claims the service extracts from one of those articles, NEARBY characters apart at
 most, are an example, positive when they are the two sides of an annotated contradiction.
 The flagging threshold is where a five-fold cross-validation over the articles raises
-FLAGS_PER_ARTICLE flags an article: what an editor can review beside a story.
+FLAGS_PER_ARTICLE flags an article: what an editor can review beside a story. Out of fold, the
+top 59 flags of 199 articles (0.3 an article) hold 6 of the 254 annotated pairs the model can
+see, 10%; at one an article, 9 in 199, 5%.
 """
 
 from __future__ import annotations
@@ -22,7 +24,7 @@ from analysis.contradiction import pairs
 from analysis.contradiction.frames import Side
 
 TRAIN_PAIRS = Path(__file__).resolve().parents[1] / "data" / "polnear_train_pairs.json"
-FLAGS_PER_ARTICLE = 1.0
+FLAGS_PER_ARTICLE = 0.3
 FOLDS = 5
 OPTIONS = {"l1_ratio": 0.0, "solver": "lbfgs", "class_weight": "balanced"}
 
