@@ -88,6 +88,10 @@ def _clauses(clause: Token) -> Content | None:
                       and any(m.dep_ == "mark" for m in c.children)), None)
         if inner is not None:
             clause = inner
+        else:
+            small = _small_clause(clause)
+            if small is not None:
+                return small
     seconds = _second_clauses(clause)
     cuts = [clause.left_edge.i, *(c.left_edge.i for c in seconds), clause.right_edge.i + 1]
     ranges = []
@@ -105,16 +109,36 @@ def _clauses(clause: Token) -> Content | None:
     return Content(tuple(ranges), whole_frame=infinitive, infinitive=infinitive) if ranges else None
 
 
-def _naming(cue: Token, obj: Token, complement: Token) -> Content | None:
-    """ "X calls Y Z": X says Y is Z."""
-    doc = cue.doc
-    named = _trim(doc, (obj.left_edge.i, obj.right_edge.i))
-    said = _trim(doc, (complement.left_edge.i, complement.right_edge.i))
-    if named is None or said is None:
+# The subject of "called him a liar" is said as "he is a liar".
+_NOMINATIVE = {"me": ("I", "am"), "him": ("he", "is"), "her": ("she", "is"),
+               "us": ("we", "are"), "them": ("they", "are"), "you": ("you", "are")}
+
+
+def _naming(named: Token, said: tuple[int, int], *, ruled: bool) -> Content | None:
+    """ "X calls Y Z", "X considers Y Z": X says Y is Z. named: the head of Y; said: Z."""
+    doc = named.doc
+    subject = _trim(doc, (named.left_edge.i, named.right_edge.i))
+    said = _trim(doc, said)
+    if subject is None or said is None:
         return None
-    verb = "are" if obj.tag_ in ("NNS", "NNPS") else "is"
-    text = f"{doc[named[0] : named[1] + 1].text} {verb} {doc[said[0] : said[1] + 1].text}"
-    return Content(((named[0], said[1]),), text=text, ruled=True)
+    words = doc[subject[0] : subject[1] + 1].text
+    verb = "are" if named.tag_ in ("NNS", "NNPS") else "is"
+    if subject[0] == subject[1] and named.lower_ in _NOMINATIVE:
+        words, verb = _NOMINATIVE[named.lower_]
+    text = f"{words} {verb} {doc[said[0] : said[1] + 1].text}"
+    return Content(((subject[0], said[1]),), text=text, ruled=ruled)
+
+
+def _small_clause(clause: Token) -> Content | None:
+    """A reported clause with no verb: "considers the plan reckless", "deems the rules unfair"
+    (the plan is reckless)."""
+    if clause.pos_ not in ("ADJ", "NOUN") or any(
+            c.dep_ in ("aux", "auxpass", "cop") for c in clause.children):
+        return None
+    subject = next((c for c in clause.children if c.dep_ == "nsubj" and c.i < clause.i), None)
+    if subject is None:
+        return None
+    return _naming(subject, (subject.right_edge.i + 1, clause.right_edge.i), ruled=False)
 
 
 def _interrupts(cue: Token) -> bool:
@@ -248,7 +272,7 @@ def content_of(cue: Token) -> Content | None:
         complement = next((c for c in cue.children if c.dep_ in ("oprd", "acomp")
                            and c.i > obj.i), None)
         if complement is not None:
-            return _naming(cue, obj, complement)
+            return _naming(obj, (complement.left_edge.i, complement.right_edge.i), ruled=True)
         end = obj.right_edge.i
         later = [c for c in cue.children if c.i > obj.i and c.dep_ in ("prep", "xcomp", "advcl")]
         if later:

@@ -455,6 +455,24 @@ def test_headline_then_body(claims_of):
             "the offer an insult",
             ("Union", "organization"),
         ),
+        (
+            "Marta Lind called them reckless.",
+            "They are reckless.",
+            "them reckless",
+            ("Marta Lind", "person"),
+        ),
+        (
+            "The Kremlin considers the treaty a cornerstone of security.",
+            "The treaty is a cornerstone of security.",
+            "the treaty a cornerstone of security",
+            ("Russia", "country"),
+        ),
+        (
+            "The fishermen's union deems the new quotas unfair.",
+            "The new quotas are unfair.",
+            "the new quotas unfair",
+            ("Fishermen's union", "organization"),
+        ),
     ],
 )
 def test_x_calls_y_z_is_x_saying_y_is_z(only_claim, text, words, quote, speaker):
