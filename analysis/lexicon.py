@@ -87,3 +87,9 @@ DOCUMENTS = frozenset(
      "estimate", "estimates", "data", "figures", "document", "documents", "review", "release"}
 )
 BOILERPLATE = frozenset(line.casefold() for line in table_lines("boilerplate.txt"))
+# Verbs that report the opposite of their clause: "denied that P" says P is not so.
+DENIAL_VERBS = frozenset(
+    word.strip() for line in table_lines("contradiction_cues.txt")
+    if line.partition("|")[0].strip() == "denial_verb"
+    for word in line.partition("|")[2].split(",") if " " not in word.strip()
+)

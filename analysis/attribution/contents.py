@@ -3,11 +3,11 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Token
 
-from analysis.lexicon import DOCUMENTS
+from analysis.lexicon import DENIAL_VERBS, DOCUMENTS
 from analysis.quotes import TYPEWRITER_MARKS
 
 _CLAUSES = ("ccomp", "xcomp")
@@ -16,6 +16,9 @@ _OBJECTS = ("dobj", "attr", "oprd")
 _PREPOSITIONS = frozenset({"for", "to", "of", "about", "on", "that", "against"})
 _SUBJECTS = ("nsubj", "nsubjpass", "csubj")
 _SKIP = frozenset({"that", ",", ":", "—", "–", "-", '"', "“", "”", "‘", "'", *TYPEWRITER_MARKS})
+# "fled" denied is "did not flee"; a contracted negation ("won't") undone is its auxiliary.
+_DO = {"VBD": "did", "VBZ": "does", "VBP": "do"}
+_CONTRACTED = {"wo": "will", "ca": "can", "sha": "shall"}
 
 
 def _subtree(token: Token, without: Token | None = None) -> tuple[int, int] | None:
@@ -141,6 +144,34 @@ def _small_clause(clause: Token) -> Content | None:
     return _naming(subject, (subject.right_edge.i + 1, clause.right_edge.i), ruled=False)
 
 
+def _negated(clause: Token, span: tuple[int, int]) -> str | None:
+    """The words of a denied clause said the other way: "denied that the president had been
+    briefed" says "the president had not been briefed", "disputed that prices fell" says
+    "prices did not fall", "denied that he did not pay" says "he did pay"; None when the
+    clause has no verb to negate so."""
+    doc = clause.doc
+    words = list(doc[span[0] : span[1] + 1])
+    negations = [c for c in clause.children if c.dep_ == "neg"]
+    if negations:
+        said = []
+        for token in words:
+            if token in negations:
+                continue
+            negated = token.i + 1 < len(doc) and doc[token.i + 1] in negations
+            said.append(_CONTRACTED.get(token.lower_, token.text) + " " if negated
+                        else token.text_with_ws)
+        return "".join(said).strip()
+    auxiliaries = sorted((c for c in clause.children if c.dep_ in ("aux", "auxpass")),
+                         key=lambda c: c.i)
+    if auxiliaries or clause.lemma_ == "be":
+        after = auxiliaries[0] if auxiliaries else clause
+        return "".join(t.text_with_ws + ("not " if t == after else "") for t in words).strip()
+    if clause.tag_ in _DO and any(c.dep_ in ("nsubj", "nsubjpass") for c in clause.children):
+        return "".join(f"{_DO[clause.tag_]} not {clause.lemma_}{t.whitespace_}" if t == clause
+                       else t.text_with_ws for t in words).strip()
+    return None
+
+
 def _interrupts(cue: Token) -> bool:
     """ "The museum, he said, celebrated P" / "As Mr. Bown observed, P": a frame the parse
     hangs from the reported clause, which goes on after it."""
@@ -251,8 +282,12 @@ def content_of(cue: Token) -> Content | None:
         # not a quotation: '"P," she said, noting Q'.
         after = [c for c in clauses if c.i > cue.i]
         quoted = [c for c in clauses if c.i < cue.i and _quoted(c, cue)]
-        return _clauses(max(quoted or after or clauses,
-                            key=lambda c: c.right_edge.i - c.left_edge.i))
+        clause = max(quoted or after or clauses, key=lambda c: c.right_edge.i - c.left_edge.i)
+        content = _clauses(clause)
+        if content is not None and cue.lemma_.casefold() in DENIAL_VERBS \
+                and len(content.ranges) == 1 and content.text is None:
+            return replace(content, text=_negated(clause, content.ranges[0]))
+        return content
     obj = next((c for c in cue.children if c.dep_ in _OBJECTS), None)
     if obj is None and _interrupts(cue):
         return _around(cue)

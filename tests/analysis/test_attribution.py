@@ -496,6 +496,24 @@ def test_a_predicate_coordinated_after_calls_is_a_second_claim_of_the_speaker(cl
 
 
 @pytest.mark.parametrize(
+    ("text", "words", "quote"),
+    [
+        ("The White House denied that the president had been briefed.",
+         "The president had not been briefed.", "the president had been briefed"),
+        ("The company disputed that prices fell last year.",
+         "Prices did not fall last year.", "prices fell last year"),
+        ("She denies the plan is dead.", "The plan is not dead.", "the plan is dead"),
+        ("the ministry denied that talks won't resume.", "Talks will resume.",
+         "talks won't resume"),
+    ],
+)
+def test_a_denied_clause_is_claimed_the_other_way(only_claim, text, words, quote):
+    """What a speaker denies is not their claim; its opposite is. The quote keeps the words."""
+    claim = only_claim(text)
+    assert (claim.kind, claim.text, claim.quote) == ("indirect", words, quote)
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "The council called a meeting for Monday.",
