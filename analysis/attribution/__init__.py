@@ -29,6 +29,7 @@ CUE_THRESHOLD = 0.3
 _BARE_FRAME = 6
 _SENTENCE_ENDS = tuple('.!?:"”’\')…')
 _BETWEEN = " \n\t,.:;—–-"
+_CLAUSAL = frozenset({"ccomp", "parataxis", "advcl", "conj", "punct"})
 _SPEAKER_FIELDS = ("source", "mention", "named_by", "role", "entity", "proper", "office",
                    "source_pos")
 
@@ -143,7 +144,9 @@ def _frame(
             return []
         spans, content = [(quote.start, quote.end)], None
     speaker = _speaker_words(document, paragraph, head) if head is not None else {}
-    frame = [cue.left_edge.i]
+    # A clause the parse hangs before the cue is no part of its frame: "Critics argue P;
+    # supporters say Q" leaves "Critics argue P" to its own frame or the narration.
+    frame = [min([cue.i] + [c.left_edge.i for c in cue.lefts if c.dep_ not in _CLAUSAL])]
     # "X did P and said Q": a coordinated frame leaves "X did P" to the narration.
     if head is not None and cue.dep_ != "conj":
         frame.append(source_phrase(head).start)

@@ -495,6 +495,12 @@ def test_a_predicate_coordinated_after_calls_is_a_second_claim_of_the_speaker(cl
     assert {speaker_of(c) for c in claims} == {("Canada", "country")}
 
 
+def test_a_clause_the_parse_hangs_before_another_frame_stays_a_claim(claims_of):
+    claims = claims_of("Critics argue the law is unconstitutional; supporters say it is overdue.")
+    assert [c.text for c in claims] == ["Critics argue the law is unconstitutional.",
+                                        "It is overdue."]
+
+
 @pytest.mark.parametrize(
     ("text", "words", "quote"),
     [
