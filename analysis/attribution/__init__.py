@@ -89,6 +89,14 @@ def _without_nested_frames(found: list[Attribution]) -> list[Attribution]:
     return found
 
 
+def _unsaid(cue: Token, head: Token | None) -> bool:
+    """A cue negated, or with nobody as its source."""
+    if any(c.dep_ == "neg" for c in cue.children):
+        return True
+    return head is not None and (head.lower_ in ("nobody", "none", "no-one") or any(
+        c.dep_ == "det" and c.lower_ == "no" for c in head.children))
+
+
 def _speaker_words(document: Document, paragraph: Paragraph, head: Token) -> dict:
     """The Attribution fields that say who the source is."""
     phrase = source_phrase(head)
@@ -112,7 +120,7 @@ def _frame(
     """The attributions of one cue: one per reported clause."""
     doc = paragraph.doc
     furniture = _furniture_end(document, paragraph)
-    head = source_token(cue)
+    head = source = source_token(cue)
     # "LA CROSSE, Wis. - Mike Pence said": a dateline is no source, but the parse may hang the
     # source from it as an apposition.
     if head is not None and paragraph.token_start(head) < furniture:
@@ -121,6 +129,12 @@ def _frame(
     if head is not None and not usable(head):
         head = None
     content = content_of(cue)
+    if content is not None and _unsaid(cue, source):
+        # "did not say that P", "No one has suggested P": P is nobody's claim; the claim is the
+        # whole frame, as for an act.
+        ranges = content.ranges
+        content = replace(content, ranges=((ranges[0][0], ranges[-1][1]),), text=None,
+                          whole_frame=True)
     if content is not None and content.infinitive and not reports_intent(cue):
         # "tried to reopen the talks", "would like to build": the outlet reports an act or wish.
         return []

@@ -495,6 +495,18 @@ def test_a_predicate_coordinated_after_calls_is_a_second_claim_of_the_speaker(cl
     assert {speaker_of(c) for c in claims} == {("Canada", "country")}
 
 
+@pytest.mark.parametrize("text", [
+    "The minister did not say that fares would rise.",
+    "The mayor never claimed the bridge would open in March.",
+    "No one has suggested that the vote was rigged.",
+])
+def test_what_nobody_says_is_never_a_claim_on_its_own(only_claim, text):
+    """A negated cue keeps its whole frame: "fares would rise" alone would be a claim the
+    minister never made."""
+    claim = only_claim(text)
+    assert claim.text == text and claim.quote == text.rstrip(".")
+
+
 def test_a_clause_the_parse_hangs_before_another_frame_stays_a_claim(claims_of):
     claims = claims_of("Critics argue the law is unconstitutional; supporters say it is overdue.")
     assert [c.text for c in claims] == ["Critics argue the law is unconstitutional.",
