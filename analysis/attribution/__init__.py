@@ -7,7 +7,7 @@ from dataclasses import replace
 
 from spacy.tokens import Token
 
-from analysis.attribution.contents import content_of
+from analysis.attribution.contents import content_of, frame_left
 from analysis.attribution.cues import cue_probability, is_candidate, is_viewpoint
 from analysis.attribution.frame import DIRECT, INDIRECT, Attribution
 from analysis.attribution.intents import reports_intent
@@ -29,7 +29,6 @@ CUE_THRESHOLD = 0.3
 _BARE_FRAME = 6
 _SENTENCE_ENDS = tuple('.!?:"”’\')…')
 _BETWEEN = " \n\t,.:;—–-"
-_CLAUSAL = frozenset({"ccomp", "parataxis", "advcl", "conj", "punct"})
 _SPEAKER_FIELDS = ("source", "mention", "named_by", "role", "entity", "proper", "office",
                    "source_pos")
 
@@ -158,9 +157,7 @@ def _frame(
             return []
         spans, content = [(quote.start, quote.end)], None
     speaker = _speaker_words(document, paragraph, head) if head is not None else {}
-    # A clause the parse hangs before the cue is no part of its frame: "Critics argue P;
-    # supporters say Q" leaves "Critics argue P" to its own frame or the narration.
-    frame = [min([cue.i] + [c.left_edge.i for c in cue.lefts if c.dep_ not in _CLAUSAL])]
+    frame = [frame_left(cue)]
     # "X did P and said Q": a coordinated frame leaves "X did P" to the narration.
     if head is not None and cue.dep_ != "conj":
         frame.append(source_phrase(head).start)

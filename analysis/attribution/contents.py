@@ -15,6 +15,7 @@ _OBJECTS = ("dobj", "attr", "oprd")
 # "called for new talks", "referring to the ban", "warned of a crisis".
 _PREPOSITIONS = frozenset({"for", "to", "of", "about", "on", "that", "against"})
 _SUBJECTS = ("nsubj", "nsubjpass", "csubj")
+_CLAUSAL = frozenset({"ccomp", "parataxis", "advcl", "conj", "punct"})
 _SKIP = frozenset({"that", ",", ":", "—", "–", "-", '"', "“", "”", "‘", "'", *TYPEWRITER_MARKS})
 # "fled" denied is "did not flee"; a contracted negation ("won't") undone is its auxiliary.
 _DO = {"VBD": "did", "VBZ": "does", "VBP": "do"}
@@ -190,17 +191,24 @@ def _second_clauses(clause: Token) -> list[Token]:
             and any(m.dep_ in ("mark", "nsubj", "nsubjpass") for m in c.children)]
 
 
+def frame_left(cue: Token) -> int:
+    """Where a cue's own words start: a clause the parse hangs before it is no part of them
+    ("Critics argue P; supporters say Q", "If elected, she said, she would P")."""
+    return min([cue.i] + [c.left_edge.i for c in cue.lefts if c.dep_ not in _CLAUSAL])
+
+
 def _around(cue: Token) -> Content | None:
     """The reported clause around an interrupting frame, read without it, up to a second
     clause coordinated with it ("The plan, he said, will fail, and she added ...")."""
     doc = cue.doc
     head = cue.head
-    start = head.left_edge.i
+    start = min(head.left_edge.i, cue.left_edge.i)
     end = min([c.left_edge.i for c in _second_clauses(head) if c.i > cue.i],
               default=head.right_edge.i + 1) - 1
     while end > cue.right_edge.i and doc[end].dep_ == "cc":
         end -= 1
-    before = _trim(doc, (start, cue.left_edge.i - 1)) if start < cue.left_edge.i else None
+    left = frame_left(cue)
+    before = _trim(doc, (start, left - 1)) if start < left else None
     after = _trim(doc, (cue.right_edge.i + 1, end))
     if after is None:
         return None

@@ -291,6 +291,8 @@ def test_an_act_or_a_wish_in_an_infinitive_stays_narration(only_claim, text):
         ("As Mr. Bown pointed out, prices would rise in the early days.",
          "prices would rise in the early days", "Prices would rise in the early days.",
          "Mr. Bown"),
+        ("If elected, she said, she would cut taxes.",
+         "If elected, she said, she would cut taxes", "If elected, she would cut taxes.", "she"),
     ],
 )
 def test_an_interrupting_frame_reports_the_clause_around_it(only_claim, text, quote, words,
