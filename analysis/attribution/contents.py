@@ -7,6 +7,7 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Token
 
+from analysis.attribution.rewording import is_said, negated
 from analysis.lexicon import DENIAL_VERBS, DOCUMENTS
 from analysis.quotes import TYPEWRITER_MARKS
 
@@ -17,9 +18,6 @@ _PREPOSITIONS = frozenset({"for", "to", "of", "about", "on", "that", "against"})
 _SUBJECTS = ("nsubj", "nsubjpass", "csubj")
 _CLAUSAL = frozenset({"ccomp", "parataxis", "advcl", "conj", "punct"})
 _SKIP = frozenset({"that", ",", ":", "—", "–", "-", '"', "“", "”", "‘", "'", *TYPEWRITER_MARKS})
-# "fled" denied is "did not flee"; a contracted negation ("won't") undone is its auxiliary.
-_DO = {"VBD": "did", "VBZ": "does", "VBP": "do"}
-_CONTRACTED = {"wo": "will", "ca": "can", "sha": "shall"}
 
 
 def _subtree(token: Token, without: Token | None = None) -> tuple[int, int] | None:
@@ -113,11 +111,6 @@ def _clauses(clause: Token) -> Content | None:
     return Content(tuple(ranges), whole_frame=infinitive, infinitive=infinitive) if ranges else None
 
 
-# The subject of "called him a liar" is said as "he is a liar".
-_NOMINATIVE = {"me": ("I", "am"), "him": ("he", "is"), "her": ("she", "is"),
-               "us": ("we", "are"), "them": ("they", "are"), "you": ("you", "are")}
-
-
 def _naming(named: Token, said: tuple[int, int], *, ruled: bool) -> Content | None:
     """ "X calls Y Z", "X considers Y Z": X says Y is Z. named: the head of Y; said: Z."""
     doc = named.doc
@@ -125,11 +118,7 @@ def _naming(named: Token, said: tuple[int, int], *, ruled: bool) -> Content | No
     said = _trim(doc, said)
     if subject is None or said is None:
         return None
-    words = doc[subject[0] : subject[1] + 1].text
-    verb = "are" if named.tag_ in ("NNS", "NNPS") else "is"
-    if subject[0] == subject[1] and named.lower_ in _NOMINATIVE:
-        words, verb = _NOMINATIVE[named.lower_]
-    text = f"{words} {verb} {doc[said[0] : said[1] + 1].text}"
+    text = is_said(named, doc[subject[0] : subject[1] + 1], doc[said[0] : said[1] + 1])
     return Content(((subject[0], said[1]),), text=text, ruled=ruled)
 
 
@@ -143,34 +132,6 @@ def _small_clause(clause: Token) -> Content | None:
     if subject is None:
         return None
     return _naming(subject, (subject.right_edge.i + 1, clause.right_edge.i), ruled=False)
-
-
-def _negated(clause: Token, span: tuple[int, int]) -> str | None:
-    """The words of a denied clause said the other way: "denied that the president had been
-    briefed" says "the president had not been briefed", "disputed that prices fell" says
-    "prices did not fall", "denied that he did not pay" says "he did pay"; None when the
-    clause has no verb to negate so."""
-    doc = clause.doc
-    words = list(doc[span[0] : span[1] + 1])
-    negations = [c for c in clause.children if c.dep_ == "neg"]
-    if negations:
-        said = []
-        for token in words:
-            if token in negations:
-                continue
-            negated = token.i + 1 < len(doc) and doc[token.i + 1] in negations
-            said.append(_CONTRACTED.get(token.lower_, token.text) + " " if negated
-                        else token.text_with_ws)
-        return "".join(said).strip()
-    auxiliaries = sorted((c for c in clause.children if c.dep_ in ("aux", "auxpass")),
-                         key=lambda c: c.i)
-    if auxiliaries or clause.lemma_ == "be":
-        after = auxiliaries[0] if auxiliaries else clause
-        return "".join(t.text_with_ws + ("not " if t == after else "") for t in words).strip()
-    if clause.tag_ in _DO and any(c.dep_ in ("nsubj", "nsubjpass") for c in clause.children):
-        return "".join(f"{_DO[clause.tag_]} not {clause.lemma_}{t.whitespace_}" if t == clause
-                       else t.text_with_ws for t in words).strip()
-    return None
 
 
 def _interrupts(cue: Token) -> bool:
@@ -294,7 +255,7 @@ def content_of(cue: Token) -> Content | None:
         content = _clauses(clause)
         if content is not None and cue.lemma_.casefold() in DENIAL_VERBS \
                 and len(content.ranges) == 1 and content.text is None:
-            return replace(content, text=_negated(clause, content.ranges[0]))
+            return replace(content, text=negated(clause, content.ranges[0]))
         return content
     obj = next((c for c in cue.children if c.dep_ in _OBJECTS), None)
     if obj is None and _interrupts(cue):
