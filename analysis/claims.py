@@ -88,6 +88,8 @@ def _pieces(found: Attribution, edges: list[int]):
 
 def _claim(document: Document, start, end, kind, speaker, mention, words=None, cue=""
            ) -> list[ExtractedClaim]:
+    # A content cut where a second frame begins may end on its joining word: "P but [said Q]".
+    end -= len(_TRAILING_JOIN.search(document.text[start:end]).group())
     start, end = _trim(document.text, start, end)
     quote = document.text[start:end]
     if len(_WORD.findall(quote)) < 2 or quote.rstrip(_QUOTE_MARKS + "’')").endswith("?"):

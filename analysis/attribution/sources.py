@@ -91,7 +91,9 @@ def _source_token(cue: Token) -> Token | None:
         if word.dep_ not in _CLIMB or word.head.i == word.i or _passive_participle(word):
             break
         conjoined = conjoined and word.dep_ == "conj"
-        word = word.head
+        # "acknowledged that P but said Q": the parse may join the cue to the reported clause;
+        # it is joined to the verb that reports that clause.
+        word = word.head.head if word.dep_ == "conj" and word.head.dep_ == "ccomp" else word.head
     if cue.pos_ != "VERB":
         return None
     return _noun_before(cue) or _clause_subject_before(cue)

@@ -509,6 +509,13 @@ def test_what_nobody_says_is_never_a_claim_on_its_own(only_claim, text):
     assert claim.text == text and claim.quote == text.rstrip(".")
 
 
+def test_a_second_cue_the_parse_joins_to_the_reported_clause_keeps_the_speaker(claims_of):
+    claims = claims_of("The company acknowledged that sales had fallen but said profits were "
+                       "stable.")
+    assert [(c.text, c.speaker_mention) for c in claims] == [
+        ("Sales had fallen.", "The company"), ("Profits were stable.", "The company")]
+
+
 def test_a_clause_the_parse_hangs_before_another_frame_stays_a_claim(claims_of):
     claims = claims_of("Critics argue the law is unconstitutional; supporters say it is overdue.")
     assert [c.text for c in claims] == ["Critics argue the law is unconstitutional.",
