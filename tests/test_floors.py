@@ -24,7 +24,7 @@ def figures() -> dict:
 def test_the_seeds_hold(figures):
     seed = figures["seed"]
     assert seed["claim_recall"] >= 0.95 and seed["speaker_accuracy"] >= 0.95
-    assert seed["contradiction_recall"] >= 0.6 and seed["contradiction_precision"] >= 0.45
+    assert seed["contradiction_recall"] >= 0.6 and seed["contradiction_precision"] >= 0.5
 
 
 def test_attribution_on_polnear_dev_holds(figures):
@@ -38,5 +38,5 @@ def test_flagging_on_the_polnear_dev_pairs_holds(figures):
     if "polnear_dev" not in figures:
         pytest.skip("no ../shared/polnear")
     dev = figures["polnear_dev"]
-    assert dev["pair_recall"] >= 0.02 and dev["pair_precision"] >= 0.33
+    assert dev["pair_recall"] >= 0.03 and dev["pair_precision"] >= 0.4
     assert dev["flags_per_article"] <= 1.8
