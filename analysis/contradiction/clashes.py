@@ -91,18 +91,15 @@ def _snippet(claim: _Claim, first: int, last: int) -> str:
 def _polar_clashes(a: _Claim, b: _Claim, topic: float,
                    context: Callable[[], float]) -> list[_Clash]:
     keys_a, by_key = a.predicates, b.predicates
-    polarities_a, polarities_of_b = a.polarities, b.polarities
+    # The keys each claim takes one way and the other the other way: most pairs have none.
+    opposed = {key for key, sign in a.stances.items() if b.stances.get(key, sign) != sign}
     clashes: list[_Clash] = []
     seen: dict[str, int] = {}
-    for ua in (u for u in a.content if u.predicate):
+    for ua in (u for u in a.content if u.predicate) if opposed else ():
         for key in ua.keys:
-            if not any(u is ua for u in keys_a[key]):
+            if key not in opposed or not any(u is ua for u in keys_a[key]):
                 continue
-            units_b = by_key.get(key, [])
-            polarities_b = polarities_of_b.get(key, set())
-            if len(polarities_a[key]) != 1 or len(polarities_b) != 1 or \
-                    polarities_a[key] == polarities_b:
-                continue
+            units_b = by_key[key]
             seen[key] = seen.get(key, 0) + 1
             if seen[key] > 3:  # a word repeated makes the same clash again
                 continue

@@ -71,21 +71,14 @@ def _coverage(units: list[_Unit], keys: set[str]) -> float:
 
 
 def _topic(a: _Claim, b: _Claim) -> float:
-    units_a, units_b = a.content, b.content
-    keys_a: set[str] = set().union(*(u.keys for u in units_a))
-    keys_b: set[str] = set().union(*(u.keys for u in units_b))
-    topic = (_coverage(units_a, keys_b) + _coverage(units_b, keys_a)) / 2
-    return topic * 0.4 if _strangers(units_a, units_b) else topic
+    topic = (_coverage(a.content, b.keys) + _coverage(b.content, a.keys)) / 2
+    return topic * 0.4 if _strangers(a, b) else topic
 
 
-def _strangers(units_a: list[_Unit], units_b: list[_Unit]) -> bool:
+def _strangers(a: _Claim, b: _Claim) -> bool:
     """Each side names someone or something the other never mentions: two stories."""
-    keys_a: set[str] = set().union(*(u.keys for u in units_a))
-    keys_b: set[str] = set().union(*(u.keys for u in units_b))
-    entities_a = {u.key for u in units_a if u.entity}
-    entities_b = {u.key for u in units_b if u.entity}
-    return bool(entities_a and entities_b and not (entities_a & keys_b)
-                and not (entities_b & keys_a))
+    return bool(a.entities and b.entities and a.entities.isdisjoint(b.keys)
+                and b.entities.isdisjoint(a.keys))
 
 
 @lru_cache(maxsize=1024)
@@ -127,7 +120,7 @@ def _context_topic(a: _Claim, b: _Claim, context_a: str, context_b: str) -> floa
     """The same-topic the two claims' contexts can lend a strong cue: 0 unless they surely
     tell one story and the claims themselves name no two different parties."""
     closeness = _context_closeness(context_a, context_b)
-    if closeness < CONTEXT_MIN or _strangers(a.content, b.content):
+    if closeness < CONTEXT_MIN or _strangers(a, b):
         return 0.0
     low, high = CONTEXT_TOPIC
     return low + (high - low) * min(1.0, (closeness - CONTEXT_MIN) / CONTEXT_MIN)

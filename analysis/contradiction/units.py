@@ -112,14 +112,26 @@ class _Claim:
                 for key, units in by_key.items()}
 
     @cached_property
-    def polarities(self) -> dict[str, set]:
-        """The polarities each predicate key takes in the claim."""
-        return {key: {u.polarity(key) for u in units} for key, units in self.predicates.items()}
+    def stances(self) -> dict[str, int]:
+        """The polarity of each predicate key the claim takes one way only: the keys a clash
+        of polarity can be on."""
+        signs = {key: {u.polarity(key) for u in units} for key, units in self.predicates.items()}
+        return {key: sign for key, (sign, *others) in signs.items() if not others}
+
+    @cached_property
+    def keys(self) -> frozenset[str]:
+        """The keys of all its content words."""
+        return frozenset().union(*(u.keys for u in self.content))
+
+    @cached_property
+    def entities(self) -> frozenset[str]:
+        """The keys of the someones and somethings it names."""
+        return frozenset(u.key for u in self.content if u.entity)
 
     def rekeyed(self) -> None:
         """Forget what was read of the keys, after a copy of the claim took new ones."""
-        self.__dict__.pop("predicates", None)
-        self.__dict__.pop("polarities", None)
+        for read in ("predicates", "stances", "keys", "entities"):
+            self.__dict__.pop(read, None)
 
 
 _BEFORE_SENTENCE = _SENTENCE_END | {'"'}  # what a word opening a sentence follows
