@@ -145,7 +145,7 @@ def recheck_command():
         report = recheck(actor="cli")
     click.echo(f"rechecked {report.claims} claim(s), scored {report.scored} pair(s): "
                f"{report.created} link(s) suggested, {report.updated} re-scored, "
-               f"{report.removed} withdrawn")
+               f"{report.removed} withdrawn; {report.signed} claim(s) read anew")
 
 
 @click.command("worker")

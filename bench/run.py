@@ -38,7 +38,7 @@ CACHE = ROOT / "var" / "bench"
 HOST = "127.0.0.1"
 WORKERS = 2
 CLIENTS = 4
-CORPUS_VERSION = 2  # bump when the generator changes, so cached corpora are rebuilt
+CORPUS_VERSION = 3  # bump when the generator changes, so cached corpora are rebuilt
 
 FULL = {"sizes": {"sqlite": [10_000, 100_000, 1_000_000], "postgresql": [100_000, 1_000_000]},
         "samples": 400, "ingests": 40, "seconds": 10}

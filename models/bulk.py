@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from peewee import chunked, fn
 
 from analysis import claim_key
+from analysis.contradiction.signature import signature
 from models.claim import Appearance, Claim, StatusChange, reindex
 from models.db import database, is_postgres
 from models.link import ClaimLink, mark_contradicted
@@ -64,6 +65,7 @@ class BulkLoader:
                     claim_id = self._ids(Claim, 1)[0]
                     self._claims[(key, speaker_id)] = claim_id
                     claims.append({"id": claim_id, "text": found.text, "key": key,
+                                   "signature": signature(found.text),
                                    "first_seen": article.published, "created_at": at,
                                    "updated_at": at})
                     audit.append({"claim": claim_id, "field": "created", "new": found.text,

@@ -6,6 +6,7 @@ from analysis.contradiction.explanation import explain
 from analysis.contradiction.frames import Side
 from models.matching import (
     CONTEXT_REACH,
+    can_clash,
     candidate_lists,
     claim_contexts,
     claim_sides,
@@ -22,8 +23,10 @@ def check_draft(text: str) -> list[dict]:
     found, speakers = [], {}
     claims = list(extract_claims(text))
     others_of = candidate_lists([extracted.text for extracted in claims])
-    contexts = claim_contexts(o.id for others in others_of for o in others)
-    for extracted, others in zip(claims, others_of, strict=True):
+    clashing = [can_clash(extracted.text, others)
+                for extracted, others in zip(claims, others_of, strict=True)]
+    contexts = claim_contexts(i for ids in clashing for i in ids)
+    for extracted, others, can in zip(claims, others_of, clashing, strict=True):
         ref = extracted.speaker
         if ref is not None and ref not in speakers:
             speakers[ref] = find_speaker(ref)
@@ -31,9 +34,9 @@ def check_draft(text: str) -> list[dict]:
         exact = same_claim(claim_key(extracted.text), known.id if known else None)
         context = claim_context(text, extracted.start, extracted.end, reach=CONTEXT_REACH)
         contradicting, similar = compare(extracted.text, others, context=context,
-                                         contexts=contexts)
+                                         contexts=contexts, clashing=can)
         scored = [(exact, 1.0)] if exact else []
-        scored += [(c, s) for c, s, _ in similar if exact is None or c.id != exact.id]
+        scored += [(c, s) for c, s in similar if exact is None or c.id != exact.id]
         found.append((extracted, known, exact, scored, contradicting))
     briefs = claim_briefs({c.id for *_, scored, contradicting in found
                            for c, *_ in scored + contradicting})

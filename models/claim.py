@@ -3,6 +3,7 @@
 import peewee
 
 from analysis import claim_key
+from analysis.contradiction.signature import is_current, signature
 from models import search
 from models.db import BaseModel, database, locked, utcnow
 from models.errors import Conflict, Invalid, VersionMismatch, must_exist
@@ -29,6 +30,9 @@ class Claim(BaseModel):
     # Whether a contradiction that is not rejected links the claim: kept by models.link, so
     # has_contradictions reads an index instead of every link.
     contradicted = peewee.BooleanField(default=False)
+    # What decides whether it can clash with another claim (analysis/contradiction/signature.py),
+    # as JSON: detection reads only the candidates that can. None before it was stored.
+    signature = peewee.TextField(null=True)
 
     class Meta:
         # A filtered list in its default order reads one index range, however many match.
@@ -89,6 +93,7 @@ def change_fields(claim: Claim, changes: dict, *, actor: str, reason: str | None
     values = {getattr(Claim, name): value for name, value in changed.items()}
     if "text" in changed:
         values[Claim.key] = claim_key(changed["text"])
+        values[Claim.signature] = signature(changed["text"])
     values.update({Claim.version: Claim.version + 1, Claim.updated_at: now})
     condition = Claim.id == claim.id
     if expected_version is not None:
@@ -109,7 +114,7 @@ def change_fields(claim: Claim, changes: dict, *, actor: str, reason: str | None
 
 def new_claim(text: str, *, key: str, first_seen, actor: str, reason: str) -> Claim:
     """Store a new claim with its first audit row and its claim.created event."""
-    claim = Claim.create(text=text, key=key, first_seen=first_seen)
+    claim = Claim.create(text=text, key=key, first_seen=first_seen, signature=signature(text))
     created([claim], actor=actor, reason=reason)
     return claim
 
@@ -180,6 +185,16 @@ def edit_claim(claim_id: int, changes: dict, *, actor: str, reason: str | None,
         if "text" in changes:
             reindex([claim.id])
     return claim
+
+
+def store_signatures(claims: list[Claim]) -> int:
+    """Store a new signature for each of these claims whose signature is missing or was
+    written by another reading; answer how many."""
+    stale = [claim for claim in claims if not is_current(claim.signature)]
+    for claim in stale:
+        claim.signature = signature(claim.text)
+    Claim.bulk_update(stale, fields=[Claim.signature], batch_size=WRITTEN_AT_ONCE)
+    return len(stale)
 
 
 def reindex(claim_ids) -> None:

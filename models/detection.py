@@ -8,12 +8,13 @@ from peewee import chunked
 from analysis import score_contradiction
 from analysis.contradiction import pairs
 from analysis.contradiction.explanation import explain
-from models.claim import Claim
+from models.claim import Claim, store_signatures
 from models.db import database
 from models.link import ClaimLink, contradiction_kinds, mark_contradicted, record_flagged
 from models.matching import (
     CONTRADICTION_THRESHOLD,
     article_pairs,
+    can_clash,
     candidate_lists,
     claim_contexts,
     claim_sides,
@@ -104,12 +105,14 @@ def _link_group(claims: list[Claim], actor: str, found: Detection, neighbours: d
     others_of = candidate_lists([c.text for c in claims], exclude=[c.id for c in claims])
     found.scored += sum(len(others) for others in others_of) + sum(
         near is not None for near in neighbours.values())
-    scoring = [(claim, others) for claim, others in zip(claims, others_of, strict=True)
-               if others]
-    scored_ids = [i for claim, others in scoring for i in (claim.id, *(o.id for o in others))]
+    scoring = [(claim, others, can_clash(claim.text, others, claim.signature))
+               for claim, others in zip(claims, others_of, strict=True) if others]
+    # Only the candidates that can clash are scored as contradictions: only theirs are read.
+    scored_ids = [i for claim, _, clashing in scoring if clashing
+                  for i in (claim.id, *clashing)]
     contexts = claim_contexts(scored_ids)
     sources = claim_sources(scored_ids)
-    known = _known_pairs([(claim.id, [o.id for o in others]) for claim, others in scoring]
+    known = _known_pairs([(claim.id, [o.id for o in others]) for claim, others, _ in scoring]
                          + [(low, [high]) for low, high in neighbours])
     suggestions: list[_Suggestion] = []
 
@@ -126,15 +129,16 @@ def _link_group(claims: list[Claim], actor: str, found: Detection, neighbours: d
         chance = pairs.probability(*near) if near is not None else 0.0
         if chance >= threshold:
             suggest(low, high, "contradicts", chance, pairs.cues(*near))
-    for claim, others in scoring:
+    for claim, others, clashing in scoring:
         mine = sources.get(claim.id, set())
         contradicting, similar = compare(
             claim.text, others, context=contexts.get(claim.id, ""), contexts=contexts,
-            together={o.id for o in others if mine & sources.get(o.id, set())})
+            together={o.id for o in others if mine & sources.get(o.id, set())},
+            clashing=clashing)
         for other, score, verdict in contradicting:
             suggest(claim.id, other.id, "contradicts", score, verdict.cues,
                     from_context=verdict.from_context)
-        for other, score, _ in similar:
+        for other, score in similar:
             suggest(claim.id, other.id, "same_claim", score, ["paraphrase"],
                     f"The two claims share {score:.0%} of their content words.")
     contradictions = [s for s in suggestions if s.relation == "contradicts"]
@@ -198,6 +202,7 @@ class Recheck:
     created: int = 0
     updated: int = 0
     removed: int = 0
+    signed: int = 0  # claims given a signature of this reading
 
 
 def recheck(actor: str = "recheck") -> Recheck:
@@ -238,10 +243,12 @@ def recheck(actor: str = "recheck") -> Recheck:
     last_id = 0
     while True:
         with database.atomic():
-            batch = list(Claim.select(Claim.id, Claim.text).where(Claim.id > last_id)
+            batch = list(Claim.select(Claim.id, Claim.text, Claim.signature)
+                         .where(Claim.id > last_id)
                          .order_by(Claim.id).limit(RECHECK_BATCH))
             if not batch:
                 return report
+            report.signed += store_signatures(batch)
             found = link_claims(batch, actor)
         report.claims += len(batch)
         report.scored += found.scored

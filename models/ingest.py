@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 import peewee
 
 from analysis import claim_key, extract_claims
+from analysis.contradiction.signature import signature
 from models.claim import WRITTEN_AT_ONCE, Appearance, Claim, created, reindex
 from models.db import in_transaction
 from models.detection import link_claims
@@ -104,8 +105,9 @@ def _store_claims(source: Source, extracted, actor: str) -> list[Claim]:
     for claim_found, key, speaker_id in said:
         claim = stored.get((key, speaker_id))
         if claim is None:
-            claim = stored[key, speaker_id] = Claim.create(text=claim_found.text, key=key,
-                                                           first_seen=seen)
+            claim = stored[key, speaker_id] = Claim.create(
+                text=claim_found.text, key=key, first_seen=seen,
+                signature=signature(claim_found.text))
             new.append(claim)
         elif claim.first_seen is None or seen < claim.first_seen:
             claim.first_seen = seen

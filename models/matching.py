@@ -9,6 +9,7 @@ from analysis import claim_key, score_contradiction, similarity
 from analysis.contradiction import claim_context
 from analysis.contradiction.frames import Frame, Side, frame_of_text
 from analysis.contradiction.pairs import comparable
+from analysis.contradiction.signature import may_clash, signature
 from analysis.lexicon import FUNCTION_WORDS
 from models import search
 from models.claim import Appearance, Claim
@@ -72,7 +73,8 @@ def candidate_lists(texts: list[str], *, exclude: list[int | None] | None = None
     found: dict[int, Claim] = {}
     for chunk in chunked(list(dict.fromkeys(i for ids in ids_of for i in ids)), 500):
         found.update((claim.id, claim) for claim in
-                     Claim.select(Claim.id, Claim.text).where(Claim.id.in_(chunk)))
+                     Claim.select(Claim.id, Claim.text, Claim.signature)
+                     .where(Claim.id.in_(chunk)))
     return [[found[i] for i in sorted(ids) if i in found] for ids in ids_of]
 
 
@@ -128,25 +130,37 @@ def claim_sources(claim_ids) -> dict[int, set[int]]:
     return found
 
 
+def can_clash(text: str, others: list[Claim], own: str | None = None) -> set[int]:
+    """The ids of the candidates whose stored signatures say they can clash with text (own:
+    the signature of text, when it is stored)."""
+    own = own or signature(text)
+    return {other.id for other in others if may_clash(own, other.signature)}
+
+
 def compare(text: str, others: list[Claim], *, context: str = "",
-            contexts: dict[int, str] | None = None, together=frozenset()) -> tuple[list, list]:
-    """Split candidates into (contradicting, similar), each [(claim, score, verdict)] best
-    first; a contradiction is never also offered as the same claim. context is the text's
-    own context, contexts those of the candidates by id (see claim_contexts); together, the
-    ids of the candidates that stand in one source with the text (the others are scored as
-    apart)."""
+            contexts: dict[int, str] | None = None, together=frozenset(),
+            clashing: set[int] | None = None) -> tuple[list, list]:
+    """Split candidates into contradicting [(claim, score, verdict)] and similar [(claim,
+    score)], best first; a contradiction is never also offered as the same claim. context is
+    the text's own context, contexts those of the candidates by id (see claim_contexts);
+    together, the ids of the candidates that stand in one source with the text (the others
+    are scored as apart); clashing, the ids of those that can_clash (the only ones scored as
+    contradictions), worked out here when not given."""
     contradicting, similar = [], []
     contexts = contexts or {}
+    clashing = can_clash(text, others) if clashing is None else clashing
     for other in others:
-        verdict = score_contradiction(text, other.text, context_a=context,
-                                      context_b=contexts.get(other.id, ""),
-                                      apart=other.id not in together)
-        if verdict.score >= CONTRADICTION_THRESHOLD:
+        verdict = None
+        if other.id in clashing:
+            verdict = score_contradiction(text, other.text, context_a=context,
+                                          context_b=contexts.get(other.id, ""),
+                                          apart=other.id not in together)
+        if verdict is not None and verdict.score >= CONTRADICTION_THRESHOLD:
             contradicting.append((other, verdict.score, verdict))
         else:
             closeness = similarity(text, other.text)
             if closeness >= SAME_CLAIM_THRESHOLD:
-                similar.append((other, closeness, verdict))
+                similar.append((other, closeness))
     return _best_first(contradicting), _best_first(similar)
 
 

@@ -38,7 +38,14 @@ OPEN = 0.5
 NEAR_BEFORE, NEAR_AFTER = 3, 4  # content words around a predicate that can be its object
 
 
+def _opposed(stances_a: dict[str, int], stances_b: dict[str, int]) -> set[str]:
+    """The predicate keys one claim takes one way and the other the other way."""
+    return {key for key, sign in stances_a.items() if stances_b.get(key, sign) != sign}
+
+
 def _dates_differ(a: _Claim, b: _Claim) -> bool:
+    """Both claims give dates and none of one fits any of the other (a and b: anything with
+    the dates of a claim, a stored signature too)."""
     def fits(x: tuple, y: tuple) -> bool:
         return all(p is None or q is None or p == q for p, q in zip(x, y, strict=True))
 
@@ -91,8 +98,7 @@ def _snippet(claim: _Claim, first: int, last: int) -> str:
 def _polar_clashes(a: _Claim, b: _Claim, topic: float,
                    context: Callable[[], float]) -> list[_Clash]:
     keys_a, by_key = a.predicates, b.predicates
-    # The keys each claim takes one way and the other the other way: most pairs have none.
-    opposed = {key for key, sign in a.stances.items() if b.stances.get(key, sign) != sign}
+    opposed = _opposed(a.stances, b.stances)  # most pairs have none
     clashes: list[_Clash] = []
     seen: dict[str, int] = {}
     for ua in (u for u in a.content if u.predicate) if opposed else ():

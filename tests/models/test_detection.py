@@ -4,8 +4,9 @@ claim that does not grow with the base."""
 
 import pytest
 
+from analysis.contradiction.signature import is_current, signature
 from models import Appearance, ClaimLink, Event, detection, matching
-from models.claim import create_claim
+from models.claim import Claim, create_claim, edit_claim
 from models.db import database
 from models.detection import link_claims, recheck
 from models.ingest import ingest_article
@@ -71,6 +72,25 @@ def test_recheck_is_idempotent(db):
     assert first.created >= 1
     again = recheck()
     assert (again.created, again.updated, again.removed) == (0, 0, 0)
+
+
+def test_a_claim_without_a_signature_of_this_reading_is_read_and_recheck_stores_one(db):
+    ingest_article(text=STORED)
+    stored = Claim.get()
+    assert is_current(stored.signature)
+    Claim.update(signature=None).execute()  # stored before claims kept signatures
+    assert any(link.relation == "contradicts" for link in ingest_article(text=CLASH).links)
+    report = recheck()
+    assert report.signed == 1
+    assert is_current(Claim.get_by_id(stored.id).signature)
+    assert recheck().signed == 0
+
+
+def test_editing_a_claims_text_reads_it_anew(db):
+    claim = create_claim(text="The bridge will reopen in May.", actor="editor")
+    edit_claim(claim.id, {"text": "The bridge will not reopen in May."}, actor="editor",
+               reason=None, expected_version=None)
+    assert Claim.get_by_id(claim.id).signature == signature("The bridge will not reopen in May.")
 
 
 def _contradicted() -> list[int]:
