@@ -87,12 +87,16 @@ def signature(text: str) -> str:
 
 @lru_cache(maxsize=8192)
 def _parsed(stored: str | None) -> Signature | None:
-    data = json.loads(stored) if stored else None
-    if not data or data.get("v") != VERSION:
+    """A stored signature of this reading, or None (none, another version, or not one)."""
+    try:
+        data = json.loads(stored) if stored else None
+        if not isinstance(data, dict) or data.get("v") != VERSION:
+            return None
+        return Signature(data["stances"], tuple(_count(row) for row in data["counts"]),
+                         tuple(_date(row) for row in data["dates"]),
+                         frozenset(data["acronyms"]), frozenset(data["initials"]))
+    except (ValueError, KeyError, TypeError):
         return None
-    return Signature(data["stances"], tuple(_count(row) for row in data["counts"]),
-                     tuple(_date(row) for row in data["dates"]), frozenset(data["acronyms"]),
-                     frozenset(data["initials"]))
 
 
 def is_current(stored: str | None) -> bool:

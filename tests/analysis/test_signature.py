@@ -79,3 +79,4 @@ def test_a_missing_or_stale_signature_rules_nothing_out():
     assert is_current(stored) and not is_current(stale) and not is_current(None)
     assert json.loads(stored)["v"] == VERSION
     assert may_clash(None, other) and may_clash(stale, other) and may_clash(other, "")
+    assert may_clash("{not json", other) and may_clash(json.dumps({"v": VERSION}), other)
