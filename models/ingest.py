@@ -101,15 +101,22 @@ def _store_claims(source: Source, extracted, actor: str) -> list[Claim]:
     said = [(e, claim_key(e.text), None if e.speaker is None else speakers[e.speaker].id)
             for e in extracted]
     stored = same_claims((key, speaker_id) for _, key, speaker_id in said)
-    new, appearances, found = [], [], {}
+    rows = {}
     for claim_found, key, speaker_id in said:
-        claim = stored.get((key, speaker_id))
-        if claim is None:
-            claim = stored[key, speaker_id] = Claim.create(
-                text=claim_found.text, key=key, first_seen=seen,
-                signature=signature(claim_found.text))
-            new.append(claim)
-        elif claim.first_seen is None or seen < claim.first_seen:
+        if (key, speaker_id) not in stored:
+            rows.setdefault((key, speaker_id), {"text": claim_found.text, "key": key,
+                                                "first_seen": seen,
+                                                "signature": signature(claim_found.text)})
+    # Ids are given in the order rows are inserted, whatever order RETURNING gives them in.
+    new = sorted((claim for chunk in peewee.chunked(list(rows.values()), WRITTEN_AT_ONCE)
+                  for claim in Claim.insert_many(chunk).returning(Claim).execute()),
+                 key=lambda claim: claim.id)
+    stored.update(zip(rows, new, strict=True))
+    appearances, found = [], {}
+    for claim_found, key, speaker_id in said:
+        claim = stored[key, speaker_id]
+        if (key, speaker_id) not in rows and (claim.first_seen is None
+                                              or seen < claim.first_seen):
             claim.first_seen = seen
             claim.save(only=[Claim.first_seen])
         appearances.append({
