@@ -88,8 +88,7 @@ def serving(args: list[str], env: dict, log: Path, ready_path: str):
 
 def gunicorn(app: str) -> list[str]:
     """The command `claimtracker serve` runs, for any app: the same gunicorn settings."""
-    return [str(BIN / "gunicorn"), "--bind", f"{HOST}:{{port}}", "--workers", str(WORKERS),
-            "--config", "python:api.serving", app]
+    return [str(BIN / "gunicorn"), "--bind", f"{HOST}:{{port}}", "--workers", str(WORKERS), app]
 
 
 def peak_rss_mb(pid: int) -> float:
