@@ -15,7 +15,7 @@ from analysis import claim_key
 from analysis.contradiction.signature import signature
 from models.claim import Appearance, Claim, StatusChange, reindex
 from models.db import database, is_postgres
-from models.link import ClaimLink, mark_contradicted
+from models.link import ClaimLink, kind_of, mark_contradicted
 from models.source import Source, content_hash, normalise_text
 from models.speaker import Speaker, SpeakerAlias, name_key, surname_key
 
@@ -104,10 +104,12 @@ class BulkLoader:
             if low == high or (low, high) in seen:
                 continue
             seen.add((low, high))
+            kind, speaker = kind_of(self._speaker_of.get(low, set()),
+                                    self._speaker_of.get(high, set()))
             rows.append({"claim_a": low, "claim_b": high, "relation": "contradicts",
                          "origin": "detected", "score": 0.8, "cues": [cue],
                          "explanation": f"Loaded in bulk as a contradiction ({cue}).",
-                         "kind": self._kind(low, high), "state": "suggested",
+                         "kind": kind, "speaker": speaker, "state": "suggested",
                          "created_by": self.actor})
         created = 0
         with database.atomic():
@@ -138,13 +140,6 @@ class BulkLoader:
         self._speakers[ident] = speaker_id
         return speaker_id
 
-    def _kind(self, a: int, b: int) -> str:
-        said_a, said_b = self._speaker_of.get(a, set()), self._speaker_of.get(b, set())
-        if (said_a & said_b) - {None}:
-            return "self"
-        if said_a <= {None} and said_b <= {None}:
-            return "conflicting_reports"
-        return "disagreement"
 
     def _sync_sequences(self) -> None:
         """PostgreSQL: move each id sequence past the ids assigned here."""

@@ -56,6 +56,7 @@ class _Suggestion:
     cues: list[str]
     explanation: str
     kind: str | None = None
+    speaker: int | None = None  # of a self contradiction
     from_context: bool = False
 
 
@@ -64,18 +65,18 @@ def _store(suggestions: list[_Suggestion], actor: str) -> list[ClaimLink]:
     moment ago is left as that one stored it."""
     rows = [{"claim_a": s.low, "claim_b": s.high, "relation": s.relation, "origin": "detected",
              "score": round(s.score, 3), "cues": s.cues, "explanation": s.explanation,
-             "state": "suggested", "created_by": actor, "kind": s.kind}
+             "state": "suggested", "created_by": actor, "kind": s.kind, "speaker": s.speaker}
             for s in suggestions]
     return [link for chunk in chunked(rows, STORED_AT_ONCE) for link in
             ClaimLink.insert_many(chunk).on_conflict_ignore().returning(ClaimLink).execute()]
 
 
 def _with_kinds(suggestions: list[_Suggestion]) -> None:
-    """Give each contradiction its kind."""
+    """Give each contradiction its kind (and a self contradiction its speaker)."""
     contradictions = [s for s in suggestions if s.relation == "contradicts"]
     kinds = contradiction_kinds((s.low, s.high) for s in contradictions)
     for suggestion in contradictions:
-        suggestion.kind = kinds[suggestion.low, suggestion.high]
+        suggestion.kind, suggestion.speaker = kinds[suggestion.low, suggestion.high]
 
 
 def link_claims(claims, actor: str, source: int | None = None) -> Detection:

@@ -7,6 +7,7 @@ from models.claim import VERDICT_STATUSES, Appearance, Claim, change_fields, get
 from models.db import BaseModel, JSONTextField, database, locked, utcnow
 from models.errors import Conflict, Invalid, NotFound
 from models.outbox import record, record_all
+from models.speaker import Speaker
 
 RELATIONS = ("contradicts", "same_claim")
 ORIGINS = ("detected", "manual")
@@ -25,6 +26,8 @@ class ClaimLink(BaseModel):
     cues = JSONTextField(default=list)
     explanation = peewee.TextField(null=True)
     kind = peewee.CharField(max_length=24, null=True, index=True)
+    # A self contradiction's speaker, whose page lists it from the index below.
+    speaker = peewee.ForeignKeyField(Speaker, null=True, on_delete="SET NULL", index=False)
     state = peewee.CharField(max_length=16, default="suggested")
     created_by = peewee.TextField(null=True)
     created_at = peewee.DateTimeField(default=utcnow, index=True)
@@ -36,16 +39,17 @@ class ClaimLink(BaseModel):
         # Contradictions are listed strongest first, all of them or those in one state.
         indexes = ((("claim_a", "claim_b", "relation"), True),
                    (("relation", "score", "id"), False),
-                   (("relation", "state", "score", "id"), False))
+                   (("relation", "state", "score", "id"), False),
+                   (("speaker", "score", "id"), False))
 
 
-def contradiction_kind(claim_a_id: int, claim_b_id: int) -> str:
-    """self when one speaker made both claims, conflicting_reports for two narrations,
-    disagreement otherwise."""
+def contradiction_kind(claim_a_id: int, claim_b_id: int) -> tuple[str, int | None]:
+    """The kind of a contradiction between two claims and, for a self contradiction, its
+    speaker (see kind_of)."""
     return contradiction_kinds([(claim_a_id, claim_b_id)])[claim_a_id, claim_b_id]
 
 
-def contradiction_kinds(pairs) -> dict[tuple[int, int], str]:
+def contradiction_kinds(pairs) -> dict[tuple[int, int], tuple[str, int | None]]:
     """The contradiction_kind of each pair of claims, their speakers read at once."""
     pairs = list(pairs)
     speakers: dict[int, set] = {claim_id: set() for pair in pairs for claim_id in pair}
@@ -54,15 +58,18 @@ def contradiction_kinds(pairs) -> dict[tuple[int, int], str]:
                  .where(Appearance.claim.in_(ids)).tuples())
         for claim_id, speaker_id in query:
             speakers[claim_id].add(speaker_id)
-    return {(a, b): _kind(speakers[a], speakers[b]) for a, b in pairs}
+    return {(a, b): kind_of(speakers[a], speakers[b]) for a, b in pairs}
 
 
-def _kind(speakers_a: set, speakers_b: set) -> str:
-    if (speakers_a & speakers_b) - {None}:
-        return "self"
+def kind_of(speakers_a: set, speakers_b: set) -> tuple[str, int | None]:
+    """self (and the speaker) when one speaker made both claims, conflicting_reports for two
+    narrations, disagreement otherwise; of two claims by the ids of their speakers."""
+    shared = (speakers_a & speakers_b) - {None}
+    if shared:
+        return "self", min(shared)
     if speakers_a <= {None} and speakers_b <= {None}:
-        return "conflicting_reports"
-    return "disagreement"
+        return "conflicting_reports", None
+    return "disagreement", None
 
 
 def existing_link(claim_a_id: int, claim_b_id: int, relation: str) -> ClaimLink | None:
@@ -94,10 +101,11 @@ def flag_contradiction(claim_id: int, other_id: int, *, explanation: str | None,
         reviewed = state == "confirmed"
         try:
             with database.atomic():
+                kind, speaker = contradiction_kind(low, high)
                 link = ClaimLink.create(
                     claim_a=low, claim_b=high, relation="contradicts", origin="manual",
-                    score=1.0, cues=["manual"], explanation=explanation,
-                    kind=contradiction_kind(low, high), state=state, created_by=actor,
+                    score=1.0, cues=["manual"], explanation=explanation, kind=kind,
+                    speaker=speaker, state=state, created_by=actor,
                     created_at=now, reviewed_by=actor if reviewed else None,
                     reviewed_at=now if reviewed else None)
         except peewee.IntegrityError as error:  # flagged by someone else a moment ago

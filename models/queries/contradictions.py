@@ -11,11 +11,11 @@ from models.queries.claims import claim_briefs
 
 
 def contradictions_query(*, state=None, origin=None, kind=None, speaker=None, source=None,
-                         min_score=None, claim=None, both_by=None, since=None, until=None):
+                         min_score=None, claim=None, self_of=None, since=None, until=None):
     """Contradiction links matching every given filter, strongest and newest first.
 
-    speaker and source match a link when either claim appeared there; both_by (a speaker id)
-    only when both claims are that speaker's; since and until (dates) when it was flagged.
+    speaker and source match a link when either claim appeared there; self_of (a speaker id)
+    only a self contradiction of that speaker's; since and until (dates) when it was flagged.
     """
     query = ClaimLink.select().where(ClaimLink.relation == "contradicts")
     for column, value in ((ClaimLink.state, state), (ClaimLink.origin, origin),
@@ -28,9 +28,8 @@ def contradictions_query(*, state=None, origin=None, kind=None, speaker=None, so
         if value is not None:
             ids = Appearance.select(Appearance.claim).where(column == value)
             query = query.where(ClaimLink.claim_a.in_(ids) | ClaimLink.claim_b.in_(ids))
-    if both_by is not None:
-        ids = Appearance.select(Appearance.claim).where(Appearance.speaker == both_by)
-        query = query.where(ClaimLink.claim_a.in_(ids) & ClaimLink.claim_b.in_(ids))
+    if self_of is not None:
+        query = query.where(ClaimLink.speaker == self_of)
     if since is not None:
         query = query.where(ClaimLink.created_at >= datetime.datetime.combine(since,
                                                                              datetime.time.min))

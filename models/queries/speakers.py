@@ -46,6 +46,6 @@ def speaker_detail(speaker_id: int, claim_limit: int = 100) -> dict:
     record = speaker_records([speaker])[0]
     record["claims"] = claim_summaries(latest_claims(speaker_id, claim_limit))
     record["self_contradictions"] = contradiction_records(
-        contradictions_query(both_by=speaker_id, kind="self").limit(claim_limit))
+        contradictions_query(self_of=speaker_id).limit(claim_limit))
     return record
 

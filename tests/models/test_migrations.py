@@ -1,7 +1,11 @@
 """The schema comes from migrations, and migrating an empty database gives what the models say."""
 
+from analysis.speakers import SpeakerRef
+from models.claim import create_claim
 from models.db import database
+from models.link import flag_contradiction
 from models.migrate import drift, migrate, pending
+from models.speaker import resolve_speaker
 
 
 def test_empty_database_migrated_to_head_matches_the_models(app):
@@ -26,3 +30,23 @@ def test_surname_keys_of_the_last_word_are_read_again_with_nameparser(app):
         assert migrate() == ["0008_surname_by_nameparser"]
         (key,) = database.execute_sql("SELECT surname_key FROM speaker").fetchone()
         assert key == "king"
+
+
+def test_self_contradictions_stored_before_0017_are_given_their_speaker(app):
+    with database.connection_context():
+        rice = resolve_speaker(SpeakerRef("Condoleezza Rice", "person"))
+        ortiz = resolve_speaker(SpeakerRef("Lena Ortiz", "person"))
+        march, june, mayor = (create_claim(text=text, actor="editor", speaker_id=speaker.id)
+                              for text, speaker in (("Talks will start in March", rice),
+                                                    ("Talks will not start before June", rice),
+                                                    ("Talks will start at once", ortiz)))
+        flag_contradiction(march.id, june.id, explanation=None, actor="editor")
+        flag_contradiction(march.id, mayor.id, explanation=None, actor="editor")
+        database.execute_sql("DROP INDEX claimlink_speaker_id_score_id")
+        database.execute_sql("ALTER TABLE claim_link DROP COLUMN speaker_id")
+        database.execute_sql(f"DELETE FROM schema_migration WHERE name = {database.param}",
+                             ("0017_self_contradiction_speaker",))
+        assert migrate() == ["0017_self_contradiction_speaker"]
+        assert sorted(database.execute_sql(
+            "SELECT kind, speaker_id FROM claim_link").fetchall()) == [
+            ("disagreement", None), ("self", rice.id)]
