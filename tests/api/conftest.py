@@ -130,9 +130,10 @@ def detected_link(app):
     def make(claim_id: int, other_id: int, score: float = 0.5) -> int:
         low, high = sorted((claim_id, other_id))
         with database.connection_context():
+            kind, speaker = contradiction_kind(low, high)
             link = ClaimLink.create(
                 claim_a=low, claim_b=high, relation="contradicts", origin="detected",
-                score=score, cues=["negation"], kind=contradiction_kind(low, high),
+                score=score, cues=["negation"], kind=kind, speaker=speaker,
                 explanation="One claim negates the other.", created_by="detector")
         return link.id
 
