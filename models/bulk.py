@@ -140,7 +140,6 @@ class BulkLoader:
         self._speakers[ident] = speaker_id
         return speaker_id
 
-
     def _sync_sequences(self) -> None:
         """PostgreSQL: move each id sequence past the ids assigned here."""
         if not is_postgres():

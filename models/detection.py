@@ -9,7 +9,7 @@ from analysis import score_contradiction
 from analysis.contradiction import pairs
 from analysis.contradiction.explanation import explain
 from models.claim import Claim, store_signatures
-from models.db import database
+from models.db import database, locked
 from models.link import ClaimLink, contradiction_kinds, mark_contradicted, record_flagged
 from models.matching import (
     CONTRADICTION_THRESHOLD,
@@ -244,9 +244,10 @@ def recheck(actor: str = "recheck") -> Recheck:
     last_id = 0
     while True:
         with database.atomic():
-            batch = list(Claim.select(Claim.id, Claim.text, Claim.signature)
-                         .where(Claim.id > last_id)
-                         .order_by(Claim.id).limit(RECHECK_BATCH))
+            # Locked: an edit of a claim's text waits, so its signature is of the text read.
+            batch = list(locked(Claim.select(Claim.id, Claim.text, Claim.signature)
+                                .where(Claim.id > last_id)
+                                .order_by(Claim.id).limit(RECHECK_BATCH)))
             if not batch:
                 return report
             report.signed += store_signatures(batch)

@@ -9,7 +9,7 @@ from analysis import claim_key, score_contradiction, similarity
 from analysis.contradiction import claim_context
 from analysis.contradiction.frames import Frame, Side, frame_of_text
 from analysis.contradiction.pairs import comparable
-from analysis.contradiction.signature import may_clash, signature
+from analysis.contradiction.signature import is_current, may_clash, signature
 from analysis.lexicon import FUNCTION_WORDS
 from models import search
 from models.claim import Appearance, Claim
@@ -133,7 +133,7 @@ def claim_sources(claim_ids) -> dict[int, set[int]]:
 def can_clash(text: str, others: list[Claim], own: str | None = None) -> set[int]:
     """The ids of the candidates whose stored signatures say they can clash with text (own:
     the signature of text, when it is stored)."""
-    own = own or signature(text)
+    own = own if is_current(own) else signature(text)
     return {other.id for other in others if may_clash(own, other.signature)}
 
 

@@ -38,7 +38,7 @@ OPEN = 0.5
 NEAR_BEFORE, NEAR_AFTER = 3, 4  # content words around a predicate that can be its object
 
 
-def _opposed(stances_a: dict[str, int], stances_b: dict[str, int]) -> set[str]:
+def _opposed_keys(stances_a: dict[str, int], stances_b: dict[str, int]) -> set[str]:
     """The predicate keys one claim takes one way and the other the other way."""
     return {key for key, sign in stances_a.items() if stances_b.get(key, sign) != sign}
 
@@ -98,7 +98,7 @@ def _snippet(claim: _Claim, first: int, last: int) -> str:
 def _polar_clashes(a: _Claim, b: _Claim, topic: float,
                    context: Callable[[], float]) -> list[_Clash]:
     keys_a, by_key = a.predicates, b.predicates
-    opposed = _opposed(a.stances, b.stances)  # most pairs have none
+    opposed = _opposed_keys(a.stances, b.stances)  # most pairs have none
     clashes: list[_Clash] = []
     seen: dict[str, int] = {}
     for ua in (u for u in a.content if u.predicate) if opposed else ():
@@ -306,20 +306,21 @@ def _same_quantity(x: _Quantity, y: _Quantity) -> bool:
     return bool(x.frame & y.frame) or not (x.frame or y.frame)
 
 
+def _fits(x: _Quantity, y: _Quantity) -> bool:
+    """Two counts whose ranges overlap."""
+    return x.low <= y.high and y.low <= x.high
+
+
 def _numeric_clashes(a: _Claim, b: _Claim, topic: float) -> list[_Clash]:
     counts_a = [q for q in a.quantities if q.date is None]
     counts_b = [q for q in b.quantities if q.date is None]
-
-    def fits(x: _Quantity, y: _Quantity) -> bool:
-        return x.low <= y.high and y.low <= x.high
-
     clashes = []
     for x in counts_a:
         same = [y for y in counts_b if _same_quantity(x, y)]
-        if not same or any(fits(x, y) for y in same):
+        if not same or any(_fits(x, y) for y in same):
             continue
         for y in same:
-            if any(fits(y, z) for z in counts_a if _same_quantity(y, z)):
+            if any(_fits(y, z) for z in counts_a if _same_quantity(y, z)):
                 continue
             gap = max(x.low - y.high, y.low - x.high) / max(abs(x.high), abs(y.high), 1e-9)
             local = _overlap(set(x.frame), set(y.frame), topic)

@@ -34,14 +34,15 @@ from analysis.contradiction import (
     topic,
     units,
 )
-from analysis.contradiction.clashes import _dates_differ, _opposed, _same_quantity
+from analysis.contradiction.clashes import _dates_differ, _fits, _opposed_keys, _same_quantity
 from analysis.contradiction.quantities import _Quantity
 from analysis.contradiction.reading import _read
 from analysis.contradiction.topic import _runs
-from analysis.contradiction.units import _Claim
+from analysis.contradiction.units import ACRONYM, _Claim
 
 _READING = sorted(Path(module.__file__) for module in (
-    lexicon, named, polarity, quantities, reading, reporting, tables, tokens, topic, units))
+    lexicon, named, polarity, quantities, reading, reporting, tables, tokens, topic, units)
+) + [Path(__file__)]
 VERSION = hashlib.sha1(b"".join(path.read_bytes() for path in (
     *_READING, *sorted(lexicon.DATA.glob("*.txt"))))).hexdigest()[:12]
 
@@ -65,12 +66,13 @@ def _date(row: list) -> _Quantity:
 
 
 def _initials(claim: _Claim) -> set[str]:
-    """What an acronym of another claim is matched against (topic._align_acronyms)."""
+    """What an acronym of another claim is matched against (topic._align_acronyms): the
+    initials of each part of a run of capitalised words, as long as an acronym may be."""
     found = set()
     for run in _runs(claim):
         initials = "".join(u.low[0] for u in run)
         found.update(initials[start:end] for start in range(len(initials))
-                     for end in range(start + 2, len(initials) + 1))
+                     for end in range(start + 2, min(len(initials), start + ACRONYM) + 1))
     return found
 
 
@@ -110,7 +112,6 @@ def may_clash(first: str | None, second: str | None) -> bool:
     a, b = _parsed(first), _parsed(second)
     if a is None or b is None or a.acronyms & b.initials or b.acronyms & a.initials:
         return True
-    if _opposed(a.stances, b.stances) or _dates_differ(a, b):
+    if _opposed_keys(a.stances, b.stances) or _dates_differ(a, b):
         return True
-    return any(_same_quantity(x, y) and not (x.low <= y.high and y.low <= x.high)
-               for x in a.counts for y in b.counts)
+    return any(_same_quantity(x, y) and not _fits(x, y) for x in a.counts for y in b.counts)

@@ -76,6 +76,9 @@ class _Unit:
         return sign
 
 
+ACRONYM = 8  # the longest acronym read as one
+
+
 @dataclass
 class _Claim:
     text: str
@@ -97,7 +100,7 @@ class _Claim:
         """The words written as acronyms ("NAFTA", "N-A-T-O")."""
         return {u.low for u in self.units if u.kind == "word" and
                 (self.tokens[u.first].spelled or self.tokens[u.first].text.isupper())
-                and 1 < len(u.low) <= 8}
+                and 1 < len(u.low) <= ACRONYM}
 
     @cached_property
     def predicates(self) -> dict[str, list[_Unit]]:
