@@ -187,14 +187,24 @@ def edit_claim(claim_id: int, changes: dict, *, actor: str, reason: str | None,
     return claim
 
 
-def store_signatures(claims: list[Claim]) -> int:
-    """Store a new signature for each of these claims whose signature is missing or was
-    written by another reading; answer how many."""
-    stale = [claim for claim in claims if not is_current(claim.signature)]
-    for claim in stale:
-        claim.signature = signature(claim.text)
-    Claim.bulk_update(stale, fields=[Claim.signature], batch_size=WRITTEN_AT_ONCE)
-    return len(stale)
+def sign_stale(batch: int = 2_000) -> int:
+    """Store a signature of this reading for every claim that lacks one (a base stored before
+    signatures, or read by an older lexicon), a batch a transaction; answer how many. The
+    claims are locked while they are read and signed: an edit of a claim's text waits, so a
+    signature is always of the text stored."""
+    last_id, signed = 0, 0
+    while True:
+        with database.atomic():
+            claims = list(locked(Claim.select(Claim.id, Claim.text, Claim.signature)
+                                 .where(Claim.id > last_id).order_by(Claim.id).limit(batch)))
+            if not claims:
+                return signed
+            stale = [claim for claim in claims if not is_current(claim.signature)]
+            for claim in stale:
+                claim.signature = signature(claim.text)
+            Claim.bulk_update(stale, fields=[Claim.signature], batch_size=WRITTEN_AT_ONCE)
+            signed += len(stale)
+        last_id = claims[-1].id
 
 
 def reindex(claim_ids) -> None:

@@ -8,8 +8,8 @@ from peewee import chunked
 from analysis import score_contradiction
 from analysis.contradiction import pairs
 from analysis.contradiction.explanation import explain
-from models.claim import Claim, store_signatures
-from models.db import database, locked
+from models.claim import Claim, sign_stale
+from models.db import database
 from models.link import ClaimLink, contradiction_kinds, mark_contradicted, record_flagged
 from models.matching import (
     CONTRADICTION_THRESHOLD,
@@ -241,16 +241,14 @@ def recheck(actor: str = "recheck") -> Recheck:
                 link.save()
                 report.updated += 1
         mark_contradicted(withdrawn)
+    report.signed = sign_stale()
     last_id = 0
     while True:
         with database.atomic():
-            # Locked: an edit of a claim's text waits, so its signature is of the text read.
-            batch = list(locked(Claim.select(Claim.id, Claim.text, Claim.signature)
-                                .where(Claim.id > last_id)
-                                .order_by(Claim.id).limit(RECHECK_BATCH)))
+            batch = list(Claim.select(Claim.id, Claim.text, Claim.signature)
+                         .where(Claim.id > last_id).order_by(Claim.id).limit(RECHECK_BATCH))
             if not batch:
                 return report
-            report.signed += store_signatures(batch)
             found = link_claims(batch, actor)
         report.claims += len(batch)
         report.scored += found.scored

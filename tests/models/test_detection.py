@@ -3,10 +3,11 @@ the outbox, rejected pairs never suggested again, recheck idempotent, and a cost
 claim that does not grow with the base."""
 
 import pytest
+from peewee import fn
 
 from analysis.contradiction.signature import is_current, signature
 from models import Appearance, ClaimLink, Event, detection, matching
-from models.claim import Claim, create_claim, edit_claim
+from models.claim import Claim, create_claim, edit_claim, sign_stale
 from models.db import database
 from models.detection import link_claims, recheck
 from models.ingest import ingest_article
@@ -247,3 +248,12 @@ def test_a_claim_added_by_hand_to_an_article_is_compared_by_its_words(db):
     recheck()
     [link] = _contradictions()
     assert {link.claim_a_id, link.claim_b_id} >= {claim.id}
+
+
+def test_sign_stale_gives_every_claim_without_a_current_signature_one(db):
+    ingest_article(text=STORED)
+    ingest_article(text=CLASH)
+    Claim.update(signature=None).where(Claim.id == Claim.select(fn.MIN(Claim.id))).execute()
+    assert sign_stale(batch=1) == 1
+    assert all(is_current(claim.signature) for claim in Claim.select())
+    assert sign_stale() == 0
