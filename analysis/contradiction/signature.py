@@ -31,17 +31,15 @@ from analysis.contradiction import (
     reporting,
     tables,
     tokens,
-    topic,
     units,
 )
 from analysis.contradiction.clashes import _dates_differ, _fits, _opposed_keys, _same_quantity
 from analysis.contradiction.quantities import _Quantity
 from analysis.contradiction.reading import _read
-from analysis.contradiction.topic import _runs
-from analysis.contradiction.units import ACRONYM, _Claim
+from analysis.contradiction.units import ACRONYM, _Claim, _runs
 
 _READING = sorted(Path(module.__file__) for module in (
-    lexicon, named, polarity, quantities, reading, reporting, tables, tokens, topic, units)
+    lexicon, named, polarity, quantities, reading, reporting, tables, tokens, units)
 ) + [Path(__file__)]
 VERSION = hashlib.sha1(b"".join(path.read_bytes() for path in (
     *_READING, *sorted(lexicon.DATA.glob("*.txt"))))).hexdigest()[:12]

@@ -10,31 +10,12 @@ import re
 from functools import lru_cache
 
 from analysis.contradiction.reading import MAX_CHARS, _read
-from analysis.contradiction.tables import _CONNECTORS
-from analysis.contradiction.units import _Claim, _Unit
+from analysis.contradiction.units import _Claim, _runs, _Unit
 
 # Two contexts this close (0..1) tell one story; they then lend a strong cue a same-topic
 # between these two, below the 1.0 of a direct match.
 CONTEXT_MIN = 0.4
 CONTEXT_TOPIC = (0.6, 0.75)
-
-
-def _runs(claim: _Claim) -> list[list[_Unit]]:
-    """Runs of capitalised words, connectors inside allowed: "Bank of England"."""
-    runs, run = [], []
-    for unit in claim.units:
-        token = claim.tokens[unit.first]
-        if unit.kind == "word" and token.cap and not token.text.isupper():
-            run.append(unit)
-        elif run and unit.low in _CONNECTORS:
-            continue
-        else:
-            if len(run) > 1:
-                runs.append(run)
-            run = []
-    if len(run) > 1:
-        runs.append(run)
-    return runs
 
 
 def _align_acronyms(a: _Claim, b: _Claim) -> tuple[_Claim, _Claim]:
@@ -119,8 +100,10 @@ def _context_closeness(context_a: str, context_b: str) -> float:
 def _context_topic(a: _Claim, b: _Claim, context_a: str, context_b: str) -> float:
     """The same-topic the two claims' contexts can lend a strong cue: 0 unless they surely
     tell one story and the claims themselves name no two different parties."""
+    if _strangers(a, b):  # known without reading the contexts
+        return 0.0
     closeness = _context_closeness(context_a, context_b)
-    if closeness < CONTEXT_MIN or _strangers(a, b):
+    if closeness < CONTEXT_MIN:
         return 0.0
     low, high = CONTEXT_TOPIC
     return low + (high - low) * min(1.0, (closeness - CONTEXT_MIN) / CONTEXT_MIN)

@@ -11,6 +11,7 @@ from analysis.contradiction.quantities import _Quantity
 from analysis.contradiction.tables import (
     _CLASSES,
     _CLAUSE_BREAKS,
+    _CONNECTORS,
     _CUES,
     _FAMILY_KEYS,
     _LONGEST,
@@ -237,3 +238,21 @@ def _adverb(unit: _Unit) -> bool:
     """"really", "firmly": a manner word, no argument of a predicate."""
     return unit.low.endswith("ly") and len(unit.low) > 4 and not unit.classes \
         and not unit.entity and unit.low not in _LY_NOUNS
+
+
+def _runs(claim: _Claim) -> list[list[_Unit]]:
+    """Runs of capitalised words, connectors inside allowed: "Bank of England"."""
+    runs, run = [], []
+    for unit in claim.units:
+        token = claim.tokens[unit.first]
+        if unit.kind == "word" and token.cap and not token.text.isupper():
+            run.append(unit)
+        elif run and unit.low in _CONNECTORS:
+            continue
+        else:
+            if len(run) > 1:
+                runs.append(run)
+            run = []
+    if len(run) > 1:
+        runs.append(run)
+    return runs
