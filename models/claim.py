@@ -3,7 +3,7 @@
 import peewee
 
 from analysis import claim_key
-from analysis.contradiction.signature import is_current, signature
+from analysis.contradiction.signature import MARK, signature
 from models import search
 from models.db import BaseModel, database, locked, utcnow
 from models.errors import Conflict, Invalid, VersionMismatch, must_exist
@@ -195,16 +195,17 @@ def sign_stale(batch: int = 2_000) -> int:
     last_id, signed = 0, 0
     while True:
         with database.atomic():
-            claims = list(locked(Claim.select(Claim.id, Claim.text, Claim.signature)
-                                 .where(Claim.id > last_id).order_by(Claim.id).limit(batch)))
-            if not claims:
+            stale = list(locked(Claim.select(Claim.id, Claim.text, Claim.signature).where(
+                (Claim.id > last_id)
+                & (Claim.signature.is_null() | ~Claim.signature.contains(MARK)))
+                .order_by(Claim.id).limit(batch)))
+            if not stale:
                 return signed
-            stale = [claim for claim in claims if not is_current(claim.signature)]
             for claim in stale:
                 claim.signature = signature(claim.text)
             Claim.bulk_update(stale, fields=[Claim.signature], batch_size=WRITTEN_AT_ONCE)
             signed += len(stale)
-        last_id = claims[-1].id
+        last_id = stale[-1].id
 
 
 def reindex(claim_ids) -> None:

@@ -45,6 +45,10 @@ VERSION = hashlib.sha1(b"".join(path.read_bytes() for path in (
     *_READING, *sorted(lexicon.DATA.glob("*.txt"))))).hexdigest()[:12]
 
 
+# How a signature of this reading is told apart in the database without parsing it.
+MARK = f'"v":"{VERSION}"'
+
+
 @dataclass(frozen=True)
 class Signature:
     stances: dict[str, int]  # predicate key -> the one polarity the claim gives it
