@@ -11,13 +11,15 @@ from spacy.tokens import Token
 from analysis.casing import truecase
 from analysis.nlp import Paragraph, parse_paragraphs, parse_paragraphs_of_many
 from analysis.quotes import Quote, find_quotes
-from analysis.sentences import is_lower_case, rule_pieces, split_paragraphs
+from analysis.sentences import is_caseless, rule_pieces, split_paragraphs
 
 
 @dataclass
 class Document:
     text: str
-    lower_case: bool
+    # Written all in lower case: case marks no names, and the parser reads the text with its
+    # capitals put back (analysis/casing.py).
+    caseless: bool
     paragraphs: list[Paragraph]
     quotes: list[Quote]
 
@@ -94,16 +96,16 @@ def _plan(text: str) -> tuple[str, list[tuple[int, int]], bool]:
                 break
             spans.append((start, end))
             budget -= end - start
-    lower_case = is_lower_case(text)
-    return (truecase(text) if lower_case else text), spans, lower_case
+    caseless = is_caseless(text)
+    return (truecase(text) if caseless else text), spans, caseless
 
 
 def read_document(text: str) -> Document:
     """Parse an article, paragraph by paragraph, in one batch."""
-    parsed, spans, lower_case = _plan(text)
+    parsed, spans, caseless = _plan(text)
     paragraphs = parse_paragraphs(parsed, spans)
     quotes = [q for start, end in spans for q in find_quotes(text, start, end)]
-    return Document(text, lower_case, paragraphs, quotes)
+    return Document(text, caseless, paragraphs, quotes)
 
 
 def prepare(texts: list[str]) -> None:

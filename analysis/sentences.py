@@ -74,7 +74,7 @@ def _trim(text: str, span: Span) -> Span:
     return Span(span.start + lead, span.start + len(chunk.rstrip()))
 
 
-def is_lower_case(text: str) -> bool:
+def is_caseless(text: str) -> bool:
     """True when the text is written without capitals (so case cannot mark names)."""
     letters = [c for c in text[:20_000] if c.isalpha()]
     upper = sum(c.isupper() for c in letters)
@@ -82,19 +82,19 @@ def is_lower_case(text: str) -> bool:
 
 
 def split_sentences(
-    text: str, paragraphs: list[Span], lower_case: bool = False
+    text: str, paragraphs: list[Span], caseless: bool = False
 ) -> list[list[Span]]:
     """The sentences of each paragraph, as spans of the article text."""
-    return [_paragraph_sentences(text, para, lower_case) for para in paragraphs]
+    return [_paragraph_sentences(text, para, caseless) for para in paragraphs]
 
 
-def _paragraph_sentences(text: str, para: Span, lower_case: bool) -> list[Span]:
+def _paragraph_sentences(text: str, para: Span, caseless: bool) -> list[Span]:
     """Sentences of one paragraph."""
     # Newlines inside a paragraph are hard wrapping; same-length masking keeps offsets exact.
     masked = _SPACE.sub(" ", text[para.start : para.end])
     glued = [m.end() for m in _GLUED.finditer(masked)]
     spans = []
-    for a, b in rule_pieces(masked, lower_case):
+    for a, b in rule_pieces(masked, caseless):
         cuts = [a, *glued[bisect_right(glued, a) : bisect_left(glued, b)], b]
         for x, y in zip(cuts, cuts[1:], strict=False):
             span = _trim(text, Span(para.start + x, para.start + y))
@@ -103,7 +103,7 @@ def _paragraph_sentences(text: str, para: Span, lower_case: bool) -> list[Span]:
     return spans
 
 
-def rule_pieces(masked: str, lower_case: bool) -> list[tuple[int, int]]:
+def rule_pieces(masked: str, caseless: bool) -> list[tuple[int, int]]:
     """Sentence ranges from punctuation rules: an end mark, then space and a capital (any letter
     in lower-case text), not after an initial, a dotted acronym or an abbreviation. (pysbd cut
     the same sentences on every measure here at five times the cost, and was dropped.)"""
@@ -111,7 +111,7 @@ def rule_pieces(masked: str, lower_case: bool) -> list[tuple[int, int]]:
     start = 0
     for match in _BOUNDARY.finditer(masked):
         following = masked[match.end() : match.end() + 3].lstrip('"“‘([`\'')
-        if not following or not (lower_case or following[0].isupper() or following[0].isdigit()):
+        if not following or not (caseless or following[0].isupper() or following[0].isdigit()):
             continue
         word = _LAST_WORD.search(masked[max(0, match.start() - 40) : match.end()])
         token = word.group(1).casefold() if word else ""

@@ -63,28 +63,28 @@ def _fold(token: str) -> str:
     return token.casefold().rstrip(".") if token.count(".") == 1 else token.casefold()
 
 
-def _is_title_word(token: str, lower_case: bool) -> bool:
+def _is_title_word(token: str, caseless: bool) -> bool:
     folded = token.casefold()
     if folded in {"of", "for", "and"}:
         return False
     # "Spain's foreign minister": a country's possessive qualifies a title.
     country = _POSSESSIVE.sub("", folded) in COUNTRY_NAMES
     known = folded in _TITLE_WORDS or _fold(token) in _TITLE_WORDS or country
-    return known and (lower_case or not token[0].islower() or folded in TITLE_MODIFIERS)
+    return known and (caseless or not token[0].islower() or folded in TITLE_MODIFIERS)
 
 
-def _is_name_word(token: str, lower_case: bool) -> bool:
+def _is_name_word(token: str, caseless: bool) -> bool:
     folded = token.casefold()
     if folded in FUNCTION_WORDS or folded in _VERB_WORDS or not token[0].isalpha():
         return False
     if folded in TITLE_HEADS or folded in ORGANIZATION_HEADS or folded in GROUP_HEADS:
         return False
-    return lower_case or token[0].isupper()
+    return caseless or token[0].isupper()
 
 
-def _display(tokens: list[str], lower_case: bool) -> str:
+def _display(tokens: list[str], caseless: bool) -> str:
     """Tokens as a name: title-cased when the article has no capitals to go by."""
-    return " ".join(title_case(t) if lower_case else t for t in tokens)
+    return " ".join(title_case(t) if caseless else t for t in tokens)
 
 
 def title_case(token: str) -> str:
@@ -92,9 +92,9 @@ def title_case(token: str) -> str:
     return _POSSESSIVE_S.sub(r"\1s", token.title())
 
 
-def _title_case_known(tokens: list[str], lower_case: bool) -> str:
+def _title_case_known(tokens: list[str], caseless: bool) -> str:
     """Group or organisation names: capitalise only countries and demonyms in lower-case text."""
-    if not lower_case:
+    if not caseless:
         return " ".join(tokens)
     shown = [
         title_case(t) if _POSSESSIVE.sub("", t) in COUNTRY_NAMES or t in DEMONYMS else t
@@ -105,7 +105,7 @@ def _title_case_known(tokens: list[str], lower_case: bool) -> str:
 
 # Speakers are named again and again in one article: the same phrases come back.
 @lru_cache(maxsize=4096)
-def parse_mention(phrase: str, lower_case: bool = False) -> Mention | None:
+def parse_mention(phrase: str, caseless: bool = False) -> Mention | None:
     """Read a noun phrase as a speaker mention, or None when it names no speaker."""
     tokens = words(phrase)
     if not tokens or len(tokens) > 12:
@@ -127,10 +127,10 @@ def parse_mention(phrase: str, lower_case: bool = False) -> Mention | None:
         return Mention(surface, "country", place)
     head = bare[-1].casefold()
     if head in GROUP_HEADS and all(t.casefold() not in PRONOUNS for t in bare):
-        return Mention(surface, "group", capitalise(_title_case_known(bare, lower_case)))
+        return Mention(surface, "group", capitalise(_title_case_known(bare, caseless)))
     if _is_organization(bare) and folded[0] not in HONORIFICS:
-        return Mention(surface, "organization", _organization_name(surface, lower_case))
-    return _person(surface, tokens, lower_case)
+        return Mention(surface, "organization", _organization_name(surface, caseless))
+    return _person(surface, tokens, caseless)
 
 
 def _is_organization(bare: list[str]) -> bool:
@@ -141,12 +141,12 @@ def _is_organization(bare: list[str]) -> bool:
     return not any(_fold(t) in TITLE_HEADS for t in bare[heads[-1] + 1 :])
 
 
-def _organization_name(surface: str, lower_case: bool) -> str:
+def _organization_name(surface: str, caseless: bool) -> str:
     """The words of the phrase without its article: "the farmers' union" -> "Farmers' union"."""
     tokens = surface.split()
     if len(tokens) > 1 and tokens[0].casefold() in DETERMINERS:
         tokens = tokens[1:]
-    return capitalise(_title_case_known(tokens, lower_case))
+    return capitalise(_title_case_known(tokens, caseless))
 
 
 def capitalise(name: str) -> str:
@@ -154,7 +154,7 @@ def capitalise(name: str) -> str:
     return name[:1].upper() + name[1:]
 
 
-def _person(surface: str, tokens: list[str], lower_case: bool) -> Mention | None:
+def _person(surface: str, tokens: list[str], caseless: bool) -> Mention | None:
     """A person named with optional honorific and title, or a description ("the analyst")."""
     definite = tokens[0].casefold() in DETERMINERS
     rest = tokens[1:] if definite else tokens
@@ -164,17 +164,17 @@ def _person(surface: str, tokens: list[str], lower_case: bool) -> Mention | None
         gender = HONORIFICS[honorific]
         rest = rest[1:]
     split = 0
-    while split < len(rest) and _is_title_word(rest[split], lower_case):
+    while split < len(rest) and _is_title_word(rest[split], caseless):
         split += 1
     # "Secretary of State Jane Doe": of-phrases inside a title.
     title, name = rest[:split], rest[split:]
-    if name and _is_name(name, lower_case) and len(name) <= 4 and not definite:
-        role = _display(title, lower_case) if title else None
-        return Mention(surface, "person", _display(name, lower_case), role, gender)
-    split = _loose_title_end(rest, lower_case) if not definite else 0
+    if name and _is_name(name, caseless) and len(name) <= 4 and not definite:
+        role = _display(title, caseless) if title else None
+        return Mention(surface, "person", _display(name, caseless), role, gender)
+    split = _loose_title_end(rest, caseless) if not definite else 0
     if split:
-        role = _display(rest[:split], lower_case)
-        return Mention(surface, "person", _display(rest[split:], lower_case), role, gender)
+        role = _display(rest[:split], caseless)
+        return Mention(surface, "person", _display(rest[split:], caseless), role, gender)
     if (
         title
         and not name
@@ -190,19 +190,19 @@ def _person(surface: str, tokens: list[str], lower_case: bool) -> Mention | None
     return None
 
 
-def _is_name(tokens: list[str], lower_case: bool) -> bool:
+def _is_name(tokens: list[str], caseless: bool) -> bool:
     """Name words, with a suffix ("Jr.", "III") and a surname that is also a title ("Martin
     Luther King", "Carole King") when written with capitals after a first name."""
     given = tokens[:-1] if len(tokens) > 1 and _fold(tokens[-1]) in SUFFIXES else tokens
-    if not given or not all(_is_name_word(t, lower_case) for t in given[:-1]):
+    if not given or not all(_is_name_word(t, caseless) for t in given[:-1]):
         return False
     last = given[-1]
-    return _is_name_word(last, lower_case) or (
-        len(given) > 1 and not lower_case and last[0].isupper() and _fold(last) in TITLE_HEADS
+    return _is_name_word(last, caseless) or (
+        len(given) > 1 and not caseless and last[0].isupper() and _fold(last) in TITLE_HEADS
     )
 
 
-def _loose_title_end(tokens: list[str], lower_case: bool) -> int:
+def _loose_title_end(tokens: list[str], caseless: bool) -> int:
     """End of a title written in lower case before a name: "Opposition leader Jane Holm",
     "planning board chairwoman Joan Pike". 0 when the tokens are not title then name."""
     for head in range(len(tokens) - 2, -1, -1):
@@ -211,7 +211,7 @@ def _loose_title_end(tokens: list[str], lower_case: bool) -> int:
     else:
         return 0
     name = tokens[head + 1 :]
-    if len(name) > 4 or not _is_name(name, lower_case) or _is_name(tokens, lower_case):
+    if len(name) > 4 or not _is_name(name, caseless) or _is_name(tokens, caseless):
         return 0
     for token in tokens[:head]:
         folded = token.casefold()
@@ -262,7 +262,7 @@ class Entity:
 class Cast:
     """The speakers and people of one article, in the order the text names them."""
 
-    lower_case: bool = False
+    caseless: bool = False
     entities: list[Entity] = field(default_factory=list)
 
     def find(self, kind: str, name: str) -> Entity | None:
@@ -300,7 +300,7 @@ class Cast:
         tokens = mention.surface.split()
         if mention.kind == "country" and len(tokens) > 1 and tokens[0].casefold() in DETERMINERS:
             tokens = tokens[1:]
-        if not self.lower_case:
+        if not self.caseless:
             return " ".join(tokens)
         if mention.kind in {"person", "country"}:
             return " ".join(
@@ -403,10 +403,10 @@ class Cast:
         own_role = holder.role and not (_heads(holder.role) and _heads(holder.role) <= heads)
         if own_role or any(heads & _heads(e.role) for e in others):
             return None
-        if self.lower_case and not _opens_its_sentence(text, window, holder):
+        if self.caseless and not _opens_its_sentence(text, window, holder):
             return None
         # Capitals show names the sieve did not register as speakers; any other one is a rival.
-        if not self.lower_case:
+        if not self.caseless:
             for match in _CAPITALISED_NAME.finditer(text, start, end):
                 run = match.group().split()
                 while run and run[0].casefold() in FUNCTION_WORDS:

@@ -36,7 +36,7 @@ def _titled(entity: Span) -> tuple[str, str | None]:
     return doc[start : entity.end].text, role
 
 
-def _mention(found: Attribution, lower_case: bool) -> Mention | None:
+def _mention(found: Attribution, caseless: bool) -> Mention | None:
     """The source as a mention: a country or its capital ("Moscow says") speaks for the country;
     a title or an honorific makes a person; otherwise the parser's entity type decides the kind
     where the words do not."""
@@ -47,10 +47,10 @@ def _mention(found: Attribution, lower_case: bool) -> Mention | None:
     country = METONYMS.get(bare.casefold()) or COUNTRY_NAMES.get(bare.casefold())
     if country:
         return Mention(words, "country", country)
-    mention = parse_mention(words, lower_case)
+    mention = parse_mention(words, caseless)
     titled = mention is not None and (mention.role or mention.gender)
     if mention is not None and mention.kind == "person" and not (
-        titled or found.proper or found.entity == "PERSON" or lower_case
+        titled or found.proper or found.entity == "PERSON" or caseless
     ):
         mention = None  # "Talks with officials said": a common noun names no person
     kind = _KINDS.get(found.entity)
@@ -86,7 +86,7 @@ def _organisation_described(cast: Cast, mention: Mention, position: int) -> Enti
 
 def name_speakers(document: Document, found: list[Attribution]) -> dict[int, SpeakerRef]:
     """Each attribution's speaker (by id of the attribution), reading the article in order."""
-    cast = Cast(document.lower_case)
+    cast = Cast(document.caseless)
     events: list[tuple[int, int, object]] = []
     for paragraph in document.paragraphs:
         # "DETROIT (Reuters) -": the dateline names no one the article is about.
@@ -103,15 +103,15 @@ def name_speakers(document: Document, found: list[Attribution]) -> dict[int, Spe
     for position, order, item in sorted(events, key=lambda e: (e[0], e[1])):
         if order == 0:
             label, name, role = item
-            mention = parse_mention(name, document.lower_case)
+            mention = parse_mention(name, document.caseless)
             # The small model often takes "Councillor Ines Carvalho" for an organisation.
             if mention is not None and mention.kind == "person":
                 cast.add(mention, position, role_phrase(role) if role else None)
             elif label == "ORG":
                 cast.add(Mention(name, "organization", name.removeprefix("the ")), position)
             continue
-        mention = _mention(item, document.lower_case)
-        named = parse_mention(item.named_by or "", document.lower_case)
+        mention = _mention(item, document.caseless)
+        named = parse_mention(item.named_by or "", document.caseless)
         if (named is None or named.kind == "description") and item.proper and item.named_by:
             named = Mention(item.named_by, "person", item.named_by)  # "King", also a title
         if named is not None and named.kind == "person" and cast.find("person", named.name):

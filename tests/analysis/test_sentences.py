@@ -3,12 +3,12 @@
 import pytest
 
 from analysis.quotes import find_quotes
-from analysis.sentences import is_lower_case, split_paragraphs, split_sentences
+from analysis.sentences import is_caseless, split_paragraphs, split_sentences
 
 
 def sentences_of(text):
     paragraphs = split_paragraphs(text)
-    per_paragraph = split_sentences(text, paragraphs, is_lower_case(text))
+    per_paragraph = split_sentences(text, paragraphs, is_caseless(text))
     return [[text[s.start : s.end] for s in para] for para in per_paragraph]
 
 

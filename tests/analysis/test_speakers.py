@@ -31,7 +31,7 @@ from analysis.speakers import Cast, parse_mention, role_phrase
     ],
 )
 def test_phrases_name_speakers_of_the_right_kind(phrase, kind, name, role):
-    mention = parse_mention(phrase, lower_case=phrase.islower())
+    mention = parse_mention(phrase, caseless=phrase.islower())
     assert (mention.kind, mention.name, mention.role) == (kind, name, role)
 
 
@@ -103,8 +103,8 @@ def test_a_description_resolves_by_role():
     ],
 )
 def test_aliases_of_a_lower_case_article_are_title_cased(phrase, alias):
-    cast = Cast(lower_case=True)
-    entity = cast.add(parse_mention(phrase, lower_case=True), 0)
+    cast = Cast(caseless=True)
+    entity = cast.add(parse_mention(phrase, caseless=True), 0)
     assert entity.ref().aliases == (alias,)
 
 
