@@ -1,6 +1,6 @@
-"""Capitals put back into text written all in lower case, so that the parser and its entity
-recogniser see "russia" as "Russia". The table of cased words is learnt from PolNeAR train
-(`make train`); a word keeps its length, so offsets do not move."""
+"""Capitals put back into text written all in lower case (or all in capitals), so that the
+parser and its entity recogniser see "russia" as "Russia". The table of cased words is learnt
+from PolNeAR train (`make train`); a word keeps its length, so offsets do not move."""
 
 from __future__ import annotations
 
@@ -25,9 +25,17 @@ def _table() -> dict[str, str]:
     return {line.casefold(): line for line in table_lines(TABLE.name)}
 
 
+def is_name(word: str) -> bool:
+    """Whether the word is written with capitals mid-sentence (the casing table knows it)."""
+    return word.casefold() in _table()
+
+
 def truecase(text: str) -> str:
-    """The text with known names capitalised and sentences begun with a capital."""
+    """Text without case (all lower case, or all capitals) with known names capitalised and
+    sentences begun with a capital, letter for letter."""
     table = _table()
+    # A letter whose lower case is longer ("İ") stays as it is.
+    text = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
 
     def cased(match: re.Match) -> str:
         word = match.group()

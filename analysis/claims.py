@@ -12,7 +12,7 @@ from analysis.attribution.keep import heard_nearby, holds
 from analysis.attribution.resolution import name_speakers
 from analysis.contradiction.frames import Frame, read_frame
 from analysis.document import Document, read_document
-from analysis.furniture import is_boilerplate_line, is_sign_off, prefix_length
+from analysis.furniture import is_boilerplate_line, is_sign_off
 from analysis.quotes import TYPEWRITER_MARKS
 from analysis.sentences import split_paragraphs, split_sentences
 from analysis.speakers import SpeakerRef
@@ -64,7 +64,7 @@ def extract_claims(text: str) -> list[ExtractedClaim]:
             claims += _claim(document, start, end, attribution.kind, speaker,
                              attribution.mention, attribution.text, attribution.cue_lemma)
     for sentence in sentences:
-        start = sentence.start + prefix_length(text[sentence.start : sentence.end])
+        start = document.prefix_end(sentence.start, sentence.end)
         inside = [a for a in attributions if a.content[0] < sentence.end and start < a.content[1]]
         end = sentence.end
         if inside:

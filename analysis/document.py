@@ -9,6 +9,7 @@ from functools import cached_property
 from spacy.tokens import Token
 
 from analysis.casing import truecase
+from analysis.furniture import prefix_length
 from analysis.nlp import Paragraph, parse_paragraphs, parse_paragraphs_of_many
 from analysis.quotes import Quote, find_quotes
 from analysis.sentences import is_caseless, rule_pieces, split_paragraphs
@@ -17,8 +18,8 @@ from analysis.sentences import is_caseless, rule_pieces, split_paragraphs
 @dataclass
 class Document:
     text: str
-    # Written all in lower case: case marks no names, and the parser reads the text with its
-    # capitals put back (analysis/casing.py).
+    # Written all in lower case or all in capitals: case marks no names, and the parser reads
+    # the text in lower case with its capitals put back (analysis/casing.py).
     caseless: bool
     paragraphs: list[Paragraph]
     quotes: list[Quote]
@@ -38,6 +39,11 @@ class Document:
 
     def quoted(self, offset: int) -> bool:
         return self.quote_at(offset) is not None
+
+    def prefix_end(self, start: int, end: int) -> int:
+        """Where the dateline or script marker opening [start, end) ends ("WASHINGTON (AP)
+        --", "INTRO:"), or start."""
+        return start + prefix_length(self.text[start:end], self.caseless)
 
     @cached_property
     def _paragraph_starts(self) -> list[int]:
@@ -86,7 +92,7 @@ def _pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:
 def _plan(text: str) -> tuple[str, list[tuple[int, int]], bool]:
     """What of an article is parsed: the text the parser reads, its paragraph spans (the first
     PARSE_BUDGET characters; attribution is read there, the rest is narration by rule), and
-    whether the copy is lower case (parsed with its capitals put back: same length, same
+    whether the copy is caseless (parsed with its capitals put back: same length, same
     offsets)."""
     spans = []
     budget = PARSE_BUDGET

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from analysis.casing import is_name
 from analysis.lexicon import BOILERPLATE, FUNCTION_WORDS
 
 # "OSLO, Norway (Wire) --", "WASHINGTON (AP) -", "lima, peru (agency) --".
@@ -12,10 +13,11 @@ _DATELINE = re.compile(
     r"(?:,\s*[^\W\d_][\w.'’ -]{1,30}?)?"
     r"(?:,\s*[A-Za-z]{3,9}\.?\s+\d{1,2})?"
     r"\s*(?P<agency>\([^\W\d_][\w .&/-]{0,30}\))?"
-    r"\s*(?:--|—|–|-|:)\s+"
+    r"\s*(?P<dash>--|—|–|-|:)\s+"
 )
 # Radio-script cues: "INTRO:", "TEXT:", "///", "/// OPT ///".
 _MARKER = re.compile(r"(?:[A-Z]{2,}(?:[ -][A-Z]{2,})*:\s*|/{2,}[^/\n]*/{2,}\s*|/{2,}\s*)+")
+_CASELESS_MARKER = re.compile(r"(?P<word>[^\W\d_]{2,}):\s+")
 _BYLINE = re.compile(
     r"by\s+[^\W\d_][\w.'’-]*(?:\s+[^\W\d_][\w.'’-]*){0,4}(?:\s*,\s*[\w .'’-]+)?", re.I
 )
@@ -54,29 +56,43 @@ _SIGN_OFF_EDGES = " \t\r\n.()[]"
 _LONGEST_BOILERPLATE = 3 * max(map(len, BOILERPLATE), default=0) + 10
 
 
-def dateline_length(text: str) -> int:
-    """Length of a dateline opening the text, or 0."""
+def dateline_length(text: str, caseless: bool = False) -> int:
+    """Length of a dateline opening the text, or 0. caseless: the article is written all in
+    lower case or all in capitals."""
     match = _DATELINE.match(text)
     if not match:
         return 0
     place = match.group("place")
-    # An agency in brackets or an upper-case place is what tells a dateline from prose.
-    if match.group("agency") or (place.isupper() and sum(c.isalpha() for c in place) >= 3):
-        return match.end()
-    return 0
+    # An agency in brackets or an upper-case place is what tells a dateline from prose; where
+    # case tells nothing, a place of a few words, none of them a function word, set off by a
+    # dash ("MOSCOW --"; not "PUTIN SAID:", "and i just --").
+    if caseless:
+        words = place.casefold().split()
+        dateline = (match.group("dash") != ":" and len(words) <= 3
+                    and FUNCTION_WORDS.isdisjoint(words))
+    else:
+        dateline = place.isupper() and sum(c.isalpha() for c in place) >= 3
+    return match.end() if match.group("agency") or dateline else 0
 
 
-def marker_length(text: str) -> int:
-    """Length of radio-script markers opening the text, or 0."""
+def marker_length(text: str, caseless: bool = False) -> int:
+    """Length of radio-script markers opening the text, or 0. caseless: the article is written
+    all in lower case or all in capitals, where capitals mark no cue: a marker is then one
+    word that names no one ("INTRO:", not "PUTIN SAID:" or "SANDERS:")."""
+    if caseless:
+        match = _CASELESS_MARKER.match(text)
+        return match.end() if match and not is_name(match.group("word")) else 0
     match = _MARKER.match(text)
     return match.end() if match else 0
 
 
-def prefix_length(text: str) -> int:
-    """Length of the datelines and markers that open the text."""
+def prefix_length(text: str, caseless: bool = False) -> int:
+    """Length of the datelines and markers that open the text (of an article without case,
+    caseless)."""
     total = 0
     while True:
-        step = marker_length(text[total:]) or dateline_length(text[total:])
+        step = (marker_length(text[total:], caseless)
+                or dateline_length(text[total:], caseless))
         if not step:
             return total
         total += step

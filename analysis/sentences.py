@@ -75,10 +75,11 @@ def _trim(text: str, span: Span) -> Span:
 
 
 def is_caseless(text: str) -> bool:
-    """True when the text is written without capitals (so case cannot mark names)."""
+    """True when the text is written without capitals, or in capitals only (old wire copy, a
+    radio script): case cannot mark names."""
     letters = [c for c in text[:20_000] if c.isalpha()]
     upper = sum(c.isupper() for c in letters)
-    return bool(letters) and upper < 0.01 * len(letters)
+    return bool(letters) and min(upper, len(letters) - upper) < 0.01 * len(letters)
 
 
 def split_sentences(

@@ -275,7 +275,7 @@ def _print_pairs(tally, verbose: bool) -> None:
 
 def figures() -> dict:
     """The headline figures of every measure, for the floors of tests/test_floors.py."""
-    from tests.polnear_eval import POLNEAR
+    from tests.polnear_eval import POLNEAR, caseless_tallies
 
     seed = evaluate("seed")
     found = {"seed": {"claim_recall": seed.recall, "speaker_accuracy": seed.speaker_accuracy,
@@ -287,6 +287,8 @@ def figures() -> dict:
                                 "precision": attributions.precision,
                                 "pair_recall": pairs.recall, "pair_precision": pairs.precision,
                                 "flags_per_article": pairs.flags_per_article}
+        found["polnear_dev_caseless"] = {name: {"recall": t.recall, "precision": t.precision}
+                                         for name, t in caseless_tallies("dev").items()}
     return found
 
 
@@ -310,7 +312,7 @@ def main() -> int:
             print(f"contradictions annotated {scores.pairs}, flagged {scores.flagged}")
             print(f"contradiction recall    {scores.contradiction_recall:.3f}")
             print(f"contradiction precision {scores.contradiction_precision:.3f}")
-    from tests.polnear_eval import POLNEAR
+    from tests.polnear_eval import CASELESS_SAMPLE, POLNEAR, caseless_tallies
 
     if (POLNEAR / "dev").is_dir():
         print("== PolNeAR dev (../shared/polnear/dev)")
@@ -318,6 +320,9 @@ def main() -> int:
         _print_polnear(attributions, verbose)
         if pairs is not None:
             _print_pairs(pairs, verbose)
+        for name, tally in caseless_tallies("dev").items():
+            print(f"== PolNeAR dev, {CASELESS_SAMPLE} articles, in {name}")
+            _print_polnear(tally, verbose=False)
     return 0
 
 

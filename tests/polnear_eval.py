@@ -10,6 +10,7 @@ content and name its source, over appearances with a speaker.
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -92,6 +93,26 @@ def analysis_found(text: str) -> list[Found]:
 
     return [Found(c.start, c.end, c.speaker_mention, c.speaker.name if c.speaker else None)
             for c in extract_claims(text)]
+
+
+# Copy without case: old wire copy and radio scripts in capitals, or text all in lower case.
+# Letter for letter, so that the annotated offsets still hold.
+CASES = {"capitals": str.upper, "lower case": str.lower}
+CASELESS_SAMPLE = 20
+
+
+def caseless_tallies(split: str = "dev", limit: int | None = CASELESS_SAMPLE
+                     ) -> dict[str, Tally]:
+    """The measure on a sample of a split's articles with their case taken away, by the
+    analysis alone (the database adds nothing to it)."""
+    tallies = {}
+    for name, change in CASES.items():
+        tallies[name] = Tally()
+        for article in split_articles(split, limit):
+            text = "".join(c if len(change(c)) != 1 else change(c) for c in article.text)
+            changed = dataclasses.replace(article, text=text)
+            tallies[name].add(score_article(changed, analysis_found(text)))
+    return tallies
 
 
 def main() -> None:

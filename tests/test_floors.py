@@ -1,7 +1,8 @@
 """Floors just under the figures `make eval` reaches, so that a regression in attribution or
 in flagging fails CI: the seeds, and the whole of PolNeAR dev (its attributions and its
-annotated contradiction pairs). The measure runs once, in its own process and database: the
-tests are one xdist group, on one test worker, and run first (tests/conftest.py)."""
+annotated contradiction pairs; a sample of it in capitals and in lower case). The measure
+runs once, in its own process and database: the tests are one xdist group, on one test
+worker, and run first (tests/conftest.py)."""
 
 import json
 import subprocess
@@ -32,6 +33,16 @@ def test_attribution_on_polnear_dev_holds(figures):
         pytest.skip("no ../shared/polnear")
     dev = figures["polnear_dev"]
     assert dev["recall"] >= 0.69 and dev["precision"] >= 0.845
+
+
+@pytest.mark.parametrize("case", ["capitals", "lower case"])
+def test_attribution_holds_on_text_without_case(figures, case):
+    """Old wire copy and radio scripts in capitals, copy all in lower case: the same
+    articles, read nearly as well as with their case."""
+    if "polnear_dev" not in figures:
+        pytest.skip("no ../shared/polnear")
+    caseless = figures["polnear_dev_caseless"][case]
+    assert caseless["recall"] >= 0.66 and caseless["precision"] >= 0.82
 
 
 def test_flagging_on_the_polnear_dev_pairs_holds(figures):

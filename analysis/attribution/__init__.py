@@ -20,7 +20,7 @@ from analysis.attribution.sources import (
     usable,
 )
 from analysis.document import Document
-from analysis.furniture import is_sign_off, prefix_length
+from analysis.furniture import is_sign_off
 from analysis.nlp import Paragraph
 from analysis.quotes import Quote
 
@@ -33,14 +33,9 @@ _SPEAKER_FIELDS = ("source", "mention", "named_by", "role", "entity", "proper", 
                    "source_pos")
 
 
-def _furniture_end(document: Document, paragraph: Paragraph) -> int:
-    """Where a paragraph's dateline or script marker ("WASHINGTON (AP) --", "INTRO:") ends."""
-    return paragraph.start + prefix_length(document.text[paragraph.start : paragraph.end])
-
-
 def _cues(document: Document, paragraph: Paragraph) -> list[tuple[Token, float]]:
     found = []
-    furniture = _furniture_end(document, paragraph)
+    furniture = document.prefix_end(paragraph.start, paragraph.end)
     words = document.text[paragraph.start : paragraph.end].strip()
     # A headline or a sign-off frames nothing: "Harbour plans new cranes".
     if is_sign_off(words) or not words.endswith(_SENTENCE_ENDS):
@@ -118,7 +113,7 @@ def _frame(
 ) -> list[Attribution]:
     """The attributions of one cue: one per reported clause."""
     doc = paragraph.doc
-    furniture = _furniture_end(document, paragraph)
+    furniture = document.prefix_end(paragraph.start, paragraph.end)
     head = source = source_token(cue)
     # "LA CROSSE, Wis. - Mike Pence said": a dateline is no source, but the parse may hang the
     # source from it as an apposition.

@@ -9,7 +9,6 @@ from spacy.tokens import Span, Token
 from analysis.attribution.frame import Attribution
 from analysis.attribution.sources import DOCUMENTS
 from analysis.document import Document
-from analysis.furniture import prefix_length
 from analysis.lexicon import COUNTRY_NAMES, METONYMS, ORGANIZATION_HEADS
 from analysis.speakers import Cast, Entity, Mention, SpeakerRef, parse_mention, role_phrase
 
@@ -90,7 +89,7 @@ def name_speakers(document: Document, found: list[Attribution]) -> dict[int, Spe
     events: list[tuple[int, int, object]] = []
     for paragraph in document.paragraphs:
         # "DETROIT (Reuters) -": the dateline names no one the article is about.
-        furniture = paragraph.start + prefix_length(document.text[paragraph.start : paragraph.end])
+        furniture = document.prefix_end(paragraph.start, paragraph.end)
         for entity in paragraph.doc.ents:
             start = paragraph.span(entity)[0]
             # Names inside a quotation are the speaker's words: no antecedent for "he says".

@@ -382,6 +382,30 @@ def test_lower_case_names_are_title_cased(claims_of):
     assert [speaker_of(c) for c in claims[1:]] == [("Paulo Reis", "person")] * 2
 
 
+CAPITALS = (
+    "MOSCOW -- RUSSIAN PRESIDENT VLADIMIR PUTIN SAID ON FRIDAY THAT A DEAL WAS REACHED AT "
+    'GENOA.\n\nPUTIN SAID: "WE HAVE AGREED TO START CONSULTATIONS."\n\nINTRO: THE FINANCE '
+    "MINISTER, ANA DUARTE, SAYS FARES WILL NOT RISE THIS YEAR. SHE ADDED THAT THE BUDGET IS "
+    "BALANCED.\n\nSANDERS: BREXIT COULD HURT THE ECONOMY."
+)
+
+
+@pytest.mark.parametrize("text", [CAPITALS, CAPITALS.lower()], ids=["capitals", "lower case"])
+def test_text_without_case_is_read_as_cased_text_is(claims_of, text):
+    """Old wire copy and radio scripts in capitals, or copy all in lower case: a dateline set
+    off by a dash and a one-word script marker are furniture, "PUTIN SAID:" is a frame, and
+    speakers read as names."""
+    found = [(c.text.casefold(), c.speaker.name if c.speaker else None, c.kind)
+             for c in claims_of(text)]
+    assert found == [
+        ("a deal was reached at genoa.", "Vladimir Putin", "indirect"),
+        ("we have agreed to start consultations.", "Vladimir Putin", "direct_quote"),
+        ("fares will not rise this year.", "Ana Duarte", "indirect"),
+        ("the budget is balanced.", "Ana Duarte", "indirect"),
+        ("brexit could hurt the economy.", "Sanders", "indirect"),
+    ]
+
+
 @pytest.mark.parametrize(
     "text",
     [
