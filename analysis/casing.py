@@ -30,6 +30,12 @@ def is_name(word: str) -> bool:
     return word.casefold() in _table()
 
 
+def in_capitals(text: str) -> bool:
+    """Whether the text is written in capitals only (a few words at least)."""
+    letters = [c for c in text if c.isalpha()]
+    return len(letters) >= 12 and sum(c.islower() for c in letters) < 0.01 * len(letters)
+
+
 def truecase(text: str) -> str:
     """Text without case (all lower case, or all capitals) with known names capitalised and
     sentences begun with a capital, letter for letter."""

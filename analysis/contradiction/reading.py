@@ -6,6 +6,7 @@ from __future__ import annotations
 import unicodedata
 from functools import lru_cache
 
+from analysis.casing import in_capitals, truecase
 from analysis.contradiction.named import (
     _mark_desired,
     _mark_named,
@@ -35,6 +36,8 @@ def _read(text: str) -> _Claim:
     """A claim's tokens, units and quantities, read once however many pairs it is in (never
     change what this returns)."""
     text = unicodedata.normalize("NFKC", text[:MAX_CHARS]).replace("’", "'").replace("‘", "'")
+    if in_capitals(text):  # a claim of copy in capitals: its names and sentence put back
+        text = truecase(text)
     tokens = _tokens(text)
     quantities, used = _quantities(tokens)
     units = _units(tokens, used)

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from analysis import lexicon
+from analysis import casing, lexicon
 from analysis.contradiction import (
     named,
     polarity,
@@ -39,7 +39,7 @@ from analysis.contradiction.reading import _read
 from analysis.contradiction.units import ACRONYM, _Claim, _runs
 
 _READING = sorted(Path(module.__file__) for module in (
-    lexicon, named, polarity, quantities, reading, reporting, tables, tokens, units)
+    casing, lexicon, named, polarity, quantities, reading, reporting, tables, tokens, units)
 ) + [Path(__file__)]
 VERSION = hashlib.sha1(b"".join(path.read_bytes() for path in (
     *_READING, *sorted(lexicon.DATA.glob("*.txt"))))).hexdigest()[:12]
