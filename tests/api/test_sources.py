@@ -158,6 +158,22 @@ def test_ingest_answers_the_contradictions_it_flagged_with_both_claims(client, w
     assert [c["id"] for c in listed["items"]] == [flagged["id"]]
 
 
+def test_a_radio_script_in_capitals_is_read_and_weighed_as_cased_copy_is(client,
+                                                                          write_headers):
+    first = {"text": "The port authority said that the new ferry terminal will open in "
+                     "April.", "outlet": "Gazette"}
+    script = {"text": "INTRO: UNION LEADER ANA DUARTE SAID THAT THE NEW FERRY TERMINAL WILL "
+                      "NOT OPEN IN APRIL.", "outlet": "Harbour Radio"}
+    assert client.post(f"{API}/sources", json=first, headers=write_headers).status_code == 201
+    body = client.post(f"{API}/sources", json=script, headers=write_headers).get_json()
+    [claim] = body["source"]["claims"]
+    assert claim["text"] == "THE NEW FERRY TERMINAL WILL NOT OPEN IN APRIL."
+    assert [s["name"] for s in claim["speakers"]] == ["Ana Duarte"]
+    assert claim["appearances"][0]["speaker_mention"] == "UNION LEADER ANA DUARTE"
+    [flagged] = body["contradictions"]
+    assert flagged["kind"] == "disagreement"
+
+
 def test_null_for_an_optional_field_means_not_given(client, write_headers):
     response = client.post(SOURCES, json={"text": ARTICLE, "url": None, "title": None,
                                           "published": None}, headers=write_headers)
