@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 from analysis.attribution.contents import content_of, frame_left
 from analysis.attribution.cues import cue_probability, is_candidate, is_viewpoint
@@ -91,11 +91,18 @@ def _unsaid(cue: Token, head: Token | None) -> bool:
         c.dep_ == "det" and c.lower_ == "no" for c in head.children))
 
 
-def _speaker_words(document: Document, paragraph: Paragraph, head: Token) -> dict:
-    """The Attribution fields that say who the source is."""
-    phrase = source_phrase(head)
+def _speaker_words(document: Document, paragraph: Paragraph, head: Token, furniture: int
+                   ) -> dict:
+    """The Attribution fields that say who the source is; a dateline before furniture that the
+    parse hangs from the name is none of it ("WASHINGTON — Sen. Bernie Sanders")."""
+    def after_furniture(span: Span) -> Span:
+        first = next((t.i for t in span if paragraph.token_start(t) >= furniture), span.end)
+        return span.doc[first : span.end]
+
+    phrase = after_furniture(source_phrase(head))
     source = paragraph.span(phrase)
     name, role = name_and_role(head)
+    name = after_furniture(name)
     office = office_of(head)
     return {
         "source": source,
@@ -151,12 +158,12 @@ def _frame(
         if quote is None:
             return []
         spans, content = [(quote.start, quote.end)], None
-    speaker = _speaker_words(document, paragraph, head) if head is not None else {}
+    speaker = _speaker_words(document, paragraph, head, furniture) if head is not None else {}
     frame = [frame_left(cue)]
     # "X did P and said Q": a coordinated frame leaves "X did P" to the narration.
     if head is not None and cue.dep_ != "conj":
         frame.append(source_phrase(head).start)
-    frame_start = paragraph.token_start(doc[min(frame)])
+    frame_start = max(furniture, paragraph.token_start(doc[min(frame)]))
     reading = {
         "cue_lemma": cue.lemma_.casefold(),
         "cue_probability": probability,

@@ -23,6 +23,9 @@ def _titled(entity: Span) -> tuple[str, str | None]:
     role an apposition gives ("Rosa Pereira, an energy analyst," -> "an energy analyst")."""
     doc = entity.doc
     start = entity.start
+    # "Cruz's rally": the recogniser may take the possessive into the name.
+    end = entity.end - 1 if len(entity) > 1 and doc[entity.end - 1].dep_ == "case" else entity.end
+
     def titles(token: Token) -> bool:
         return token.dep_ == "compound" and token.head.i in range(entity.start, entity.end)
 
@@ -32,7 +35,7 @@ def _titled(entity: Span) -> tuple[str, str | None]:
         start -= 1
     appositive = next((c for c in entity.root.children if c.dep_ == "appos"), None)
     role = doc[appositive.left_edge.i : appositive.right_edge.i + 1].text if appositive else None
-    return doc[start : entity.end].text, role
+    return doc[start:end].text, role
 
 
 def _mention(found: Attribution, caseless: bool) -> Mention | None:

@@ -1300,6 +1300,21 @@ def test_a_dateline_before_the_speaker_is_no_source(claims_of):
         ("The media were nitpicking at the wording.", "Mike Pence")]
 
 
+def test_a_dateline_the_parse_hangs_from_the_speaker_is_neither_source_nor_claim(claims_of):
+    claims = claims_of("WASHINGTON — Sen. Bernie Sanders defended his call to raise the federal "
+                       "minimum wage, saying the positives would outweigh the losses.")
+    assert [(c.text, c.speaker_mention, c.speaker.name) for c in claims] == [
+        ("Sen. Bernie Sanders defended his call to raise the federal minimum wage.",
+         "Sen. Bernie Sanders", "Bernie Sanders"),
+        ("The positives would outweigh the losses.", "Sen. Bernie Sanders", "Bernie Sanders")]
+
+
+def test_a_possessive_is_no_part_of_the_name_a_pronoun_looks_back_to(claims_of):
+    claims = claims_of("Thousands of supporters came to Ted Cruz’s rally in Miami on Monday. "
+                       "He said the border must be closed.")
+    assert claims[-1].speaker.name == "Ted Cruz"
+
+
 def test_she_looks_back_past_a_man_to_the_woman_named_before(claims_of):
     # First names and their pronouns are learnt from PolNeAR train (analysis/genders.py).
     claims = claims_of("Elizabeth Warren spoke in Boston after Ted Cruz had left the stage. "
