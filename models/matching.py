@@ -168,10 +168,11 @@ def _best_first(found: list) -> list:
     return sorted(found, key=lambda f: (-f[1], f[0].id))
 
 
-def _side(text: str, frame: str | None, start, end, speaker, name, *, read=True) -> Side:
+def _side(text: str, frame: str | None, start, end, speaker, name, kind, *, read=True
+          ) -> Side:
     """A claim where it stands; with no stored frame, its words are read (when read)."""
     found = Frame.from_json(frame) or (frame_of_text(text) if read else Frame())
-    return Side(found, text, start or 0, end or 0, speaker, name)
+    return Side(found, text, start or 0, end or 0, speaker, name, kind)
 
 
 def claim_sides(claim_ids) -> dict[int, Side]:
@@ -184,13 +185,13 @@ def claim_sides(claim_ids) -> dict[int, Side]:
                  .where(Appearance.claim.in_(chunk)).group_by(Appearance.claim))
         rows = (Appearance.select(Appearance.claim, Claim.text, Appearance.frame,
                                   Appearance.start, Appearance.end, Appearance.speaker,
-                                  Speaker.name)
+                                  Speaker.name, Speaker.kind)
                 .join(Claim).switch(Appearance).join(Speaker, JOIN.LEFT_OUTER)
                 .where(Appearance.id.in_(first)).tuples())
         sides.update((claim_id, _side(*rest, read=False)) for claim_id, *rest in rows)
         unseen = [i for i in chunk if i not in sides]
         if unseen:
-            sides.update((claim_id, _side(text, None, None, None, None, None, read=False))
+            sides.update((claim_id, _side(text, None, None, None, None, None, None, read=False))
                          for claim_id, text in Claim.select(Claim.id, Claim.text)
                          .where(Claim.id.in_(unseen)).tuples())
     return sides
@@ -213,7 +214,7 @@ def article_pairs(claim_ids, source: int | None = None
     for chunk in chunked(list(sources), 100):
         rows = (Appearance.select(Appearance.source, Appearance.claim, Claim.text,
                                   Appearance.frame, Appearance.start, Appearance.end,
-                                  Appearance.speaker, Speaker.name)
+                                  Appearance.speaker, Speaker.name, Speaker.kind)
                 .join(Claim).switch(Appearance).join(Speaker, JOIN.LEFT_OUTER)
                 .where(Appearance.source.in_(chunk) & Appearance.start.is_null(False)
                        & Appearance.end.is_null(False))

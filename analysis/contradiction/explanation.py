@@ -20,14 +20,22 @@ def _quoted(side: Side) -> str:
     return f"'{words}'"
 
 
+def _says(side: Side) -> str:
+    """The verb after the speaker's name: "Democrats say", "The Times says"."""
+    plural = side.speaker_kind == "group" and side.speaker_name.endswith("s") and not (
+        side.speaker_name.endswith("ss"))
+    return "say" if plural else "says"
+
+
 def explain(first: Side, second: Side, *, one_source: bool) -> str:
     """'Podesta says 'Gates was not working for the party'; Gates says 'He was working with
     Manafort'', or, for one speaker, 'Trump says '...', and elsewhere '...''."""
     narration = "the article" if one_source else "an article"
     if first.speaker is not None and first.speaker == second.speaker:
         where = "in the same article" if one_source else "elsewhere"
-        said = f"{first.speaker_name} says {_quoted(first)}, and {where} {_quoted(second)}"
+        said = (f"{first.speaker_name} {_says(first)} {_quoted(first)}, and {where} "
+                f"{_quoted(second)}")
     else:
-        said = (f"{first.speaker_name or narration} says {_quoted(first)}; "
-                f"{second.speaker_name or narration} says {_quoted(second)}")
+        said = "; ".join(f"{side.speaker_name} {_says(side)} {_quoted(side)}" if side.speaker_name
+                         else f"{narration} says {_quoted(side)}" for side in (first, second))
     return said[0].upper() + said[1:]

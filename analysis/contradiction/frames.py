@@ -98,3 +98,4 @@ class Side:
     end: int
     speaker: object = None  # who says it (any key: a stored id, a name); None for narration
     speaker_name: str | None = None
+    speaker_kind: str | None = None  # person, organization, country or group

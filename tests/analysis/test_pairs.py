@@ -69,6 +69,17 @@ def test_an_explanation_quotes_both_claims_whole_with_who_says_them():
         "An article says 'Work on the deck stopped in May'; Tomas Reyes says")
 
 
+@pytest.mark.parametrize("name, kind, verb", [
+    ("Tech executives", "group", "say"), ("Democrats", "group", "say"),
+    ("The New York Times", "organization", "says"), ("United States", "country", "says"),
+    ("Maya Cole", "person", "says"), ("The press", "group", "says")])
+def test_the_verb_agrees_with_who_says_it(name, kind, verb):
+    said = Side(Frame(), "The tax will stay.", 0, 10, 7, name, kind)
+    other = Side(Frame(), "The tax must go.", 20, 30)
+    assert explain(said, other, one_source=True) == (
+        f"{name} {verb} 'The tax will stay'; the article says 'The tax must go'")
+
+
 def test_one_speaker_twice_is_named_once():
     said = Side(Frame(), "The tax will stay.", 0, 10, 7, "Maya Cole")
     again = Side(Frame(), "The tax must go.", 20, 30, 7, "Maya Cole")
