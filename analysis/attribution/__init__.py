@@ -184,10 +184,14 @@ def _frame(
         text = content.text if content is not None and len(spans) == 1 else None
         if content is not None and content.whole_frame:
             start = min(start, frame_start)
-            # "Smith, who has blasted the plan": the claim reads "Smith has blasted the plan".
+            # "Smith, who has blasted the plan": the claim reads "Smith has blasted the plan";
+            # "his running mate — Mike Pence — has" reads "Mike Pence has".
             renamed = speaker and speaker["named_by"] != speaker["mention"]
             if renamed and start == speaker["source"][0]:
-                text = f"{speaker['named_by']}{document.text[speaker['source'][1] : end]}"
+                name, rest = speaker["named_by"], document.text[speaker["source"][1] : end]
+                if name in rest:
+                    rest = " " + rest.split(name, 1)[1].lstrip(_BETWEEN)
+                text = f"{name}{rest}"
         found.append(Attribution(
             (start, end), paragraph.span(cue), kind=kind, paragraph=index, text=text,
             frame_start=min(frame_start, start), **reading, **speaker,

@@ -1309,6 +1309,13 @@ def test_a_dateline_the_parse_hangs_from_the_speaker_is_neither_source_nor_claim
         ("The positives would outweigh the losses.", "Sen. Bernie Sanders", "Bernie Sanders")]
 
 
+def test_a_frame_naming_its_speaker_in_an_apposition_reads_once_with_the_name(claims_of):
+    claims = claims_of("While the nominee has yet to endorse the speaker's re-election bid, "
+                       "Trump's running mate — Indiana Gov. Mike Pence — has thrown his "
+                       "support behind Ryan.")
+    assert claims[-1].text == "Indiana Gov. Mike Pence has thrown his support behind Ryan."
+
+
 def test_a_possessive_is_no_part_of_the_name_a_pronoun_looks_back_to(claims_of):
     claims = claims_of("Thousands of supporters came to Ted Cruz’s rally in Miami on Monday. "
                        "He said the border must be closed.")
