@@ -184,19 +184,33 @@ def _frame(
         text = content.text if content is not None and len(spans) == 1 else None
         if content is not None and content.whole_frame:
             start = min(start, frame_start)
-            # "Smith, who has blasted the plan": the claim reads "Smith has blasted the plan";
-            # "his running mate — Mike Pence — has" reads "Mike Pence has".
-            renamed = speaker and speaker["named_by"] != speaker["mention"]
-            if renamed and start == speaker["source"][0]:
-                name, rest = speaker["named_by"], document.text[speaker["source"][1] : end]
-                if name in rest:
-                    rest = " " + rest.split(name, 1)[1].lstrip(_BETWEEN)
-                text = f"{name}{rest}"
+            if speaker and start == speaker["source"][0]:
+                text = _renamed(document, speaker, end) or text
         found.append(Attribution(
             (start, end), paragraph.span(cue), kind=kind, paragraph=index, text=text,
             frame_start=min(frame_start, start), **reading, **speaker,
         ))
     return found
+
+
+def _renamed(document: Document, speaker: dict, end: int) -> str | None:
+    """The words of a whole frame up to end with the speaker named: "Smith, who has blasted
+    the plan" reads "Smith has blasted the plan", "his running mate — Mike Pence — has" reads
+    "Mike Pence has"; None when the frame names them as it stands."""
+    name = speaker["named_by"]
+    source_start, source_end = speaker["source"]
+    if name.lower() == speaker["mention"].lower():
+        return None
+    if document.caseless:  # the parse reads such copy with capitals put back: the article's
+        lowered = document.text.lower()
+        at = lowered.rfind(name.lower(), 0, source_start)
+        at = at if at >= 0 else lowered.find(name.lower(), source_end)
+        if at >= 0:
+            name = document.text[at : at + len(name)]
+    rest = document.text[source_end:end]
+    if name in rest:
+        rest = " " + rest.split(name, 1)[1].lstrip(_BETWEEN)
+    return f"{name}{rest}"
 
 
 def _adjacent_quote(
