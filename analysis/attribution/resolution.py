@@ -67,10 +67,11 @@ def _mention(found: Attribution, caseless: bool) -> Mention | None:
 
 
 def _bare_description(mention: Mention) -> bool:
-    """ "the company", "the state agency"; not "the United Auto Workers union"."""
+    """ "the company", "the state agency"; not "the United Auto Workers union", "the mayor's
+    office"."""
     words = mention.surface.split()
     return (words[0].casefold() == "the" and words[-1].casefold() in ORGANIZATION_HEADS
-            and not any(w[0].isupper() for w in words[1:]))
+            and not any(w[0].isupper() or w.endswith(("'s", "’s")) for w in words[1:]))
 
 
 def _organisation_described(cast: Cast, mention: Mention, position: int) -> Entity | None:

@@ -406,6 +406,23 @@ def test_text_without_case_is_read_as_cased_text_is(claims_of, text):
     ]
 
 
+def test_a_subject_the_tagger_slips_on_in_lower_case_is_still_the_source(claims_of):
+    [claim] = claims_of("council member joan pike says the bridge is unsafe.")
+    assert (claim.speaker_mention, claim.speaker.name) == ("council member joan pike", "Joan Pike")
+
+
+def test_a_renamed_frame_in_capitals_keeps_the_articles_words(claims_of):
+    [claim] = claims_of("BRIAN BAKER, WHO HAS BLASTED THE PLAN FOR MONTHS, SPOKE ON MONDAY.")
+    assert (claim.text, claim.speaker.name) == (
+        "BRIAN BAKER HAS BLASTED THE PLAN FOR MONTHS.", "Brian Baker")
+
+
+def test_an_office_someone_owns_is_not_the_organisation_named_before(claims_of):
+    claims = claims_of("Council member Joan Pike says the bridge is unsafe. The mayor's office "
+                       "says the closure will last six months.")
+    assert [c.speaker.name for c in claims] == ["Joan Pike", "Mayor's office"]
+
+
 @pytest.mark.parametrize(
     "text",
     [
