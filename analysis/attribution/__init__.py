@@ -19,6 +19,7 @@ from analysis.attribution.sources import (
     source_token,
     usable,
 )
+from analysis.attribution.transcripts import transcript_turns
 from analysis.document import Document
 from analysis.furniture import is_sign_off
 from analysis.nlp import Paragraph
@@ -55,6 +56,8 @@ def _cues(document: Document, paragraph: Paragraph) -> list[tuple[Token, float]]
 def attribute(document: Document) -> list[Attribution]:
     """Every attribution the parse supports, in text order."""
     found, used = pull_quotes(document)
+    turns, taken = transcript_turns(document)
+    found, used = found + [t for t in turns if t.paragraph not in used], used | taken
     for index, paragraph in enumerate(document.paragraphs):
         if index not in used:
             for cue, probability in _cues(document, paragraph):

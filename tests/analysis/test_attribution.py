@@ -406,6 +406,31 @@ def test_text_without_case_is_read_as_cased_text_is(claims_of, text):
     ]
 
 
+TRANSCRIPT = """STEVE INSKEEP, HOST:
+
+The city council closed the harbour bridge last night. Joan Pike sits on the council.
+
+JOAN PIKE: We cannot wait another winter. The bridge is unsafe.
+
+INSKEEP: And the mayor? Does he agree?
+
+PIKE: The mayor agrees with us.
+
+INTRO: The repairs will start in May.
+
+Netanyahu and Obama: A tortured relationship of many years.
+
+Clinton: 2,316. Sanders: 1,547."""
+
+
+def test_a_transcript_turn_is_its_speakers_words_whole(claims_of):
+    said = [(c.text, c.kind, c.speaker.name) for c in claims_of(TRANSCRIPT) if c.speaker]
+    assert said == [
+        ("We cannot wait another winter.", "direct_quote", "Joan Pike"),
+        ("The bridge is unsafe.", "direct_quote", "Joan Pike"),
+        ("The mayor agrees with us.", "direct_quote", "Joan Pike")]
+
+
 def test_a_subject_the_tagger_slips_on_in_lower_case_is_still_the_source(claims_of):
     [claim] = claims_of("council member joan pike says the bridge is unsafe.")
     assert (claim.speaker_mention, claim.speaker.name) == ("council member joan pike", "Joan Pike")
