@@ -4,6 +4,8 @@ minister", "the company") looked back to whom they stand for."""
 
 from __future__ import annotations
 
+from bisect import bisect_right
+
 from spacy.tokens import Span, Token
 
 from analysis.attribution.frame import Attribution
@@ -91,11 +93,18 @@ def name_speakers(document: Document, found: list[Attribution]) -> dict[int, Spe
     """Each attribution's speaker (by id of the attribution), reading the article in order."""
     cast = Cast(document.caseless)
     events: list[tuple[int, int, object]] = []
+    # A source's own words name its person more fully than the recogniser may ("dr. leila
+    # haddad" in lower case, where it finds "Leila" alone).
+    sources = sorted(a.source for a in found if a.source is not None)
+    starts = [start for start, _ in sources]
     for paragraph in document.paragraphs:
         # "DETROIT (Reuters) -": the dateline names no one the article is about.
         furniture = document.prefix_end(paragraph.start, paragraph.end)
         for entity in paragraph.doc.ents:
             start = paragraph.span(entity)[0]
+            at = bisect_right(starts, start) - 1
+            if entity.label_ == "PERSON" and at >= 0 and start < sources[at][1]:
+                continue
             # Names inside a quotation are the speaker's words: no antecedent for "he says".
             if entity.label_ in ("PERSON", "ORG") and start >= furniture and not document.quoted(
                 start

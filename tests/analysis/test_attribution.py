@@ -431,6 +431,20 @@ def test_a_transcript_turn_is_its_speakers_words_whole(claims_of):
         ("The mayor agrees with us.", "direct_quote", "Joan Pike")]
 
 
+def test_a_name_the_parse_hangs_from_the_end_of_a_spokesmans_description_names_him(claims_of):
+    [claim] = claims_of("But a spokesman for the parents' group Free Choice, Tom Beck, said the "
+                        "figures were exaggerated.")
+    assert (claim.speaker.name, claim.speaker.role) == (
+        "Tom Beck", "spokesman for the parents' group Free Choice")
+
+
+def test_a_name_the_recogniser_cuts_short_in_lower_case_is_the_sources_whole_name(claims_of):
+    claims = claims_of("dr. leila haddad, the region's chief medical officer, said the outbreak "
+                       "was driven by falling vaccination rates. she urged parents to check "
+                       "their children's records.")
+    assert [c.speaker.name for c in claims] == ["Leila Haddad", "Leila Haddad"]
+
+
 def test_a_subject_the_tagger_slips_on_in_lower_case_is_still_the_source(claims_of):
     [claim] = claims_of("council member joan pike says the bridge is unsafe.")
     assert (claim.speaker_mention, claim.speaker.name) == ("council member joan pike", "Joan Pike")
