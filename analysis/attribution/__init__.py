@@ -106,12 +106,16 @@ def _speaker_words(document: Document, paragraph: Paragraph, head: Token, furnit
     source = paragraph.span(phrase)
     name, role = name_and_role(head)
     name = after_furniture(name)
+    role_words = role.text if role is not None else None
     office = office_of(head)
+    if office is not None and head not in name:
+        # "Its chairwoman, Anne Kjaer, says": named by the apposition, the office her role.
+        office, role_words = None, office
     return {
         "source": source,
         "mention": document.text[source[0] : source[1]],
         "named_by": office or name.text,
-        "role": role.text if role is not None else None,
+        "role": role_words,
         "entity": name.root.ent_type_,
         "proper": name.root.pos_ == "PROPN",
         "office": office is not None,

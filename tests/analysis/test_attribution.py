@@ -445,6 +445,13 @@ def test_a_name_the_recogniser_cuts_short_in_lower_case_is_the_sources_whole_nam
     assert [c.speaker.name for c in claims] == ["Leila Haddad", "Leila Haddad"]
 
 
+def test_an_office_named_by_an_apposition_is_the_named_persons_role(claims_of):
+    claims = claims_of("The Danish Medical Association says the plan is wrong. Its chairwoman, "
+                       "Anne Kjaer, says ambulance times have doubled.")
+    assert (claims[-1].speaker.name, claims[-1].speaker.role) == (
+        "Anne Kjaer", "chairwoman of the Danish Medical Association")
+
+
 def test_a_subject_the_tagger_slips_on_in_lower_case_is_still_the_source(claims_of):
     [claim] = claims_of("council member joan pike says the bridge is unsafe.")
     assert (claim.speaker_mention, claim.speaker.name) == ("council member joan pike", "Joan Pike")
