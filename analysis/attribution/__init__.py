@@ -115,6 +115,7 @@ def _speaker_words(document: Document, paragraph: Paragraph, head: Token, furnit
         "source": source,
         "mention": document.text[source[0] : source[1]],
         "named_by": office or name.text,
+        "named_at": None if office or not name else paragraph.span(name),
         "role": role_words,
         "entity": name.root.ent_type_,
         "proper": name.root.pos_ == "PROPN",
@@ -201,22 +202,20 @@ def _frame(
 
 
 def _renamed(document: Document, speaker: dict, end: int) -> str | None:
-    """The words of a whole frame up to end with the speaker named: "Smith, who has blasted
-    the plan" reads "Smith has blasted the plan", "his running mate — Mike Pence — has" reads
-    "Mike Pence has"; None when the frame names them as it stands."""
-    name = speaker["named_by"]
-    source_start, source_end = speaker["source"]
+    """The words of a whole frame up to end with the speaker named as named_by names them:
+    "Smith, who has blasted the plan" reads "Smith has blasted the plan", "his running mate —
+    Mike Pence — has" reads "Mike Pence has"; None when the mention is that name. A name in
+    the text is given in the article's words (copy in capitals is parsed in lower case)."""
+    name, named_at = speaker["named_by"], speaker["named_at"]
     if name.lower() == speaker["mention"].lower():
         return None
-    if document.caseless:  # the parse reads such copy with capitals put back: the article's
-        lowered = document.text.lower()
-        at = lowered.rfind(name.lower(), 0, source_start)
-        at = at if at >= 0 else lowered.find(name.lower(), source_end)
-        if at >= 0:
-            name = document.text[at : at + len(name)]
+    source_end = speaker["source"][1]
     rest = document.text[source_end:end]
-    if name in rest:
-        rest = " " + rest.split(name, 1)[1].lstrip(_BETWEEN)
+    if named_at is not None:
+        name = document.text[named_at[0] : named_at[1]]
+        if named_at[0] >= source_end:  # an apposition after the source: not said twice
+            rest = document.text[named_at[1] : end].lstrip(_BETWEEN)
+            rest = " " + rest if rest else rest
     return f"{name}{rest}"
 
 

@@ -4,15 +4,21 @@ minister", "the company") looked back to whom they stand for."""
 
 from __future__ import annotations
 
-from bisect import bisect_right
-
 from spacy.tokens import Span, Token
 
 from analysis.attribution.frame import Attribution
 from analysis.attribution.sources import DOCUMENTS
 from analysis.document import Document
 from analysis.lexicon import COUNTRY_NAMES, METONYMS, ORGANIZATION_HEADS
-from analysis.speakers import Cast, Entity, Mention, SpeakerRef, parse_mention, role_phrase
+from analysis.speakers import (
+    Cast,
+    Entity,
+    Mention,
+    SpeakerRef,
+    is_possessive,
+    parse_mention,
+    role_phrase,
+)
 
 _SPEAKER_KINDS = frozenset({"person", "organization", "country", "group"})
 # What the parser's entity types make of a source that names one.
@@ -73,7 +79,7 @@ def _bare_description(mention: Mention) -> bool:
     office"."""
     words = mention.surface.split()
     return (words[0].casefold() == "the" and words[-1].casefold() in ORGANIZATION_HEADS
-            and not any(w[0].isupper() or w.endswith(("'s", "’s")) for w in words[1:]))
+            and not any(w[0].isupper() or is_possessive(w) for w in words[1:]))
 
 
 def _organisation_described(cast: Cast, mention: Mention, position: int) -> Entity | None:
@@ -93,17 +99,15 @@ def name_speakers(document: Document, found: list[Attribution]) -> dict[int, Spe
     """Each attribution's speaker (by id of the attribution), reading the article in order."""
     cast = Cast(document.caseless)
     events: list[tuple[int, int, object]] = []
-    # A source's own words name its person more fully than the recogniser may ("dr. leila
-    # haddad" in lower case, where it finds "Leila" alone).
-    sources = sorted(a.source for a in found if a.source is not None)
-    starts = [start for start, _ in sources]
+    # The words that name a source name its person more fully than the recogniser may ("dr.
+    # leila haddad" in lower case, where it finds "Leila" alone).
+    names = [a.named_at for a in found if a.named_at is not None]
     for paragraph in document.paragraphs:
         # "DETROIT (Reuters) -": the dateline names no one the article is about.
         furniture = document.prefix_end(paragraph.start, paragraph.end)
         for entity in paragraph.doc.ents:
             start = paragraph.span(entity)[0]
-            at = bisect_right(starts, start) - 1
-            if entity.label_ == "PERSON" and at >= 0 and start < sources[at][1]:
+            if entity.label_ == "PERSON" and any(a <= start < b for a, b in names):
                 continue
             # Names inside a quotation are the speaker's words: no antecedent for "he says".
             if entity.label_ in ("PERSON", "ORG") and start >= furniture and not document.quoted(
