@@ -25,15 +25,23 @@ def _table() -> dict[str, str]:
     return {line.casefold(): line for line in table_lines(TABLE.name)}
 
 
-def is_name(word: str) -> bool:
-    """Whether the word is written with capitals mid-sentence (the casing table knows it)."""
-    return word.casefold() in _table()
+def _cases(text: str) -> tuple[int, int]:
+    """How many letters of (the start of) the text are upper case, and how many lower."""
+    start = text[:20_000]
+    return sum(c.isupper() for c in start), sum(c.islower() for c in start)
+
+
+def is_caseless(text: str) -> bool:
+    """True when the text is written without capitals, or in capitals only (old wire copy, a
+    radio script): case cannot mark names."""
+    upper, lower = _cases(text)
+    return upper + lower > 0 and min(upper, lower) < 0.01 * (upper + lower)
 
 
 def in_capitals(text: str) -> bool:
     """Whether the text is written in capitals only (a few words at least)."""
-    letters = [c for c in text if c.isalpha()]
-    return len(letters) >= 12 and sum(c.islower() for c in letters) < 0.01 * len(letters)
+    upper, lower = _cases(text)
+    return upper >= 12 and lower < 0.01 * (upper + lower)
 
 
 def truecase(text: str) -> str:
@@ -54,7 +62,8 @@ def truecase(text: str) -> str:
         before = match.string[max(0, match.start() - 4) : match.start() + 1]
         if re.search(r"\.\w\.$|\b\w\.$", before):
             return match.group()
-        return match.group()[:-1] + match.group(1).upper()
+        first = match.group(1).upper()
+        return match.group()[:-1] + (first if len(first) == 1 else match.group(1))
 
     return _SENTENCE_START.sub(capital, _WORD.sub(cased, text))
 

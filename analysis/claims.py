@@ -74,7 +74,7 @@ def extract_claims(text: str) -> list[ExtractedClaim]:
             if end <= start or len(_WORD.findall(text[start:end])) < 4:
                 continue
             claims += _claim(document, start, end, NARRATION, None, None)
-        elif _declarative(text[start:end]):
+        elif _declarative(text[start:end], document.caseless):
             claims += _claim(document, start, end, NARRATION, None, None)
     return sorted(claims, key=lambda c: (c.start, c.end))
 
@@ -99,13 +99,13 @@ def _claim(document: Document, start, end, kind, speaker, mention, words=None, c
                            frame)]
 
 
-def _declarative(sentence: str) -> bool:
+def _declarative(sentence: str, caseless: bool) -> bool:
     """A statement worth tracking: ends in a full stop or "!", has a few words, is not furniture."""
     core = sentence.rstrip().rstrip("\"”’')]")
     if not core or core[-1] not in ".!" or core.endswith("...") or len(_WORD.findall(core)) < 4:
         return False
     return (not is_boilerplate_line(sentence) and not is_sign_off(sentence)
-            and any(c.islower() for c in sentence))
+            and (caseless or any(c.islower() for c in sentence)))
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:

@@ -8,11 +8,11 @@ from functools import cached_property
 
 from spacy.tokens import Token
 
-from analysis.casing import truecase
+from analysis.casing import is_caseless, truecase
 from analysis.furniture import prefix_length
 from analysis.nlp import Paragraph, parse_paragraphs, parse_paragraphs_of_many
 from analysis.quotes import Quote, find_quotes
-from analysis.sentences import is_caseless, rule_pieces, split_paragraphs
+from analysis.sentences import rule_pieces, split_paragraphs
 
 
 @dataclass
@@ -42,7 +42,10 @@ class Document:
 
     def prefix_end(self, start: int, end: int) -> int:
         """Where the dateline or script marker opening [start, end) ends ("WASHINGTON (AP)
-        --", "INTRO:"), or start."""
+        --", "INTRO:"), or start; in copy without case, only a paragraph opens with one ("jobs
+        - not taxes - matter")."""
+        if self.caseless and start not in self._paragraph_starts:
+            return start
         return start + prefix_length(self.text[start:end], self.caseless)
 
     @cached_property

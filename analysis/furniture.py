@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import re
 
-from analysis.casing import is_name
-from analysis.lexicon import BOILERPLATE, FUNCTION_WORDS
+from analysis.lexicon import BOILERPLATE, FUNCTION_WORDS, SCRIPT_MARKERS
 
 # "OSLO, Norway (Wire) --", "WASHINGTON (AP) -", "lima, peru (agency) --".
 _DATELINE = re.compile(
@@ -78,10 +77,10 @@ def dateline_length(text: str, caseless: bool = False) -> int:
 def marker_length(text: str, caseless: bool = False) -> int:
     """Length of radio-script markers opening the text, or 0. caseless: the article is written
     all in lower case or all in capitals, where capitals mark no cue: a marker is then one
-    word that names no one ("INTRO:", not "PUTIN SAID:" or "SANDERS:")."""
+    word a script's cues are made of ("INTRO:", not "PUTIN SAID:" or "SANDERS:")."""
     if caseless:
         match = _CASELESS_MARKER.match(text)
-        return match.end() if match and not is_name(match.group("word")) else 0
+        return match.end() if match and match.group("word").casefold() in SCRIPT_MARKERS else 0
     match = _MARKER.match(text)
     return match.end() if match else 0
 

@@ -76,6 +76,7 @@ TITLE_HEADS = _words("title_heads.txt")
 TITLE_MODIFIERS = _words("title_modifiers.txt")
 GROUP_HEADS = _words("group_heads.txt")
 ORGANIZATION_HEADS = _words("organization_heads.txt")
+SCRIPT_MARKERS = _words("script_markers.txt")
 COUNTRY_NAMES, DEMONYMS = _countries()
 METONYMS = _metonymy()
 FUNCTION_WORDS = frozenset(

@@ -6,6 +6,7 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
+from analysis.casing import is_caseless
 from analysis.furniture import dateline_length, is_boilerplate_line, marker_length
 from analysis.lexicon import HONORIFICS, TITLE_HEADS
 
@@ -37,14 +38,15 @@ def split_paragraphs(text: str) -> list[Span]:
     """Paragraphs: blank lines separate them, and so do short or furniture lines in a block."""
     spans: list[Span] = []
     start = 0
+    caseless = is_caseless(text)
     for match in _BLANK_LINE.finditer(text):
-        spans.extend(_split_block(text, start, match.start()))
+        spans.extend(_split_block(text, start, match.start(), caseless))
         start = match.end()
-    spans.extend(_split_block(text, start, len(text)))
+    spans.extend(_split_block(text, start, len(text), caseless))
     return spans
 
 
-def _split_block(text: str, start: int, end: int) -> list[Span]:
+def _split_block(text: str, start: int, end: int, caseless: bool) -> list[Span]:
     """Split one block of non-blank lines where a line break is a real paragraph break."""
     lines = [
         (m.start() + start, m.end() + start) for m in _LINE.finditer(text[start:end]) if m.group()
@@ -59,7 +61,7 @@ def _split_block(text: str, start: int, end: int) -> list[Span]:
         # Hard-wrapped prose fills its lines; a short line ends a paragraph.
         short = widths[i] < 0.6 * widest or widest < 40
         furniture = is_boilerplate_line(line) or is_boilerplate_line(following)
-        opener = dateline_length(following) > 0 or marker_length(following) > 0
+        opener = dateline_length(following, caseless) > 0 or marker_length(following, caseless) > 0
         if short or furniture or opener:
             spans.append(Span(para_start, lines[i][1]))
             para_start = lines[i + 1][0]
@@ -72,14 +74,6 @@ def _trim(text: str, span: Span) -> Span:
     chunk = text[span.start : span.end]
     lead = len(chunk) - len(chunk.lstrip())
     return Span(span.start + lead, span.start + len(chunk.rstrip()))
-
-
-def is_caseless(text: str) -> bool:
-    """True when the text is written without capitals, or in capitals only (old wire copy, a
-    radio script): case cannot mark names."""
-    letters = [c for c in text[:20_000] if c.isalpha()]
-    upper = sum(c.isupper() for c in letters)
-    return bool(letters) and min(upper, len(letters) - upper) < 0.01 * len(letters)
 
 
 def split_sentences(
@@ -106,7 +100,7 @@ def _paragraph_sentences(text: str, para: Span, caseless: bool) -> list[Span]:
 
 def rule_pieces(masked: str, caseless: bool) -> list[tuple[int, int]]:
     """Sentence ranges from punctuation rules: an end mark, then space and a capital (any letter
-    in lower-case text), not after an initial, a dotted acronym or an abbreviation. (pysbd cut
+    in text without case), not after an initial, a dotted acronym or an abbreviation. (pysbd cut
     the same sentences on every measure here at five times the cost, and was dropped.)"""
     pieces = []
     start = 0

@@ -42,3 +42,12 @@ def test_truecasing_changes_case_only():
     cased = truecase(text)
     assert cased.casefold() == text.casefold()
     assert cased.startswith("Moscow") and "Russia agreed" in cased and "U.S. plan" in cased
+
+
+def test_truecasing_copy_in_capitals_keeps_every_offset():
+    # Letters whose other case is longer ("İ" lower, "ß" upper) stay as they are.
+    for text in ("MOSCOW -- THE U.S. PLAN WOULD FAIL, HE SAID. RUSSIA AGREED.",
+                 "THE İMAM SPOKE. ẞTRASSE. ẞA"):
+        cased = truecase(text)
+        assert len(cased) == len(text) and cased.casefold() == text.casefold()
+    assert truecase("RUSSIA AGREED. THE PLAN FAILED.") == "Russia agreed. The plan failed."

@@ -2,8 +2,9 @@
 
 import pytest
 
+from analysis.casing import is_caseless
 from analysis.quotes import find_quotes
-from analysis.sentences import is_caseless, split_paragraphs, split_sentences
+from analysis.sentences import split_paragraphs, split_sentences
 
 
 def sentences_of(text):
