@@ -54,6 +54,11 @@ _POSSESSIVE_S = re.compile(r"(['’])S\b")
 _POSSESSIVE = re.compile(r"['’]s$")
 
 
+def is_possessive(word: str) -> bool:
+    """ "Cruz's", "MAYOR’S"."""
+    return bool(_POSSESSIVE.search(word.casefold()))
+
+
 def words(phrase: str) -> list[str]:
     """The word tokens of a phrase ("U.S.", "O'Neill", "president-elect" stay whole)."""
     return _TOKEN.findall(phrase)
@@ -93,7 +98,8 @@ def title_case(token: str) -> str:
 
 
 def _title_case_known(tokens: list[str], caseless: bool) -> str:
-    """Group or organisation names: capitalise only countries and demonyms in lower-case text."""
+    """Group or organisation names: capitalise only countries and demonyms in text without
+    case."""
     if not caseless:
         return " ".join(tokens)
     shown = [
@@ -296,7 +302,7 @@ class Cast:
 
     def _alias(self, mention: Mention) -> str:
         """The words used, as a name reads: "The United States" -> "United States", and
-        title-cased when the article is written in lower case ("petrov" -> "Petrov")."""
+        title-cased when the article is written without case ("petrov", "PETROV" -> "Petrov")."""
         tokens = mention.surface.split()
         if mention.kind == "country" and len(tokens) > 1 and tokens[0].casefold() in DETERMINERS:
             tokens = tokens[1:]

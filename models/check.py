@@ -44,8 +44,8 @@ def check_draft(text: str) -> list[dict]:
 
     def explained(extracted, known, other) -> str:
         """The draft's claim and the known one, quoted with who says them."""
-        name = known.name if known else extracted.speaker.name if extracted.speaker else None
-        kind = extracted.speaker.kind if extracted.speaker else None
+        said_by = known or extracted.speaker
+        name, kind = (said_by.name, said_by.kind) if said_by else (None, None)
         draft = Side(extracted.frame, extracted.text, extracted.start, extracted.end,
                      known.id if known else name, name, kind)
         return explain(draft, sides[other.id], one_source=False)

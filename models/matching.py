@@ -168,9 +168,10 @@ def _best_first(found: list) -> list:
     return sorted(found, key=lambda f: (-f[1], f[0].id))
 
 
-def _side(text: str, frame: str | None, start, end, speaker, name, kind, *, read=True
-          ) -> Side:
-    """A claim where it stands; with no stored frame, its words are read (when read)."""
+def _side(text: str, frame: str | None = None, start=None, end=None, speaker=None, name=None,
+          kind=None, *, read=True) -> Side:
+    """A claim where it stands, said by speaker (an id) named name, of kind; with no stored
+    frame, its words are read (when read)."""
     found = Frame.from_json(frame) or (frame_of_text(text) if read else Frame())
     return Side(found, text, start or 0, end or 0, speaker, name, kind)
 
@@ -191,7 +192,7 @@ def claim_sides(claim_ids) -> dict[int, Side]:
         sides.update((claim_id, _side(*rest, read=False)) for claim_id, *rest in rows)
         unseen = [i for i in chunk if i not in sides]
         if unseen:
-            sides.update((claim_id, _side(text, None, None, None, None, None, None, read=False))
+            sides.update((claim_id, _side(text, read=False))
                          for claim_id, text in Claim.select(Claim.id, Claim.text)
                          .where(Claim.id.in_(unseen)).tuples())
     return sides

@@ -260,9 +260,11 @@ def name_and_role(source: Token) -> tuple[Span, Span | None]:
     appositive = next((c for c in head.children if c.dep_ == "appos" and c.pos_ != "NUM"), None)
     if appositive is None and head.lower_ in TITLE_HEADS:
         # "a spokesman for the parents' group Free Choice, Tom Beck,": the parse may hang the
-        # name from the last noun of the description.
+        # name from the organisation's name that ends the description (not from a person's
+        # noun: "a spokesman for the victim, John Doe," is the victim's name).
         appositive = next((t for t in reversed(list(head.subtree)) if t.i > head.i
-                           and t.dep_ == "appos" and t.ent_type_ == "PERSON"), None)
+                           and t.dep_ == "appos" and t.ent_type_ == "PERSON"
+                           and t.head.pos_ == "PROPN" and t.head.ent_type_ != "PERSON"), None)
     if appositive is None:
         if head.pos_ == "NOUN" and any(c.dep_ == "prep" for c in head.children):
             # "Officials in the capital": a group named by its head, described by the rest.

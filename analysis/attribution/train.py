@@ -130,7 +130,7 @@ def fit(found: list[tuple[dict[str, float], bool]], model: LinearModel, about: s
 
 
 def write_casing(folder: Path) -> None:
-    """The table of cased words that lower-case text is parsed with (analysis/casing.py)."""
+    """The table of cased words that text without case is parsed with (analysis/casing.py)."""
     words = learn(article.text for article in articles(folder))
     TABLE.write_text(
         "# Words written with capitals mid-sentence in PolNeAR train (840 US news articles,\n"
@@ -183,7 +183,7 @@ def write_intents(documents: list[Read]) -> None:
 
 def main() -> None:
     folder = Path(sys.argv[1]) if len(sys.argv) > 1 else TRAIN
-    write_casing(folder)  # from the raw text; lower-case copy is parsed with it
+    write_casing(folder)  # from the raw text; copy without case is parsed with it
     documents = read(folder)
     write_genders(documents)
     write_intents(documents)

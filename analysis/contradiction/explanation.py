@@ -10,6 +10,9 @@ from analysis.contradiction.frames import Side
 LONGEST = 160  # characters of a claim quoted at most
 SHORTEST_CUT = 60  # a cut at a clause break keeps at least this much, else it falls at a word
 _BREAKS = re.compile(r"[,;:]\s|\s[—–-]+\s")
+# A group's name up to what qualifies it ("Residents of the town", "Officials in Kyiv").
+_HEAD = re.compile(r".+?(?=\s+(?:of|in|at|for|from|with|on)\s|,|$)", re.I)
+_PLURALS = frozenset({"police", "people"})
 
 
 def _quoted(side: Side) -> str:
@@ -21,9 +24,12 @@ def _quoted(side: Side) -> str:
 
 
 def _says(side: Side) -> str:
-    """The verb after the speaker's name: "Democrats say", "The Times says"."""
-    plural = side.speaker_kind == "group" and side.speaker_name.endswith("s") and not (
-        side.speaker_name.endswith("ss"))
+    """The verb after the speaker's name: "Democrats say", "Residents of the town say", "The
+    Times says" (a group's head noun tells; "police" and "people" are plural whole)."""
+    if side.speaker_kind != "group":
+        return "says"
+    head = _HEAD.match(side.speaker_name).group().split()[-1].casefold()
+    plural = head in _PLURALS or (head.endswith("s") and not head.endswith("ss"))
     return "say" if plural else "says"
 
 

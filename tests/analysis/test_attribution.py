@@ -386,15 +386,17 @@ CAPITALS = (
     "MOSCOW -- RUSSIAN PRESIDENT VLADIMIR PUTIN SAID ON FRIDAY THAT A DEAL WAS REACHED AT "
     'GENOA.\n\nPUTIN SAID: "WE HAVE AGREED TO START CONSULTATIONS."\n\nINTRO: THE FINANCE '
     "MINISTER, ANA DUARTE, SAYS FARES WILL NOT RISE THIS YEAR. SHE ADDED THAT THE BUDGET IS "
-    "BALANCED.\n\nSANDERS: BREXIT COULD HURT THE ECONOMY."
+    "BALANCED.\n\nSANDERS: BREXIT COULD HURT THE ECONOMY.\n\nTHE BRIDGE CLOSED ON MONDAY "
+    "AFTER THE STORM. JOBS - NOT TAXES - MATTER MOST TO VOTERS HERE."
 )
 
 
 @pytest.mark.parametrize("text", [CAPITALS, CAPITALS.lower()], ids=["capitals", "lower case"])
 def test_text_without_case_is_read_as_cased_text_is(claims_of, text):
     """Old wire copy and radio scripts in capitals, or copy all in lower case: a dateline set
-    off by a dash and a one-word script marker are furniture, "PUTIN SAID:" is a frame, and
-    speakers read as names."""
+    off by a dash opening a paragraph and a script's one-word marker are furniture, "PUTIN
+    SAID:" is a frame, "SANDERS:" a speaker's label, speakers read as names, and narration is
+    kept."""
     found = [(c.text.casefold(), c.speaker.name if c.speaker else None, c.kind)
              for c in claims_of(text)]
     assert found == [
@@ -403,6 +405,8 @@ def test_text_without_case_is_read_as_cased_text_is(claims_of, text):
         ("fares will not rise this year.", "Ana Duarte", "indirect"),
         ("the budget is balanced.", "Ana Duarte", "indirect"),
         ("brexit could hurt the economy.", "Sanders", "indirect"),
+        ("the bridge closed on monday after the storm.", None, "narration"),
+        ("jobs - not taxes - matter most to voters here.", None, "narration"),
     ]
 
 
@@ -450,6 +454,27 @@ def test_an_office_named_by_an_apposition_is_the_named_persons_role(claims_of):
                        "Anne Kjaer, says ambulance times have doubled.")
     assert (claims[-1].speaker.name, claims[-1].speaker.role) == (
         "Anne Kjaer", "chairwoman of the Danish Medical Association")
+
+
+def test_people_named_in_a_sources_description_stay_people_of_the_story(claims_of):
+    """Only the words that name the source give way to its name: "Senator John Smith" and
+    "Mike Pence" inside the descriptions are still there to be looked back to."""
+    smith = claims_of("A spokesman for Senator John Smith said the bill was dead. Smith later "
+                      "said he would fight on.")
+    pence = claims_of("An aide to Mike Pence said the plan was over. Later he said he would run.")
+    assert smith[-1].speaker.name == "John Smith" and pence[-1].speaker.name == "Mike Pence"
+
+
+def test_a_renamed_frame_keeps_its_offsets_past_a_letter_whose_lower_case_is_longer(claims_of):
+    claims = claims_of("THE İMAM SPOKE. BRIAN BAKER, WHO HAS BLASTED THE PLAN FOR MONTHS, SPOKE "
+                       "ON MONDAY.")
+    assert claims[-1].text == "BRIAN BAKER HAS BLASTED THE PLAN FOR MONTHS."
+
+
+def test_a_headlines_label_gives_the_speaker_of_words_that_may_be_the_outlets(claims_of):
+    headline = claims_of("Sanders: Brexit could hurt US economy\n\nBernie Sanders spoke in "
+                         "Vermont on Monday about the vote.")[0]
+    assert (headline.kind, headline.speaker.name) == ("indirect", "Bernie Sanders")
 
 
 def test_a_subject_the_tagger_slips_on_in_lower_case_is_still_the_source(claims_of):

@@ -72,7 +72,8 @@ def test_an_explanation_quotes_both_claims_whole_with_who_says_them():
 @pytest.mark.parametrize("name, kind, verb", [
     ("Tech executives", "group", "say"), ("Democrats", "group", "say"),
     ("The New York Times", "organization", "says"), ("United States", "country", "says"),
-    ("Maya Cole", "person", "says"), ("The press", "group", "says")])
+    ("Maya Cole", "person", "says"), ("The press", "group", "says"),
+    ("Residents of the town", "group", "say"), ("Police", "group", "say")])
 def test_the_verb_agrees_with_who_says_it(name, kind, verb):
     said = Side(Frame(), "The tax will stay.", 0, 10, 7, name, kind)
     other = Side(Frame(), "The tax must go.", 20, 30)
