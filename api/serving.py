@@ -14,11 +14,13 @@ limit_request_line = 8190
 limit_request_field_size = 8190
 
 
-# A worker's full garbage-collection passes run between requests, after this many requests:
-# one walks the readings and names the analysis keeps for the next requests (about 100,000
-# objects, 80-100 ms on these cores), and ingest leaves no cycles for it to free.
-FULL_PASS_EVERY = 200
-_NEVER = 1_000_000_000  # gen1 passes before Python would make a full one itself
+# A worker's full garbage-collection passes run between requests, once this many passes of
+# the middle generation have run since the last (Python's own default): about every ten
+# ingests, every few thousand reads. A full pass walks the readings and names the analysis
+# keeps for the next requests (about 100,000 objects, 80-100 ms on these cores); ingest
+# leaves no cycles for it to free.
+FULL_PASS_AFTER = 10
+_NEVER = 1_000_000_000  # middle-generation passes before Python would make a full one itself
 
 
 def post_worker_init(worker):
@@ -34,6 +36,6 @@ def post_worker_init(worker):
 
 
 def post_request(worker, req, environ, resp):
-    """Every FULL_PASS_EVERY requests, the full pass, once the response is sent."""
-    if worker.nr % FULL_PASS_EVERY == 0:
+    """The full pass, when one is due, once the response is sent."""
+    if gc.get_count()[2] >= FULL_PASS_AFTER:
         gc.collect()

@@ -30,8 +30,8 @@ CUE_THRESHOLD = 0.3
 _BARE_FRAME = 6
 _SENTENCE_ENDS = tuple('.!?:"”’\')…')
 _BETWEEN = " \n\t,.:;—–-"
-_SPEAKER_FIELDS = ("source", "mention", "named_by", "role", "entity", "proper", "office",
-                   "source_pos")
+_SPEAKER_FIELDS = ("source", "mention", "named_by", "named_at", "role", "entity", "proper",
+                   "office", "source_pos")
 
 
 def _cues(document: Document, paragraph: Paragraph) -> list[tuple[Token, float]]:
