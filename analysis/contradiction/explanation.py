@@ -26,9 +26,10 @@ def _quoted(side: Side) -> str:
 def _says(side: Side) -> str:
     """The verb after the speaker's name: "Democrats say", "Residents of the town say", "The
     Times says" (a group's head noun tells; "police" and "people" are plural whole)."""
-    if side.speaker_kind != "group":
+    named = _HEAD.match(side.speaker_name or "")
+    if side.speaker_kind != "group" or named is None or not named.group().split():
         return "says"
-    head = _HEAD.match(side.speaker_name).group().split()[-1].casefold()
+    head = named.group().split()[-1].casefold()
     plural = head in _PLURALS or (head.endswith("s") and not head.endswith("ss"))
     return "say" if plural else "says"
 
