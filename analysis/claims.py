@@ -54,7 +54,8 @@ def extract_claims(text: str) -> list[ExtractedClaim]:
     heard = heard_nearby(attributions, speakers)
     attributions = [a for a in attributions
                     if holds(text, a, speakers.get(id(a)), id(a) in heard)]
-    sentences = [s for para in split_sentences(text, split_paragraphs(text), document.caseless)
+    caseless = document.caseless
+    sentences = [s for para in split_sentences(text, split_paragraphs(text, caseless), caseless)
                  for s in para]
     edges = sorted({e for s in sentences for e in (s.start, s.end)})
     claims = []

@@ -99,13 +99,13 @@ def _plan(text: str) -> tuple[str, list[tuple[int, int]], bool]:
     offsets)."""
     spans = []
     budget = PARSE_BUDGET
-    for paragraph in split_paragraphs(text):
+    caseless = is_caseless(text)
+    for paragraph in split_paragraphs(text, caseless):
         for start, end in _pieces(text, paragraph.start, paragraph.end):
             if end - start > budget:
                 break
             spans.append((start, end))
             budget -= end - start
-    caseless = is_caseless(text)
     return (truecase(text) if caseless else text), spans, caseless
 
 

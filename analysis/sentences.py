@@ -6,7 +6,6 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
-from analysis.casing import is_caseless
 from analysis.furniture import dateline_length, is_boilerplate_line, marker_length
 from analysis.lexicon import HONORIFICS, TITLE_HEADS
 
@@ -34,11 +33,11 @@ _ABBREVIATIONS = frozenset(
 )
 
 
-def split_paragraphs(text: str) -> list[Span]:
-    """Paragraphs: blank lines separate them, and so do short or furniture lines in a block."""
+def split_paragraphs(text: str, caseless: bool = False) -> list[Span]:
+    """Paragraphs: blank lines separate them, and so do short or furniture lines in a block
+    (told by the rules for copy without case when caseless, casing.is_caseless)."""
     spans: list[Span] = []
     start = 0
-    caseless = is_caseless(text)
     for match in _BLANK_LINE.finditer(text):
         spans.extend(_split_block(text, start, match.start(), caseless))
         start = match.end()

@@ -8,7 +8,7 @@ from analysis.sentences import split_paragraphs, split_sentences
 
 
 def sentences_of(text):
-    paragraphs = split_paragraphs(text)
+    paragraphs = split_paragraphs(text, is_caseless(text))
     per_paragraph = split_sentences(text, paragraphs, is_caseless(text))
     return [[text[s.start : s.end] for s in para] for para in per_paragraph]
 
