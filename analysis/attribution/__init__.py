@@ -180,6 +180,7 @@ def _frame(
         "whole_frame": content is not None and content.whole_frame,
         # "For X, P" and "X calls Y Z" are rules of English, not the models' guesses.
         "ruled": probability >= 1.0 or (content is not None and content.ruled),
+        "viewpoint": is_viewpoint(cue),
     }
     found = []
     for start, end in spans:

@@ -72,7 +72,14 @@ def keep_probability(text: str, found: Attribution, speaker: SpeakerRef | None,
 def holds(text: str, found: Attribution, speaker: SpeakerRef | None, heard: bool = False
           ) -> bool:
     """Whether to keep a frame. Frames found by rule are kept; a frame with no source (which
-    the model is not trained on) only when its cue is more likely than not."""
+    the model is not trained on) only when its cue is more likely than not. "For X, P" gives
+    the view of a group of people ("For many voters, P"); of one person it is most often the
+    writer's reading of where that person stands ("For Obama, the deal fulfills a goal"), that
+    person's view only when the story is hearing them nearby; of anything else it is no view
+    at all ("For all these reasons, P")."""
+    if found.viewpoint:
+        kind = speaker.kind if speaker is not None else None
+        return kind == "group" or (kind == "person" and heard)
     if found.ruled:
         return True
     if found.source is None:

@@ -674,18 +674,8 @@ def test_calls_without_a_naming_stays_narration(only_claim, text):
     "text, words, speaker",
     [
         (
-            "For Ms. Ortega, the merger was a mistake.",
-            "The merger was a mistake.",
-            ("Ortega", "person"),
-        ),
-        (
             'Lucia Ortega said the bank was sound. "We have the money." '
             "But for Ms. Ortega, the merger was a mistake.",
-            "The merger was a mistake.",
-            ("Lucia Ortega", "person"),
-        ),
-        (
-            "For Finance Minister Lucia Ortega, the merger was a mistake.",
             "The merger was a mistake.",
             ("Lucia Ortega", "person"),
         ),
@@ -707,10 +697,25 @@ def test_calls_without_a_naming_stays_narration(only_claim, text):
         ),
     ],
 )
-def test_for_a_person_the_sentence_is_their_view(claims_of, text, words, speaker):
+def test_for_a_voice_or_a_group_the_sentence_is_their_view(claims_of, text, words, speaker):
     claim = claims_of(text)[-1]
     assert (claim.kind, claim.text) == ("indirect", words)
     assert speaker_of(claim) == speaker
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # One person nobody hears nearby: the writer's reading of where they stand.
+        "For Ms. Ortega, the merger was a mistake.",
+        "For Finance Minister Lucia Ortega, the merger was a mistake.",
+        # No one at all.
+        "For all these reasons, the merger was a mistake.",
+    ],
+)
+def test_for_a_person_unheard_or_a_thing_the_sentence_is_narration(claims_of, text):
+    (claim,) = claims_of(text)
+    assert (claim.kind, claim.speaker) == ("narration", None)
 
 
 @pytest.mark.parametrize(
