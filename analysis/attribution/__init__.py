@@ -273,7 +273,8 @@ def _announced(document: Document, index: int, cue: Token, bare: bool) -> tuple[
 
 def _with_quotations(document: Document, found: list[Attribution]) -> list[Attribution]:
     """Quotations no cue reached: given to the speaker quoted last in their paragraph, or
-    quoted directly in the paragraph before (a quotation carried on), else to the quotation
+    quoted directly in the paragraph before when the quotation opens its own (a quotation
+    carried on), else to the quotation
     that follows in their paragraph ('"P." "Q," said X.'). A frame that only reported a
     speaker's words in the paragraph before hands on nothing: the next quotation there is most
     often someone else's."""
@@ -287,7 +288,8 @@ def _with_quotations(document: Document, found: list[Attribution]) -> list[Attri
         para = _paragraph_of(document, quote.start)
         before = [a for a in found if a.content[1] <= quote.start and a.source is not None
                   and para - a.paragraph <= 1]
-        if before and before[-1].paragraph < para and before[-1].kind != DIRECT:
+        if before and before[-1].paragraph < para and (
+                before[-1].kind != DIRECT or not _opens_paragraph(document, para, quote)):
             before = []
         after = [a for a in found if a.content[0] >= quote.end and a.source is not None
                  and a.paragraph == para and a.kind == DIRECT]
@@ -298,6 +300,13 @@ def _with_quotations(document: Document, found: list[Attribution]) -> list[Attri
                               paragraph=para, text=None, frame_start=quote.open_mark,
                               whole_frame=False, infinitive=False, carried=True))
     return sorted(result, key=lambda a: a.content)
+
+
+def _opens_paragraph(document: Document, index: int, quote: Quote) -> bool:
+    """Whether a quotation opens its paragraph, as one carried on from the paragraph before
+    does; one further in is the paragraph's own ('On Fox's "Sunday Futures," Issa said')."""
+    paragraph = document.paragraphs[index]
+    return not document.text[paragraph.start : quote.open_mark].strip()
 
 
 def _paragraph_of(document: Document, offset: int) -> int:

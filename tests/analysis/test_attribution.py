@@ -88,6 +88,16 @@ def test_a_quotation_after_a_paragraph_of_reported_speech_is_not_carried_on(clai
     assert claims[1].speaker is None
 
 
+def test_a_quotation_inside_the_next_paragraph_is_not_carried_on(claims_of):
+    # Only a quotation opening its paragraph carries on the speaker quoted before; one further
+    # in, here a programme's title, is the paragraph's own.
+    text = (
+        '"The harbour is too small for the new ships," said Hugo Maes of the port council.\n\n'
+        'On Radio Nord\'s "Morning Programme with Ben Ross," the mayor said dredging would wait.'
+    )
+    assert not [c for c in claims_of(text) if c.quote.startswith("Morning Programme")]
+
+
 def test_scare_quotes_stay_in_the_sentence(only_claim):
     claim = only_claim('The plan is a "bold step" towards cleaner air, in the view of some.')
     assert claim.kind == "narration"
