@@ -120,8 +120,11 @@ def name_speakers(document: Document, found: list[Attribution]) -> dict[int, Spe
         if order == 0:
             label, name, role = item
             mention = parse_mention(name, document.caseless)
-            # The small model often takes "Councillor Ines Carvalho" for an organisation.
-            if mention is not None and mention.kind == "person":
+            # The small model often takes "Councillor Ines Carvalho" for an organisation, and
+            # sometimes "GOP" or "AP" for a person: a name in capitals where the text has case
+            # is an acronym, no one "he" can stand for.
+            acronym = not document.caseless and name.isupper()
+            if mention is not None and mention.kind == "person" and not acronym:
                 cast.add(mention, position, role_phrase(role) if role else None)
             elif label == "ORG":
                 cast.add(Mention(name, "organization", name.removeprefix("the ")), position)

@@ -1432,6 +1432,20 @@ def test_she_looks_back_past_a_man_to_the_woman_named_before(claims_of):
     assert claims[-1].speaker.name == "Elizabeth Warren"
 
 
+@pytest.mark.parametrize("text", [
+    'Senator Mark Ellis spoke to reporters on Monday. The AP reported that turnout was low. '
+    '"We will win this seat," he said.',
+    "Senator Mark Ellis met voters in Ohio on Monday, the day the GOP unveiled its platform. "
+    "He said the platform would bring jobs to the state.",
+    "Mark Ellis toured the plant on Monday. According to the AP, the CNN interview ran long. "
+    "He said the plant would stay open.",
+])
+def test_he_looks_back_past_an_acronym_to_the_man_named_before(claims_of, text):
+    # The recogniser may take "GOP" or "AP" for a person; in text with case, capitals are an
+    # acronym's.
+    assert claims_of(text)[-1].speaker.name == "Mark Ellis"
+
+
 def test_two_cues_announcing_one_quotation_give_it_once(claims_of):
     text = ('Dana Holt wrote on Twitter on Monday, adding:\n\n'
             '"The vote was stolen from the people of this county."')
