@@ -177,11 +177,14 @@ def source_phrase(head: Token) -> Span:
 
 def _core(head: Token) -> Span:
     """A noun with the words before it, and the rest of its name when it is one
-    ("Mayor Otto Brandt", "Canada's transport ministry", "the Department of State")."""
+    ("Mayor Otto Brandt", "Canada's transport ministry", "the Department of State"); never
+    the word it is the subject of, which a recogniser reading a headline in title case may
+    take into the name ("Ted Cruz Refuses to Disavow ...")."""
     doc = head.doc
     end = head.i + 1
     if head.ent_iob_ in ("B", "I"):
-        while end < len(doc) and doc[end].ent_iob_ == "I" and doc[end].dep_ != "case":
+        while (end < len(doc) and doc[end].ent_iob_ == "I" and doc[end].dep_ != "case"
+               and doc[end] != head.head):
             end += 1
     return doc[head.left_edge.i : end]
 

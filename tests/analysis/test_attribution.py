@@ -1446,6 +1446,13 @@ def test_he_looks_back_past_an_acronym_to_the_man_named_before(claims_of, text):
     assert claims_of(text)[-1].speaker.name == "Mark Ellis"
 
 
+def test_a_name_in_a_headline_in_title_case_stops_before_its_verb(claims_of):
+    # The recogniser takes "Ana Duarte Refuses to Back Harbour Plan" for one name.
+    (claim,) = claims_of("Ana Duarte Refuses to Back Harbour Plan.")
+    assert claim.speaker.name == "Ana Duarte"
+    assert claim.text == "Ana Duarte Refuses to Back Harbour Plan."
+
+
 def test_two_cues_announcing_one_quotation_give_it_once(claims_of):
     text = ('Dana Holt wrote on Twitter on Monday, adding:\n\n'
             '"The vote was stolen from the people of this county."')
