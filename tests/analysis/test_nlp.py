@@ -17,6 +17,24 @@ def test_tokens_keep_their_offsets_in_hard_wrapped_copy():
             assert text[start:end] == token.text
 
 
+@pytest.mark.parametrize("text, words", [
+    ("paranoia,”Clinton said", ["paranoia", ",", "”", "Clinton", "said"]),
+    ("he said,“We will", ["he", "said", ",", "“", "We", "will"]),
+    ('paranoia,"Clinton said', ["paranoia", ",", '"', "Clinton", "said"]),
+    ("the “fireable offense”in Ohio", ["the", "“", "fireable", "offense", "”", "in", "Ohio"]),
+    ("U.S.-based, e.g. this", ["U.S.-based", ",", "e.g.", "this"]),
+])
+def test_a_quotation_mark_without_a_space_beside_it_is_a_token(text, words):
+    assert [token.text for token in nlp.pipeline().tokenizer(text)] == words
+
+
+def test_a_quotation_mark_without_a_space_after_it_still_ends_the_quotation():
+    from analysis.claims import extract_claims
+
+    (claim,) = extract_claims("“The harbour is too small for the ships,”Maes said on Monday.")
+    assert (claim.kind, claim.speaker.name) == ("direct_quote", "Maes")
+
+
 def test_the_same_text_is_parsed_once():
     text = "The minister said that fares will not rise this year."
     assert read_document(text).paragraphs is read_document(text).paragraphs
