@@ -21,6 +21,11 @@ CONTRADICTION_THRESHOLD = 0.5
 CANDIDATES = 20
 COMMON_WORD = 1_000
 MAX_SEARCH_WORDS = 24
+# A claim made only of common words is looked for by its two rarest together among the newest
+# claims that have both, fewer than a reader's search ranks: that many say as much of what is
+# said about it, at a tenth of the cost on PostgreSQL at a million claims (each of two common
+# words in tens of thousands of claims, every match read to keep the newest).
+COMMON_WINDOW = 200
 COUNTED_AT_ONCE = 100  # words counted in one query (a UNION ALL of one count per word)
 CONTEXT_REACH = 1_500  # characters of source text read either side of a claim for its context
 
@@ -93,7 +98,9 @@ def _candidate_ids(words: list[str], counts: dict[str, int], exclude: int | None
         return []
     if (query, any_term) not in searched:
         # One more than wanted: the claim itself is usually the best hit.
-        searched[query, any_term] = search.ranked_ids(query, CANDIDATES + 1, any_term=any_term)
+        searched[query, any_term] = search.ranked_ids(
+            query, CANDIDATES + 1, any_term=any_term,
+            window=search.SEARCH_WINDOW if any_term else COMMON_WINDOW)
     return [i for i in searched[query, any_term] if i != exclude][:CANDIDATES]
 
 

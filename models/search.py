@@ -105,28 +105,31 @@ def matches(q: str) -> SQL:
                [_fts5_match(terms, False)])
 
 
-def ranked_ids(q: str, limit: int, *, any_term: bool = False) -> list[int]:
-    """The ids of the best `limit` matches for q, best first, of its newest SEARCH_WINDOW."""
+def ranked_ids(q: str, limit: int, *, any_term: bool = False, window: int | None = None
+               ) -> list[int]:
+    """The ids of the best `limit` matches for q, best first, of its newest `window`
+    (SEARCH_WINDOW unless given)."""
     terms = parse_query(q)
+    window = SEARCH_WINDOW if window is None else window
     if not is_postgres():
         sql = ("SELECT rowid FROM (SELECT rowid, rank FROM claim_search WHERE claim_search "
                "MATCH ? ORDER BY rowid DESC LIMIT ?) ORDER BY rank, rowid DESC LIMIT ?")
-        params = [_fts5_match(terms, any_term), SEARCH_WINDOW, limit]
+        params = [_fts5_match(terms, any_term), window, limit]
         return [row[0] for row in database.execute_sql(sql, params)]
     if not any_term:
-        # Whichever span holds SEARCH_WINDOW matches holds the newest of them all: the answer
-        # is the same from any, and only its cost differs.
+        # Whichever span holds `window` matches holds the newest of them all: the answer is
+        # the same from any, and only its cost differs.
         (newest,) = database.execute_sql("SELECT max(claim_id) FROM claim_search").fetchone()
         density = None  # matches a claim among the newest span looked at
         for span in RECENT:
             if newest is None or newest <= 2 * span or (
-                    density is not None and density * span < SEARCH_WINDOW):
+                    density is not None and density * span < window):
                 break  # as sparse as that, this span too would hold too few
-            found, matched = _ranked(terms, False, limit, _eras(newest - span, newest))
-            if matched >= SEARCH_WINDOW:
+            found, matched = _ranked(terms, False, limit, window, _eras(newest - span, newest))
+            if matched >= window:
                 return found
             density = matched / span
-    return _ranked(terms, any_term, limit)[0]
+    return _ranked(terms, any_term, limit, window)[0]
 
 
 def _eras(first: int, last: int) -> str:
@@ -134,16 +137,18 @@ def _eras(first: int, last: int) -> str:
     return " | ".join(f"'#{era}'" for era in range(first // ERA, last // ERA + 1))
 
 
-def _ranked(terms: list[str], any_term: bool, limit: int, within: str | None = None
-            ) -> tuple[list[int], int]:
-    """PostgreSQL: ranked_ids of the newest SEARCH_WINDOW matches (within these eras, when
-    given), and how many matched, up to SEARCH_WINDOW."""
+def _ranked(terms: list[str], any_term: bool, limit: int, window: int,
+            within: str | None = None) -> tuple[list[int], int]:
+    """PostgreSQL: ranked_ids of the newest `window` matches (within these eras, when given),
+    and how many matched, up to `window`."""
     era = " && %s::tsquery" if within else ""
+    # "claim_id + 0": the matches come from the GIN index and are then sorted; ordered by the
+    # key itself, a small window tempts the planner to walk the whole table backwards.
     sql = (f"WITH q AS (SELECT {_tsquery(terms, any_term)} AS query) "
-           "SELECT claim_id, count(*) OVER () FROM (SELECT claim_id, document FROM "
-           f"claim_search, q WHERE document @@ (q.query{era}) ORDER BY claim_id DESC LIMIT %s) "
+           "SELECT claim_id, count(*) OVER () FROM (SELECT claim_id, document FROM claim_search,"
+           f" q WHERE document @@ (q.query{era}) ORDER BY claim_id + 0 DESC LIMIT %s) "
            "AS m, q ORDER BY ts_rank(m.document, q.query) DESC, claim_id DESC LIMIT %s")
-    rows = database.execute_sql(sql, [*terms, *([within] if within else []), SEARCH_WINDOW,
+    rows = database.execute_sql(sql, [*terms, *([within] if within else []), window,
                                       limit]).fetchall()
     return [claim_id for claim_id, _ in rows], rows[0][1] if rows else 0
 

@@ -211,6 +211,16 @@ def test_candidates_come_from_shared_words_when_the_rare_ones_are_the_claims_own
     assert {c.id for c in candidates("The quayside bridge will reopen")} >= set(stored)
 
 
+def test_a_claim_of_common_words_is_compared_with_the_newest_claims_that_share_them(
+        db, monkeypatch):
+    monkeypatch.setattr(matching, "COMMON_WORD", 2)  # "bridge" and "reopen" become common
+    monkeypatch.setattr(matching, "COMMON_WINDOW", 2)
+    stored = [ingest_article(text=f"Engineer {name} said the bridge will reopen in May.")
+              .claims[0].id for name in ("Ada Holm", "Bo Lund", "Cy Berg", "Di Park")]
+    found = {c.id for c in candidates("The bridge will not reopen.")}
+    assert found == set(stored[-2:])
+
+
 DISPUTE = (
     "Mayor Lena Ortiz said on Monday that the new harbour bridge will open in March.\n\n"
     "The city expects thousands of commuters to use it every day.\n\n"

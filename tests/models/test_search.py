@@ -137,6 +137,6 @@ def test_a_search_of_common_words_among_the_newest_claims_finds_what_the_whole_b
                for n in range(4)]
         assert set(search.ranked_ids("ferry fares", 10)) == set(new[-3:])
         if is_postgres():  # which the newest claims answered alone
-            found, matched = search._ranked(["ferry", "fares"], False, 10,
+            found, matched = search._ranked(["ferry", "fares"], False, 10, search.SEARCH_WINDOW,
                                             search._eras(new[-1] - 8, new[-1]))
             assert matched == search.SEARCH_WINDOW and set(found) == set(new[-3:])
