@@ -178,7 +178,8 @@ def _frame(
         "source_pos": head.pos_ if head is not None else "",
         "infinitive": content is not None and content.infinitive,
         "whole_frame": content is not None and content.whole_frame,
-        # "For X, P" and "X calls Y Z" are rules of English, not the models' guesses.
+        # "For X, P" and "X calls Y Z" are rules of English, not the models' guesses (for
+        # whom "For X, P" holds, keep.holds says).
         "ruled": probability >= 1.0 or (content is not None and content.ruled),
         "viewpoint": is_viewpoint(cue),
     }
@@ -274,10 +275,9 @@ def _announced(document: Document, index: int, cue: Token, bare: bool) -> tuple[
 def _with_quotations(document: Document, found: list[Attribution]) -> list[Attribution]:
     """Quotations no cue reached: given to the speaker quoted last in their paragraph, or
     quoted directly in the paragraph before when the quotation opens its own (a quotation
-    carried on), else to the quotation
-    that follows in their paragraph ('"P." "Q," said X.'). A frame that only reported a
-    speaker's words in the paragraph before hands on nothing: the next quotation there is most
-    often someone else's."""
+    carried on), else to the quotation that follows in their paragraph ('"P." "Q," said X.').
+    A frame that only reported a speaker's words in the paragraph before hands on nothing: the
+    next quotation there is most often someone else's."""
     covered = [a.content for a in found]
     result = list(found)
     for quote in document.quotes:

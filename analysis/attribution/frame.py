@@ -45,5 +45,5 @@ class Attribution:
     # Found by a rule of English rather than weighed by the models: "For X, P", "X calls Y Z",
     # a pull quote's paragraphs.
     ruled: bool = False
-    # "For X, P": P as X's view.
+    # "For X, P": P as X's view, when X is someone whose view it can be (keep.holds).
     viewpoint: bool = False
