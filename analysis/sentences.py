@@ -6,7 +6,7 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
-from analysis.furniture import dateline_length, is_boilerplate_line, marker_length
+from analysis.furniture import is_boilerplate_line, prefix_length
 from analysis.lexicon import HONORIFICS, TITLE_HEADS
 
 
@@ -60,7 +60,7 @@ def _split_block(text: str, start: int, end: int, caseless: bool) -> list[Span]:
         # Hard-wrapped prose fills its lines; a short line ends a paragraph.
         short = widths[i] < 0.6 * widest or widest < 40
         furniture = is_boilerplate_line(line) or is_boilerplate_line(following)
-        opener = dateline_length(following, caseless) > 0 or marker_length(following, caseless) > 0
+        opener = prefix_length(following, caseless) > 0
         if short or furniture or opener:
             spans.append(Span(para_start, lines[i][1]))
             para_start = lines[i + 1][0]

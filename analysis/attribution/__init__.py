@@ -178,9 +178,9 @@ def _frame(
         "source_pos": head.pos_ if head is not None else "",
         "infinitive": content is not None and content.infinitive,
         "whole_frame": content is not None and content.whole_frame,
-        # "For X, P" and "X calls Y Z" are rules of English, not the models' guesses (for
-        # whom "For X, P" holds, keep.holds says).
-        "ruled": probability >= 1.0 or (content is not None and content.ruled),
+        # "X calls Y Z" is a rule of English, not the models' guess; keep.holds says for whom
+        # "For X, P" holds.
+        "ruled": content is not None and content.ruled,
         "viewpoint": is_viewpoint(cue),
     }
     found = []

@@ -42,8 +42,8 @@ class Attribution:
     infinitive: bool = False
     whole_frame: bool = False
     carried: bool = False
-    # Found by a rule of English rather than weighed by the models: "For X, P", "X calls Y Z",
-    # a pull quote's paragraphs.
+    # Found by a rule of English rather than weighed by the models: "X calls Y Z", a pull
+    # quote's paragraphs, a transcript's turn.
     ruled: bool = False
     # "For X, P": P as X's view, when X is someone whose view it can be (keep.holds).
     viewpoint: bool = False

@@ -69,7 +69,7 @@ def frame_examples(article: Article, document: Document
     speakers = name_speakers(document, found)
     heard = keep.heard_nearby(found, speakers)
     for frame in found:
-        if frame.source is None or frame.ruled:
+        if frame.source is None or frame.ruled or frame.viewpoint:
             continue
         speaker = speakers.get(id(frame))
         seen = Found(*frame.content, frame.mention, speaker.name if speaker else None)
