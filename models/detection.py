@@ -35,14 +35,14 @@ class Detection:
 
 def _known_pairs(others_of: list[tuple[int, list[int]]]) -> set[tuple[int, int, str]]:
     """(lower id, higher id, relation) of every link, in any state, between each claim and
-    its others, in one query."""
+    its others, in one query: the links of the claims, kept when they join a pair (asked for
+    by both ids, the engine looked up every claim with every other, 13,000 lookups for an
+    article of 26 claims)."""
     claim_ids = list(dict.fromkeys(claim_id for claim_id, _ in others_of))
-    other_ids = list(dict.fromkeys(i for _, others in others_of for i in others))
     pairs = {(min(claim_id, i), max(claim_id, i)) for claim_id, others in others_of
              for i in others}
     query = (ClaimLink.select(ClaimLink.claim_a, ClaimLink.claim_b, ClaimLink.relation)
-             .where((ClaimLink.claim_a.in_(claim_ids) & ClaimLink.claim_b.in_(other_ids))
-                    | (ClaimLink.claim_b.in_(claim_ids) & ClaimLink.claim_a.in_(other_ids)))
+             .where(ClaimLink.claim_a.in_(claim_ids) | ClaimLink.claim_b.in_(claim_ids))
              .tuples())
     return {(a, b, relation) for a, b, relation in query if (a, b) in pairs}
 
