@@ -154,20 +154,29 @@ def _ranked(terms: list[str], any_term: bool, limit: int, window: int,
 
 
 def claim_counts(words: list[str], limit: int) -> dict[str, int]:
-    """How many claims each word is in, counted up to limit + 1, in one query. A word found
-    in more than limit claims is remembered so for a while: it stays common, and counting it
-    is the costly part (a rare word is counted again, as it may not stay rare)."""
+    """How many claims each word is in, counted up to limit + 1, in one query. Counting is the
+    costly part, and a word already in many claims is in about as many a while later: a count
+    of KEPT or more (or past limit) is taken as it stands for COUNTED_FOR seconds (it can only
+    have grown, and only a word near `limit` could have crossed it). A word in fewer claims is
+    counted each time: a name a story has just brought in must be found at once."""
     now, base = time.monotonic(), id(database.obj)
-    known = {w for w in words if now - _COMMON.get((base, limit, w), -COMMON_FOR) < COMMON_FOR}
+    known = {}
+    for word in words:
+        count, when = _COUNTED.get((base, limit, word), (0, -COUNTED_FOR))
+        if now - when < COUNTED_FOR:
+            known[word] = count
     counted = _count(list(dict.fromkeys(w for w in words if w not in known)), limit)
-    if len(_COMMON) > 100_000:
-        _COMMON.clear()
-    _COMMON.update({(base, limit, w): now for w, n in counted.items() if n > limit})
-    return {**dict.fromkeys(known, limit + 1), **counted}
+    if len(_COUNTED) > 100_000:
+        _COUNTED.clear()
+    _COUNTED.update({(base, limit, w): (n, now) for w, n in counted.items()
+                     if n >= KEPT or n > limit})
+    return {**known, **counted}
 
 
-COMMON_FOR = 600.0  # seconds a word found common is taken to be common without a count
-_COMMON: dict[tuple[int, int, str], float] = {}  # (database, limit, word) -> when counted
+KEPT = 50  # claims a word is in from which its count is kept
+COUNTED_FOR = 600.0  # seconds a kept count is taken as it stands
+# (database, limit, word) -> (count, when counted)
+_COUNTED: dict[tuple[int, int, str], tuple[int, float]] = {}
 
 
 def _count(words: list[str], limit: int) -> dict[str, int]:

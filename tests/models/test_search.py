@@ -73,18 +73,23 @@ def test_a_search_reaches_its_newest_matches_and_says_when_there_are_more(app, m
         assert search.ranked_ids("ferry timetable", 2) == sorted(ids[-3:], reverse=True)[:2]
 
 
-def test_claim_counts_count_each_word_and_remember_only_the_common_ones(app, monkeypatch):
+def test_claim_counts_count_each_word_and_remember_the_counts_of_many_claims(app, monkeypatch):
+    monkeypatch.setattr(search, "KEPT", 3)
     with database.connection_context():
-        for n in range(4):
-            create_claim(text=f"Ferry route {n} reopens", actor="test")
-        create_claim(text="A lighthouse reopens", actor="test")
-        words = ["ferry", "lighthouse", "submarine"]
-        assert search.claim_counts(words, 2) == {"ferry": 3, "lighthouse": 1, "submarine": 0}
+        for text, times in (("Ferry route {} reopens", 7), ("Lighthouse {} reopens", 3),
+                            ("Submarine {} surfaces", 1)):
+            for n in range(times):
+                create_claim(text=text.format(n), actor="test")
+        words = ["ferry", "lighthouse", "submarine", "harbour"]
+        found = {"ferry": 6, "lighthouse": 3, "submarine": 1, "harbour": 0}
+        assert search.claim_counts(words, 5) == found
         counted = []
         real = search._count
         monkeypatch.setattr(search, "_count", lambda w, limit: counted.append(w) or real(w, limit))
-        assert search.claim_counts(words, 2) == {"ferry": 3, "lighthouse": 1, "submarine": 0}
-        assert counted == [["lighthouse", "submarine"]]  # a rare word may not stay rare
+        create_claim(text="A harbour for the submarine", actor="test")
+        # Few claims: counted again, and the claim just stored is found at once.
+        assert search.claim_counts(words, 5) == {**found, "submarine": 2, "harbour": 1}
+        assert counted == [["submarine", "harbour"]]
 
 
 def test_a_search_with_filters_reaches_the_newest_matches_that_pass_them(app, monkeypatch):
