@@ -11,7 +11,7 @@ from flask import Flask
 
 from api import create_app
 from api.config import Config
-from models import TABLES
+from models import TABLES, search
 from models.apikey import create_key
 from models.db import bind, database, is_postgres
 from models.migrate import migrate
@@ -81,9 +81,11 @@ def backfill_queue():
 
 
 def empty_tables() -> None:
-    """Delete every row, keeping the schema, and restart PostgreSQL's id sequences. DELETE,
-    not TRUNCATE: on PostgreSQL a TRUNCATE of these few small tables takes ~0.4 s, their
-    DELETE 7 ms, and every test empties them."""
+    """Delete every row, keeping the schema, and restart PostgreSQL's id sequences (and forget
+    the words' claim counts the search kept of them). DELETE, not TRUNCATE: on PostgreSQL a
+    TRUNCATE of these few small tables takes ~0.4 s, their DELETE 7 ms, and every test empties
+    them."""
+    search._COUNTED.clear()
     names = ["claim_search", *(t._meta.table_name for t in reversed(peewee.sort_models(TABLES)))]
     with database.connection_context(), database.atomic():
         for name in names:

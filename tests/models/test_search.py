@@ -92,6 +92,25 @@ def test_claim_counts_count_each_word_and_remember_the_counts_of_many_claims(app
         assert counted == [["submarine", "harbour"]]
 
 
+def test_postgresql_takes_a_word_its_statistics_put_in_many_claims_as_common(app, monkeypatch):
+    if not is_postgres():
+        pytest.skip("PostgreSQL's statistics")
+    monkeypatch.setattr(search, "SAMPLED_FROM", 10)
+    with database.connection_context():
+        for n in range(12):
+            create_claim(text=f"Ferry route {n} reopens", actor="test")
+        create_claim(text="A lighthouse reopens", actor="test")
+        database.execute_sql("ANALYZE claim_search")
+        # The statistics answer for "ferry" (in 12 claims, past twice the limit), uncounted:
+        # its claims gone from the index since, it is still past the limit.
+        database.execute_sql("DELETE FROM claim_search WHERE document @@ 'ferri'::tsquery")
+        assert search.claim_counts(["ferry", "lighthouse", "harbour"], 5) == {
+            "ferry": 6, "lighthouse": 1, "harbour": 0}
+        monkeypatch.setattr(search, "SAMPLED_FROM", 14)  # a table too small to ask
+        search._COUNTED.clear()  # "ferry" was kept, as past the limit
+        assert search.claim_counts(["ferry"], 5) == {"ferry": 0}
+
+
 def test_a_search_with_filters_reaches_the_newest_matches_that_pass_them(app, monkeypatch):
     monkeypatch.setattr(search, "SEARCH_WINDOW", 3)
     with database.connection_context():
