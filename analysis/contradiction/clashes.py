@@ -22,7 +22,7 @@ from analysis.contradiction.tables import (
     _STANCES,
     _WINDOW_STOPS,
 )
-from analysis.contradiction.topic import _coverage
+from analysis.contradiction.topic import CONTEXT_TOPIC, _coverage
 from analysis.contradiction.units import _adverb, _Claim, _Unit
 from analysis.lexicon import FUNCTION_WORDS
 
@@ -282,13 +282,17 @@ def _polar_clash(a: _Claim, ua: _Unit, b: _Claim, ub: _Unit, topic: float,
     if objects_a and objects_b and not (objects_a & args_b) and not (objects_b & args_a):
         local = 0.0  # "supports the tax" and "opposes the war" are about two things
     anchored, near = _anchored(a, ua, b, ub, cue == "stance")
-    context = context_topic()
+    if key in _FAMILY_KEYS and _other_objects(a, ua, b, ub):
+        local = near = 0.0  # "agreed to widen the talks" / "no agreement on the plan"
+    # Reading the contexts costs more than the rest of a score: they are read only where the
+    # topic they can lend (CONTEXT_TOPIC at most) could raise the clash's, or let a stance be.
+    needed = (max(topic, anchored) < CONTEXT_TOPIC[1] or max(local, near) < CONTEXT_TOPIC[1]
+              or (cue == "stance" and not anchored))
+    context = context_topic() if needed else 0.0
     if context and not _context_stands_in(a, ua, b, ub, cue, key):
         context = 0.0
     if cue == "stance" and not anchored and not context:
         return None  # keeping one thing and changing another is no clash
-    if key in _FAMILY_KEYS and _other_objects(a, ua, b, ub):
-        local = near = 0.0  # "agreed to widen the talks" / "no agreement on the plan"
     local = max(local, near, context)
     carried = 0.97 if ua.carried or ub.carried else 1.0
     reported = REPORTED if ua.reported or ub.reported else 1.0
