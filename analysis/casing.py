@@ -28,7 +28,7 @@ def _table() -> dict[str, str]:
 def _cases(text: str) -> tuple[int, int]:
     """How many letters of (the start of) the text are upper case, and how many lower."""
     start = text[:20_000]
-    return sum(map(str.isupper, start)), sum(map(str.islower, start))
+    return sum(c.isupper() for c in start), sum(c.islower() for c in start)
 
 
 def is_caseless(text: str) -> bool:
