@@ -179,6 +179,12 @@ COUNTED_FOR = 600.0  # seconds a kept count is taken as it stands
 _COUNTED: dict[tuple[int, int, str], tuple[int, float]] = {}
 
 
+def forget_counts() -> None:
+    """Count every word anew: after claims were deleted wholesale (emptied tables), when a
+    kept count would stand for claims that are gone."""
+    _COUNTED.clear()
+
+
 def _count(words: list[str], limit: int) -> dict[str, int]:
     if not words:
         return {}

@@ -85,7 +85,7 @@ def empty_tables() -> None:
     the words' claim counts the search kept of them). DELETE, not TRUNCATE: on PostgreSQL a
     TRUNCATE of these few small tables takes ~0.4 s, their DELETE 7 ms, and every test empties
     them."""
-    search._COUNTED.clear()
+    search.forget_counts()
     names = ["claim_search", *(t._meta.table_name for t in reversed(peewee.sort_models(TABLES)))]
     with database.connection_context(), database.atomic():
         for name in names:
