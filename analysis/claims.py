@@ -54,6 +54,9 @@ def extract_claims(text: str) -> list[ExtractedClaim]:
     heard = heard_nearby(attributions, speakers)
     attributions = [a for a in attributions
                     if holds(text, a, speakers.get(id(a)), id(a) in heard)]
+    # A transcript's turn is the voice of its sentences, as the outlet's is of narration.
+    turns = [a for a in attributions if a.turn]
+    attributions = [a for a in attributions if not a.turn]
     caseless = document.caseless
     sentences = [s for para in split_sentences(text, split_paragraphs(text, caseless), caseless)
                  for s in para]
@@ -66,6 +69,11 @@ def extract_claims(text: str) -> list[ExtractedClaim]:
                              attribution.mention, attribution.text, attribution.cue_lemma)
     for sentence in sentences:
         start = document.prefix_end(sentence.start, sentence.end)
+        turn = next((t for t in turns if t.frame_start <= start < t.content[1]), None)
+        voice = (NARRATION, None, None)
+        if turn is not None:
+            start = max(start, turn.content[0])
+            voice = (turn.kind, speakers.get(id(turn)), turn.mention)
         inside = [a for a in attributions if a.content[0] < sentence.end and start < a.content[1]]
         end = sentence.end
         if inside:
@@ -74,9 +82,11 @@ def extract_claims(text: str) -> list[ExtractedClaim]:
             end -= len(_TRAILING_JOIN.search(text[start:end]).group())
             if end <= start or len(_WORD.findall(text[start:end])) < 4:
                 continue
-            claims += _claim(document, start, end, NARRATION, None, None)
-        elif _declarative(text[start:end], document.caseless):
-            claims += _claim(document, start, end, NARRATION, None, None)
+            claims += _claim(document, start, end, *voice)
+        elif _declarative(text[start:end], document.caseless) or (
+                turn is not None and len(_WORD.findall(text[start:end])) >= 4):
+            # A turn's words need no full stop: "Sanders: Brexit could hurt US economy".
+            claims += _claim(document, start, end, *voice)
     return sorted(claims, key=lambda c: (c.start, c.end))
 
 

@@ -34,9 +34,11 @@ _SPEAKER_FIELDS = ("source", "mention", "named_by", "named_at", "role", "entity"
                    "office", "source_pos")
 
 
-def _cues(document: Document, paragraph: Paragraph) -> list[tuple[Token, float]]:
+def _cues(document: Document, paragraph: Paragraph, after: int = 0
+          ) -> list[tuple[Token, float]]:
+    """The likely cues of a paragraph, none before offset after (a transcript turn's label)."""
     found = []
-    furniture = document.prefix_end(paragraph.start, paragraph.end)
+    furniture = max(after, document.prefix_end(paragraph.start, paragraph.end))
     words = document.text[paragraph.start : paragraph.end].strip()
     # A headline or a sign-off frames nothing: "Harbour plans new cranes".
     if is_sign_off(words) or not words.endswith(_SENTENCE_ENDS):
@@ -56,15 +58,30 @@ def _cues(document: Document, paragraph: Paragraph) -> list[tuple[Token, float]]
 def attribute(document: Document) -> list[Attribution]:
     """Every attribution the parse supports, in text order."""
     found, used = pull_quotes(document)
-    turns, taken = transcript_turns(document)
-    found, used = found + [t for t in turns if t.paragraph not in used], used | taken
+    turns = {t.paragraph: t for t in transcript_turns(document) if t.paragraph not in used}
     for index, paragraph in enumerate(document.paragraphs):
         if index not in used:
-            for cue, probability in _cues(document, paragraph):
-                found += _frame(document, index, paragraph, cue, probability)
+            # A turn's speaker may report someone else: "LINDA CHO: The mayor says P."
+            after = turns[index].content[0] if index in turns else 0
+            for cue, probability in _cues(document, paragraph, after):
+                frames = _frame(document, index, paragraph, cue, probability)
+                if index in turns:
+                    _first_person_is_the_speaker(frames, turns[index])
+                found += frames
     # "wrote on Twitter, adding:": two cues of one frame may both reach the same words.
     found = list({a.content: a for a in reversed(found)}.values())[::-1]
-    return _with_quotations(document, _without_nested_frames(found))
+    return _with_quotations(document, _without_nested_frames(found) + list(turns.values()))
+
+
+_FIRST_PERSON = frozenset({"i", "we"})
+
+
+def _first_person_is_the_speaker(frames: list[Attribution], turn: Attribution) -> None:
+    """ "DAN COLE: I think P" or "We told them P": P is the turn's speaker's, said as "I"."""
+    for frame in frames:
+        if (frame.mention or "").casefold() in _FIRST_PERSON:
+            for name in ("named_by", "named_at", "role", "entity", "proper"):
+                setattr(frame, name, getattr(turn, name))
 
 
 def _without_nested_frames(found: list[Attribution]) -> list[Attribution]:

@@ -47,3 +47,6 @@ class Attribution:
     ruled: bool = False
     # "For X, P": P as X's view, when X is someone whose view it can be (keep.holds).
     viewpoint: bool = False
+    # A transcript's turn ("JOAN PIKE: ..."): its speaker says what no frame inside gives
+    # another source (analysis/claims.py).
+    turn: bool = False

@@ -1,8 +1,8 @@
 """Transcript turns: a paragraph that opens with its speaker's name and a colon, as broadcast
 transcripts and scripts write them ("JOAN PIKE: We cannot wait ...", "STEVE INSKEEP, HOST:
-Good morning."), is that speaker's words, the whole turn. The name must be a person the article
-names (the label's own capitals often are); "INTRO:", "SOT:" or "Poll:" are none (a headline's
-"Poll:" is read as a cue, analysis/attribution/cues.py)."""
+Good morning."), is that speaker's words, but for the words of others the speaker reports.
+The name must be a person's (see transcript_turns); "INTRO:", "SOT:" or "Poll:" are none (a
+headline's "Poll:" is read as a cue, analysis/attribution/cues.py)."""
 
 from __future__ import annotations
 
@@ -25,37 +25,53 @@ def _people(document: Document) -> set[str]:
             for entity in paragraph.doc.ents if entity.label_ == "PERSON"}
 
 
-def transcript_turns(document: Document) -> tuple[list[Attribution], set[int]]:
-    """The turn of every paragraph that opens with a person's name and a colon, and the
-    paragraphs they take; none in copy without case, where a name and a script's marker
-    ("INTRO:") look alike."""
+def transcript_turns(document: Document) -> list[Attribution]:
+    """The turn of every paragraph that opens with a person's name and a colon; none in copy
+    without case, where a name and a script's marker ("INTRO:") look alike. A person is one
+    the parse names in the article, or, once a turn shows the copy is a transcript, one named
+    in full before a role ("RACHEL MORENO, HOST:") or by the surname of a turn's speaker
+    ("MORENO:")."""
     if document.caseless:
-        return [], set()
-    people = None
-    found: list[Attribution] = []
-    used: set[int] = set()
+        return []
+    labels = {}
     for index, paragraph in enumerate(document.paragraphs):
         label = _LABEL.match(document.text, paragraph.start, paragraph.end)
         if label is None:
             continue
-        name, role = label.group("name"), label.group("role")
-        words = name.split()
+        words = label.group("name").split()
         turn = document.text[label.end() : paragraph.end]
-        if not all(w[0].isupper() and not is_possessive(w) for w in words) or len(
-                _WORD.findall(turn)) < 2:
-            continue  # "Netanyahu and Obama: A tortured relationship", "Clinton: 1,769."
-        people = _people(document) if people is None else people
-        if words[-1].casefold() not in people:
-            continue
-        if name.isupper():  # a transcript's capitals, not the name's
-            name = " ".join(title_case(word) for word in name.split())
-        colon = label.end("role" if role else "name")
-        # A turn is said word for word; a headline's "Sanders: Brexit could hurt economy" may
-        # be the outlet's words for what was said.
-        said = DIRECT if turn.rstrip(_CLOSING).endswith((".", "!", "?")) else INDIRECT
-        found.append(Attribution(
-            (label.end(), paragraph.end), (colon, colon + 1), said, index,
-            source=label.span("name"), mention=label.group("name"), named_by=name, role=role,
-            entity="PERSON", proper=True, frame_start=paragraph.start, ruled=True))
-        used.add(index)
-    return found, used
+        if all(w[0].isupper() and not is_possessive(w) for w in words) and len(
+                _WORD.findall(turn)) >= 2:
+            labels[index] = label  # not "Netanyahu and Obama: A tortured relationship"
+    people = _people(document) if labels else set()
+    speakers: dict[int, re.Match] = {}
+    while True:  # each turn found may show the next ("MORENO:" after "RACHEL MORENO, HOST:")
+        surnames = {label.group("name").split()[-1].casefold() for label in speakers.values()}
+        found = {index: label for index, label in labels.items() if index not in speakers
+                 and _a_speaker(label, people | surnames, transcript=bool(speakers))}
+        if not found:
+            break
+        speakers.update(found)
+    return [_turn(document, index, speakers[index]) for index in sorted(speakers)]
+
+
+def _a_speaker(label: re.Match, people: set[str], transcript: bool) -> bool:
+    words = label.group("name").split()
+    return words[-1].casefold() in people or (
+        transcript and len(words) > 1 and label.group("role") is not None)
+
+
+def _turn(document: Document, index: int, label: re.Match) -> Attribution:
+    name, role = label.group("name"), label.group("role")
+    if name.isupper():  # a transcript's capitals, not the name's
+        name = " ".join(title_case(word) for word in name.split())
+    colon = label.end("role" if role else "name")
+    end = document.paragraphs[index].end
+    # A turn is said word for word; a headline's "Sanders: Brexit could hurt economy" may be
+    # the outlet's words for what was said.
+    turn = document.text[label.end() : end]
+    said = DIRECT if turn.rstrip(_CLOSING).endswith((".", "!", "?")) else INDIRECT
+    return Attribution(
+        (label.end(), end), (colon, colon + 1), said, index, source=label.span("name"),
+        mention=label.group("name"), named_by=name, role=role, entity="PERSON", proper=True,
+        frame_start=document.paragraphs[index].start, ruled=True, turn=True)

@@ -445,6 +445,28 @@ def test_a_transcript_turn_is_its_speakers_words_whole(claims_of):
         ("The mayor agrees with us.", "direct_quote", "Joan Pike")]
 
 
+SCRIPT = """DAVID OSEI, HOST: The ferry to Norland is cancelled today. Joan Pike is on the quay.
+
+JOAN PIKE, BYLINE: David, the wind has not dropped. The harbour office says the crossing is unsafe.
+
+OSEI: Will it run tomorrow?
+
+PIKE: Not yet clear. The next boat may leave on Friday."""
+
+
+def test_a_turns_speaker_says_all_but_what_they_report_someone_else_saying(claims_of):
+    """Once a turn shows the copy is a transcript, a name in full before a role is a speaker
+    whom the parse may not know, and so is a turn labelled with that speaker's surname."""
+    said = [(c.text, c.speaker_mention) for c in claims_of(SCRIPT)]
+    assert said == [
+        ("The ferry to Norland is cancelled today.", "DAVID OSEI"),
+        ("Joan Pike is on the quay.", "DAVID OSEI"),
+        ("David, the wind has not dropped.", "JOAN PIKE"),
+        ("The crossing is unsafe.", "The harbour office"),
+        ("The next boat may leave on Friday.", "PIKE")]
+    assert [c.speaker.name for c in claims_of(SCRIPT)][:3] == ["David Osei"] * 2 + ["Joan Pike"]
+
+
 def test_a_name_the_parse_hangs_from_the_end_of_a_spokesmans_description_names_him(claims_of):
     [claim] = claims_of("But a spokesman for the parents' group Free Choice, Tom Beck, said the "
                         "figures were exaggerated.")
