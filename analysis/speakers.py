@@ -219,9 +219,11 @@ def _loose_title_end(tokens: list[str], caseless: bool) -> int:
     name = tokens[head + 1 :]
     if len(name) > 4 or not _is_name(name, caseless) or _is_name(tokens, caseless):
         return 0
-    for token in tokens[:head]:
+    for index, token in enumerate(tokens[:head]):
         folded = token.casefold()
-        if folded in FUNCTION_WORDS or folded in _VERB_WORDS or folded in GROUP_HEADS:
+        # A group may name the office ("Police Chief Ann Ruiz"), not stand before it.
+        if folded in FUNCTION_WORDS or folded in _VERB_WORDS or (
+                folded in GROUP_HEADS and index < head - 1):
             return 0
     return head + 1
 

@@ -509,6 +509,11 @@ def test_a_headlines_label_gives_the_speaker_of_words_that_may_be_the_outlets(cl
     assert (headline.kind, headline.speaker.name) == ("indirect", "Bernie Sanders")
 
 
+def test_a_group_naming_an_office_before_a_name_is_part_of_the_role(claims_of):
+    [claim] = claims_of("Police Chief Ann Ruiz said the suspect fled on foot.")
+    assert (claim.speaker.name, claim.speaker.role) == ("Ann Ruiz", "Police Chief")
+
+
 def test_a_subject_the_tagger_slips_on_in_lower_case_is_still_the_source(claims_of):
     [claim] = claims_of("council member joan pike says the bridge is unsafe.")
     assert (claim.speaker_mention, claim.speaker.name) == ("council member joan pike", "Joan Pike")
