@@ -63,7 +63,7 @@ def extract_claims(text: str) -> list[ExtractedClaim]:
     edges = sorted({e for s in sentences for e in (s.start, s.end)})
     claims = []
     for attribution in attributions:
-        speaker = speakers.get(id(attribution))
+        speaker = _named(speakers, attribution)
         for start, end in _pieces(attribution, edges):
             claims += _claim(document, start, end, attribution.kind, speaker,
                              attribution.mention, attribution.text, attribution.cue_lemma)
@@ -73,7 +73,7 @@ def extract_claims(text: str) -> list[ExtractedClaim]:
         voice = (NARRATION, None, None)
         if turn is not None:
             start = max(start, turn.content[0])
-            voice = (turn.kind, speakers.get(id(turn)), turn.mention)
+            voice = (turn.kind, _named(speakers, turn), turn.mention)
         inside = [a for a in attributions if a.content[0] < sentence.end and start < a.content[1]]
         end = sentence.end
         if inside:
@@ -88,6 +88,12 @@ def extract_claims(text: str) -> list[ExtractedClaim]:
             # A turn's words need no full stop: "Sanders: Brexit could hurt US economy".
             claims += _claim(document, start, end, *voice)
     return sorted(claims, key=lambda c: (c.start, c.end))
+
+
+def _named(speakers: dict[int, SpeakerRef], found: Attribution) -> SpeakerRef | None:
+    """The speaker of a frame, when the text names one: not "the company" it only describes."""
+    speaker = speakers.get(id(found))
+    return speaker if speaker is not None and speaker.named else None
 
 
 def _pieces(found: Attribution, edges: list[int]):

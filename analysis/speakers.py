@@ -31,6 +31,9 @@ class SpeakerRef:
     kind: str
     role: str | None = None
     aliases: tuple[str, ...] = ()
+    # False for a description no one in the text is named for ("the company", "the prime
+    # minister"): a source the analysis weighs, but no speaker to store.
+    named: bool = True
 
 
 @dataclass(frozen=True)

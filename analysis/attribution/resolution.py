@@ -4,6 +4,8 @@ minister", "the company") looked back to whom they stand for."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from spacy.tokens import Span, Token
 
 from analysis.attribution.frame import Attribution
@@ -76,10 +78,11 @@ def _mention(found: Attribution, caseless: bool) -> Mention | None:
 
 def _bare_description(mention: Mention) -> bool:
     """ "the company", "the state agency"; not "the United Auto Workers union", "the mayor's
-    office"."""
+    office", "the farmers' union"."""
     words = mention.surface.split()
     return (words[0].casefold() == "the" and words[-1].casefold() in ORGANIZATION_HEADS
-            and not any(w[0].isupper() or is_possessive(w) for w in words[1:]))
+            and not any(w[0].isupper() or is_possessive(w) or w.endswith(("'", "’"))
+                        for w in words[1:]))
 
 
 def _organisation_described(cast: Cast, mention: Mention, position: int) -> Entity | None:
@@ -116,6 +119,7 @@ def name_speakers(document: Document, found: list[Attribution]) -> dict[int, Spe
                 events.append((start, 0, (entity.label_, *_titled(entity))))
     events += [(a.source[0], 1, a) for a in found if a.source is not None]
     entities: dict[int, Entity] = {}
+    unnamed: set[int] = set()  # the attributions whose source is only described
     for position, order, item in sorted(events, key=lambda e: (e[0], e[1])):
         if order == 0:
             label, name, role = item
@@ -140,6 +144,8 @@ def name_speakers(document: Document, found: list[Attribution]) -> dict[int, Spe
         entity = None
         if not item.entity and _bare_description(mention):
             entity = _organisation_described(cast, mention, position)
+            if entity is None and mention.kind == "organization":
+                unnamed.add(id(item))  # "The company said", no company named before
         if entity is not None:
             pass
         elif mention.kind in _SPEAKER_KINDS:
@@ -154,4 +160,18 @@ def name_speakers(document: Document, found: list[Attribution]) -> dict[int, Spe
     sentences = [(p.offset(a), p.offset(b - 1) + 1) for p in document.paragraphs
                  for a, b in ((s.start_char, s.end_char) for s in p.doc.sents)]
     merged = cast.name_the_described(document.text, sentences)
-    return {key: merged.get(id(entity), entity).ref() for key, entity in entities.items()}
+    refs = {}
+    for key, entity in entities.items():
+        entity = merged.get(id(entity), entity)
+        named = key not in unnamed and (not entity.described or _a_countrys_office(entity.role))
+        refs[key] = replace(entity.ref(), named=named)
+    return refs
+
+
+def _a_countrys_office(role: str | None) -> bool:
+    """A role no one in the article is named for names a speaker only as a country's office,
+    which one person holds at a time ("Spain's Foreign Minister"); as a speaker, "the prime
+    minister" or "its chairman" of an organisation the article only describes would gather
+    every prime minister and chairman of the archive."""
+    return any(word.casefold().removesuffix("'s").removesuffix("’s") in COUNTRY_NAMES
+               for word in (role or "").split())

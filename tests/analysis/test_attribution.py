@@ -268,13 +268,13 @@ def test_and_that_splits_two_reported_claims(claims_of):
     "text, speaker",
     [
         ("Paulo Reis vowed to close every coal plant by 2030.", "Paulo Reis"),
-        ("The ministry called on the banks to lend more money.", "Ministry"),
+        ("The ministry called on the banks to lend more money.", None),  # a description
     ],
 )
 def test_a_stance_in_an_infinitive_keeps_its_subject(only_claim, text, speaker):
     claim = only_claim(text)
     assert (claim.kind, claim.text) == ("indirect", text)
-    assert claim.speaker.name == speaker
+    assert (claim.speaker.name if claim.speaker else None) == speaker
 
 
 @pytest.mark.parametrize(
@@ -464,7 +464,7 @@ def test_a_turns_speaker_says_all_but_what_they_report_someone_else_saying(claim
         ("David, the wind has not dropped.", "JOAN PIKE"),
         ("The crossing is unsafe.", "The harbour office"),
         ("The next boat may leave on Friday.", "PIKE")]
-    assert [c.speaker.name for c in claims_of(SCRIPT)][:3] == ["David Osei"] * 2 + ["Joan Pike"]
+    assert [c.speaker.name for c in claims_of(SCRIPT)[:3]] == ["David Osei"] * 2 + ["Joan Pike"]
 
 
 def test_a_name_the_parse_hangs_from_the_end_of_a_spokesmans_description_names_him(claims_of):
@@ -580,7 +580,7 @@ def test_headline_then_body(claims_of):
             "The union calls the offer an insult.",
             "The offer is an insult.",
             "the offer an insult",
-            ("Union", "organization"),
+            None,
         ),
         (
             "Mayor Otto Brandt has called the bridge repairs a scandal.",
@@ -604,7 +604,7 @@ def test_headline_then_body(claims_of):
             "the union called the offer an insult.",
             "The offer is an insult.",
             "the offer an insult",
-            ("Union", "organization"),
+            None,
         ),
         (
             "Marta Lind called them reckless.",
@@ -790,13 +790,13 @@ _BLOCKED = pytest.mark.xfail(
             "The ministry has refused to reopen the talks and warned that prices would rise.",
             ("indirect", "The ministry has refused to reopen the talks."),
             "Prices would rise.",
-            ("Ministry", "organization"),
+            None,  # "the ministry", no ministry named: a mention, no speaker
         ),
         (
             "the ministry has refused to reopen the talks and warned that prices would rise.",
             ("indirect", "The ministry has refused to reopen the talks."),
             "Prices would rise.",
-            ("Ministry", "organization"),
+            None,  # "the ministry", no ministry named: a mention, no speaker
         ),
         pytest.param(
             "Dutch farmers blocked the motorway and added that the protest would go on.",
@@ -874,7 +874,7 @@ def test_a_role_in_the_lede_is_the_person_named_next(claims_of, text, name, role
 )
 def test_a_role_stays_unnamed_when_the_next_person_is_doubtful(claims_of, text):
     first = claims_of(text)[0]
-    assert first.speaker.name == "Finance Minister"
+    assert (first.speaker, first.speaker_mention) == (None, "the finance minister")
 
 
 @pytest.mark.parametrize(
@@ -888,12 +888,12 @@ def test_a_role_stays_unnamed_when_the_next_person_is_doubtful(claims_of, text):
         (
             "The ruling party has called the protest a stunt.",
             "The protest is a stunt.",
-            ("Ruling party", "organization"),
+            None,  # which ruling party: a description, no speaker
         ),
         (
             "The city calls the new ring road a waste of money.",
             "The new ring road is a waste of money.",
-            ("City", "organization"),
+            None,
         ),
         (
             "The farmers' union calls the milk levy unfair.",
@@ -903,7 +903,7 @@ def test_a_role_stays_unnamed_when_the_next_person_is_doubtful(claims_of, text):
         (
             "The board calls the takeover offer an insult.",
             "The takeover offer is an insult.",
-            ("Board", "organization"),
+            None,
         ),
         (
             "the farmers' union calls the milk levy a disgrace.",
@@ -912,7 +912,7 @@ def test_a_role_stays_unnamed_when_the_next_person_is_doubtful(claims_of, text):
         ),
     ],
 )
-def test_the_modifier_organisation_noun_calling_is_an_organisation_speaker(
+def test_an_organisation_calling_y_z_says_y_is_z_named_or_only_described(
     only_claim, text, words, speaker
 ):
     claim = only_claim(text)
@@ -995,7 +995,7 @@ def test_a_possessive_country_role_stays_unnamed_when_the_next_person_is_doubtfu
         (
             "The port authority, which runs the harbour at Eastwick, said the scheme would be "
             "rejected.",
-            ("Port authority", "organization"),
+            None,
             None,
         ),
         (
@@ -1026,7 +1026,7 @@ def test_a_relative_clause_after_the_speaker_is_not_the_speaker(only_claim, text
     claim = only_claim(text)
     assert (claim.kind, claim.text) == ("indirect", "The scheme would be rejected.")
     assert speaker_of(claim) == speaker
-    assert claim.speaker.role == role
+    assert (claim.speaker.role if claim.speaker else None) == role
 
 
 def test_a_relative_clause_in_a_quote_frame_is_not_the_speaker(only_claim):
@@ -1055,12 +1055,6 @@ def test_a_cue_joined_to_another_verb_takes_its_subject(claims_of, text, speaker
     "text, claim_text, name, role",
     [
         (
-            "The water board will raise fees in May, its chairman announced Friday.",
-            "The water board will raise fees in May.",
-            "Chairman of the Water Board",
-            "Chairman of the Water Board",
-        ),
-        (
             "The water board will raise fees in May, its chairman announced Friday.\n\n"
             "Chairman Ed Voss said the rise could not be avoided.",
             "The water board will raise fees in May.",
@@ -1074,18 +1068,6 @@ def test_a_cue_joined_to_another_verb_takes_its_subject(claims_of, text, speaker
             "Ed Voss",
             "Chairman of the Water Board",
         ),
-        (
-            "The water board met on Monday.\n\nIts chairman said on Friday that fees would rise.",
-            "Fees would rise.",
-            "Chairman of the Water Board",
-            "Chairman of the Water Board",
-        ),
-        (
-            "Local farmers will block the roads in May, their leader announced on Friday.",
-            "Local farmers will block the roads in May.",
-            "Leader of Local Farmers",
-            "Leader of Local Farmers",
-        ),
     ],
 )
 def test_a_possessive_role_speaks_for_its_organisation(claims_of, text, claim_text, name, role):
@@ -1094,12 +1076,30 @@ def test_a_possessive_role_speaks_for_its_organisation(claims_of, text, claim_te
     assert (claim.speaker.name, claim.speaker.kind, claim.speaker.role) == (name, "person", role)
 
 
+@pytest.mark.parametrize(
+    "text, claim_text, mention",
+    [
+        ("The water board will raise fees in May, its chairman announced Friday.",
+         "The water board will raise fees in May.", "its chairman"),
+        ("The water board met on Monday.\n\nIts chairman said on Friday that fees would rise.",
+         "Fees would rise.", "Its chairman"),
+        ("Local farmers will block the roads in May, their leader announced on Friday.",
+         "Local farmers will block the roads in May.", "their leader"),
+    ],
+)
+def test_a_role_no_one_is_named_for_stays_a_mention(claims_of, text, claim_text, mention):
+    """As a speaker, "Chairman of the Water Board" would gather every water board's chairman
+    and "Prime Minister" every prime minister of the archive."""
+    claim = next(c for c in claims_of(text) if c.text == claim_text)
+    assert (claim.kind, claim.speaker, claim.speaker_mention) == ("indirect", None, mention)
+
+
 def test_a_possessive_role_stays_unnamed_when_two_people_are_named_next(claims_of):
     claims = claims_of(
         "The water board will raise fees in May, its chairman said on Friday. "
         "Ed Voss and Ann Lee said the rise could not be avoided."
     )
-    assert claims[0].speaker.name == "Chairman of the Water Board"
+    assert (claims[0].speaker, claims[0].speaker_mention) == (None, "its chairman")
 
 
 @pytest.mark.parametrize(
@@ -1327,7 +1327,7 @@ def test_sentences_like_sign_offs_are_still_claims(claims_of, text):
         (
             "The union walked out of the talks on Friday, saying the offer was an insult.",
             "The offer was an insult.",
-            ("Union", "organization"),
+            None,
         ),
         (
             "Farmers blocked the road for hours, arguing that the levy would ruin them.",
@@ -1337,7 +1337,7 @@ def test_sentences_like_sign_offs_are_still_claims(claims_of, text):
         (
             "The ministry denied the report, saying the figures were wrong.",
             "The figures were wrong.",
-            ("Ministry", "organization"),
+            None,
         ),
         (
             "Councillor Ines Carvalho chaired the board. She resigned in March, saying she had "

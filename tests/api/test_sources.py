@@ -144,7 +144,7 @@ def test_a_source_that_does_not_exist_is_404(client):
 
 
 def test_ingest_answers_the_contradictions_it_flagged_with_both_claims(client, write_headers):
-    first = {"text": "The port authority said that the new ferry terminal will open in "
+    first = {"text": "The Eastwick Port Authority said that the new ferry terminal will open in "
                      "April.", "outlet": "Gazette"}
     second = {"text": "Union leaders said that the new ferry terminal will not open in April.",
               "outlet": "Herald"}
