@@ -3,6 +3,7 @@ the dependency tree, quotations given to the speaker of their frame or carried o
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from spacy.tokens import Span, Token
@@ -70,7 +71,8 @@ def attribute(document: Document) -> list[Attribution]:
                 found += frames
     # "wrote on Twitter, adding:": two cues of one frame may both reach the same words.
     found = list({a.content: a for a in reversed(found)}.values())[::-1]
-    return _with_quotations(document, _without_nested_frames(found) + list(turns.values()))
+    return _with_quotations(document,
+                            _without_nested_frames(document, found) + list(turns.values()))
 
 
 _FIRST_PERSON = frozenset({"i", "we"})
@@ -84,12 +86,19 @@ def _first_person_is_the_speaker(frames: list[Attribution], turn: Attribution) -
                 setattr(frame, name, getattr(turn, name))
 
 
-def _without_nested_frames(found: list[Attribution]) -> list[Attribution]:
+# What sets a second speaker's frame against the first one's content: ", while Jones said".
+_CONTRASTED = re.compile(r"(?:[,;—–]\s*(?:while|whereas|but|although|though)|;)\s*$", re.I)
+
+
+def _without_nested_frames(document: Document, found: list[Attribution]) -> list[Attribution]:
     """ "said P, adding that Q": the parse may put the second frame inside the first one's
     content; the first content then stops where the second frame begins. A cue before the
     first one's own is its frame, not its content: "X spoke, pledging to P" reports P in a
     content that starts at X. A second frame the parse left without a source has the first
-    one's: "joan pike rejected the plan, saying P"."""
+    one's: "joan pike rejected the plan, saying P". Someone else's frame that ends the first
+    content after a contrasting conjunction is a second claim beside it, not part of it:
+    "Officials said P, while Jones insisted Q" (but "Officials said Jones claimed Q" reports
+    Jones's claim)."""
     for outer in found:
         inner = [a for a in found if a is not outer and a.source in (outer.source, None)
                  and max(outer.content[0], outer.cue[1]) <= a.cue[0] < outer.content[1]]
@@ -97,8 +106,13 @@ def _without_nested_frames(found: list[Attribution]) -> list[Attribution]:
             if frame.source is None:
                 for name in _SPEAKER_FIELDS:
                     setattr(frame, name, getattr(outer, name))
-        if inner:
-            outer.content = (outer.content[0], min(a.cue[0] for a in inner))
+        beside = [a for a in found if a.source not in (outer.source, None)
+                  and outer.content[0] < a.frame_start and a.cue[0] < outer.content[1]
+                  and a.content[1] >= outer.content[1]
+                  and _CONTRASTED.search(document.text, outer.content[0], a.source[0])]
+        if inner or beside:
+            outer.content = (outer.content[0], min([a.cue[0] for a in inner]
+                                                   + [a.frame_start for a in beside]))
             outer.text = None  # a rewording of the whole content no longer fits
     return found
 

@@ -257,6 +257,25 @@ def test_narration_before_but_is_its_own_claim(claims_of):
     assert claims[1].speaker.kind == "group"
 
 
+@pytest.mark.parametrize("text, first, second", [
+    ("Officials said that there was no evidence of fraud, while Mary Jones insisted the "
+     "election was stolen.", "There was no evidence of fraud.", "The election was stolen."),
+    ("Police said the suspect, who was arrested on Monday, had confessed, while his lawyer "
+     "said he was innocent.", "The suspect, who was arrested on Monday, had confessed.",
+     "He was innocent."),
+])
+def test_a_second_speaker_set_against_the_first_is_not_in_the_first_claim(claims_of, text,
+                                                                          first, second):
+    assert [c.text for c in claims_of(text)] == [first, second]
+
+
+def test_a_claim_reporting_anothers_claim_keeps_it(claims_of):
+    claims = claims_of("Officials said that Jones claimed the election was stolen.")
+    assert [(c.text, c.speaker_mention) for c in claims] == [
+        ("Jones claimed the election was stolen.", "Officials"),
+        ("The election was stolen.", "Jones")]
+
+
 def test_and_that_splits_two_reported_claims(claims_of):
     claims = claims_of(
         "Paulo Reis said the grid was fragile and that prices would double by winter."
