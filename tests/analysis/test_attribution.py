@@ -283,6 +283,14 @@ def test_and_that_splits_two_reported_claims(claims_of):
     assert [c.text for c in claims] == ["The grid was fragile.", "Prices would double by winter."]
 
 
+def test_and_that_splits_two_reported_claims_the_parse_coordinates_deeper(claims_of):
+    claims = claims_of("Putin told reporters his meeting with Bush had failed to produce a "
+                       "breakthrough and that Moscow was sticking to the treaty.")
+    assert [c.text for c in claims] == [
+        "His meeting with Bush had failed to produce a breakthrough.",
+        "Moscow was sticking to the treaty."]
+
+
 @pytest.mark.parametrize(
     "text, speaker",
     [
