@@ -112,6 +112,18 @@ def test_an_editor_confirms_rejects_and_skips_from_the_queue(browser, desk, scre
         assert status in ("disputed", "supported", "refuted", "mixed", "unproven")
 
 
+def test_enter_in_the_reason_decides_nothing(browser, desk):
+    """An editor typing why they reject presses Enter: the item must not be confirmed (the
+    form's first button) nor rejected; they choose with the buttons or the keys."""
+    sign_in(browser, desk, desk.write_key)
+    link_id = item_id(queue_items(browser)[0])
+    browser.find_element(By.ID, f"reason-{link_id}").send_keys("Different years", Keys.ENTER)
+    browser.find_element(By.CSS_SELECTOR, f"#item-{link_id} button.reject").click()
+    wait_for_text(browser, ".notice", f"Contradiction {link_id} rejected.")
+    rejected = contradiction(desk, link_id)
+    assert (rejected["state"], rejected["review_reason"]) == ("rejected", "Different years")
+
+
 def test_a_stale_page_tells_the_editor_and_changes_nothing(browser, desk):
     sign_in(browser, desk, desk.write_key)
     link_id = item_id(queue_items(browser)[0])
