@@ -3,7 +3,14 @@
 import peewee
 from peewee import chunked
 
-from models.claim import VERDICT_STATUSES, Appearance, Claim, change_fields, get_claim
+from models.claim import (
+    VERDICT_STATUSES,
+    Appearance,
+    Claim,
+    StatusChange,
+    change_fields,
+    get_claim,
+)
 from models.db import BaseModel, JSONTextField, database, locked, utcnow
 from models.errors import Conflict, Invalid, NotFound
 from models.outbox import record, record_all
@@ -116,7 +123,7 @@ def flag_contradiction(claim_id: int, other_id: int, *, explanation: str | None,
         mark_contradicted([low, high])
         if reviewed:
             _propagate_dispute([low, high], actor=actor,
-                               reason=f"contradiction {link.id} flagged by hand")
+                               reason=f"{_BY_CONTRADICTION} {link.id} flagged by hand")
     return link
 
 
@@ -172,14 +179,19 @@ def review_contradiction(link_id: int, state: str, *, actor: str, reason: str | 
                    reviewed_by=actor, reason=reason)
             mark_contradicted([link.claim_a_id, link.claim_b_id])
             _propagate_dispute([link.claim_a_id, link.claim_b_id], actor=actor,
-                               reason=f"contradiction {link.id} {state}"
+                               reason=f"{_BY_CONTRADICTION} {link.id} {state}"
                                + (f": {reason}" if reason else ""))
     return link
 
 
+# How the audit trail tells a status the contradictions set from one an editor set.
+_BY_CONTRADICTION = "contradiction"
+
+
 def _propagate_dispute(claim_ids, *, actor: str, reason: str) -> None:
     """A claim with a confirmed contradiction and no verdict is disputed; without one it is
-    unverified again."""
+    unverified again, unless an editor disputed it by hand: a rejected contradiction undoes
+    only the dispute that contradictions made."""
     confirmed = set()
     query = (ClaimLink.select(ClaimLink.claim_a, ClaimLink.claim_b)
              .where((ClaimLink.relation == "contradicts") & (ClaimLink.state == "confirmed")
@@ -190,5 +202,14 @@ def _propagate_dispute(claim_ids, *, actor: str, reason: str) -> None:
     for claim in locked(Claim.select().where(Claim.id.in_(claim_ids)).order_by(Claim.id)):
         if claim.status in VERDICT_STATUSES:
             continue
-        status = "disputed" if claim.id in confirmed else "unverified"
-        change_fields(claim, {"status": status}, actor=actor, reason=reason)
+        if claim.id in confirmed:
+            change_fields(claim, {"status": "disputed"}, actor=actor, reason=reason)
+        elif claim.status == "disputed" and _disputed_by_contradiction(claim.id):
+            change_fields(claim, {"status": "unverified"}, actor=actor, reason=reason)
+
+
+def _disputed_by_contradiction(claim_id: int) -> bool:
+    last = (StatusChange.select(StatusChange.reason)
+            .where((StatusChange.claim == claim_id) & (StatusChange.field == "status"))
+            .order_by(StatusChange.id.desc()).first())
+    return last is None or (last.reason or "").startswith(f"{_BY_CONTRADICTION} ")
