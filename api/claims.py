@@ -29,17 +29,22 @@ def etag(claim_id: int, version: int) -> str:
     return f'"claim-{claim_id}-v{version}"'
 
 
-def expected_version(claim_id: int, if_match: str | None) -> int | None:
-    """The version the client last saw, from If-Match; None for '*'."""
+def expected_version(claim_id: int, if_match: str | None, current: int) -> int | None:
+    """The version the client last saw, from If-Match: the current one when the header lists
+    it among others (RFC 9110 allows a list); None for '*'."""
     if not if_match:
         abort(428, message="Send If-Match with the ETag of GET /api/v1/claims/"
                            f"{claim_id} (or '*' to overwrite whatever is there).")
     if if_match.strip() == "*":
         return None
-    match = _ETAG.match(if_match.strip())
-    if match is None or int(match.group(1)) != claim_id:
-        abort(412, message=f"If-Match {if_match!r} is not an ETag of claim {claim_id}.")
-    return int(match.group(2))
+    versions = []
+    for tag in if_match.split(","):
+        match = _ETAG.match(tag.strip())
+        if match is None or int(match.group(1)) != claim_id:
+            abort(412, message=f"If-Match {tag.strip()!r} is not an ETag of claim {claim_id}.")
+        versions.append(int(match.group(2)))
+    # Any other is stale: the edit's own check of the version answers it as 412.
+    return current if current in versions else versions[0]
 
 
 def _with_etag(record: dict):
@@ -83,14 +88,15 @@ class ClaimItem(MethodView):
     @blp.response(200, schemas.ClaimDetail)
     @blp.doc(parameters=[{"in": "header", "name": "If-Match", "required": True,
                           "schema": {"type": "string"},
-                          "description": "The ETag from GET, or '*'"}])
+                          "description": "The ETag from GET (or a list of ETags, one of "
+                                         "them current), or '*'"}])
     @blp.refusal(412, "The claim changed since that ETag")
     @blp.refusal(428, "If-Match is missing")
     @blp.doc(operationId="updateClaim")
     def patch(self, body, claim_id):
         """Edit a claim's text, status or review state (needs If-Match)"""
-        get_claim(claim_id)
-        version = expected_version(claim_id, request.headers.get("If-Match"))
+        current = get_claim(claim_id).version
+        version = expected_version(claim_id, request.headers.get("If-Match"), current)
         reason = body.pop("reason", None)
         edit_claim(claim_id, body, actor=current_actor(), reason=reason,
                    expected_version=version)

@@ -495,6 +495,20 @@ def test_patch_with_a_stale_etag_is_412_and_changes_nothing(client, make_claim, 
     assert get_claim(claim["id"])["text"] == "First edit"
 
 
+def test_patch_with_a_list_of_etags_holding_the_current_one_changes_the_claim(
+        client, make_claim, patch_claim, get_claim):
+    """RFC 9110: If-Match may list several entity tags; any one current is a match."""
+    claim = make_claim()
+    first = client.get(f"{CLAIMS}/{claim['id']}").headers["ETag"]
+    assert patch_claim(claim["id"], {"text": "First edit"}, if_match=first).status_code == 200
+    current = client.get(f"{CLAIMS}/{claim['id']}").headers["ETag"]
+    response = patch_claim(claim["id"], {"text": "Second edit"}, if_match=f"{first}, {current}")
+    assert response.status_code == 200
+    stale = patch_claim(claim["id"], {"text": "Third edit"}, if_match=f"{first}, {current}")
+    assert stale.status_code == 412
+    assert get_claim(claim["id"])["text"] == "Second edit"
+
+
 @pytest.mark.parametrize("if_match", ["other-claim", '"nonsense"', "W/"])
 def test_patch_with_an_etag_that_is_not_this_claims_is_412(client, make_claim, patch_claim,
                                                            if_match):
