@@ -47,7 +47,7 @@ def check_draft(text: str) -> list[dict]:
         said_by = known or extracted.speaker
         name, kind = (said_by.name, said_by.kind) if said_by else (None, None)
         draft = Side(extracted.frame, extracted.text, extracted.start, extracted.end,
-                     known.id if known else name, name, kind)
+                     known.id if known else name, name or extracted.speaker_mention, kind)
         return explain(draft, sides[other.id], one_source=False)
 
     return [{

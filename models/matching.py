@@ -183,6 +183,11 @@ def _side(text: str, frame: str | None = None, start=None, end=None, speaker=Non
     return Side(found, text, start or 0, end or 0, speaker, name, kind)
 
 
+# Who says a claim in an explanation: its speaker's name, else the words naming its source
+# ("the minister"), never "the article" for a claim someone says.
+_SAID_BY = fn.COALESCE(Speaker.name, Appearance.speaker_mention)
+
+
 def claim_sides(claim_ids) -> dict[int, Side]:
     """Each claim as it first appeared and who said it, for explanations (which need no
     frame: one not stored is left empty rather than read); a claim entered by hand, which
@@ -193,7 +198,7 @@ def claim_sides(claim_ids) -> dict[int, Side]:
                  .where(Appearance.claim.in_(chunk)).group_by(Appearance.claim))
         rows = (Appearance.select(Appearance.claim, Claim.text, Appearance.frame,
                                   Appearance.start, Appearance.end, Appearance.speaker,
-                                  Speaker.name, Speaker.kind)
+                                  _SAID_BY, Speaker.kind)
                 .join(Claim).switch(Appearance).join(Speaker, JOIN.LEFT_OUTER)
                 .where(Appearance.id.in_(first)).tuples())
         sides.update((claim_id, _side(*rest, read=False)) for claim_id, *rest in rows)
@@ -222,7 +227,7 @@ def article_pairs(claim_ids, source: int | None = None
     for chunk in chunked(list(sources), 100):
         rows = (Appearance.select(Appearance.source, Appearance.claim, Claim.text,
                                   Appearance.frame, Appearance.start, Appearance.end,
-                                  Appearance.speaker, Speaker.name, Speaker.kind)
+                                  Appearance.speaker, _SAID_BY, Speaker.kind)
                 .join(Claim).switch(Appearance).join(Speaker, JOIN.LEFT_OUTER)
                 .where(Appearance.source.in_(chunk) & Appearance.start.is_null(False)
                        & Appearance.end.is_null(False))

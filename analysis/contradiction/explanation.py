@@ -13,6 +13,7 @@ _BREAKS = re.compile(r"[,;:]\s|\s[—–-]+\s")
 # A group's name up to what qualifies it ("Residents of the town", "Officials in Kyiv").
 _HEAD = re.compile(r".+?(?=\s+(?:of|in|at|for|from|with|on)\s|,|$)", re.I)
 _PLURALS = frozenset({"police", "people"})
+_SAY = frozenset({"i", "we", "you", "they"})  # a source named only by a pronoun
 
 
 def _quoted(side: Side) -> str:
@@ -27,6 +28,8 @@ def _says(side: Side) -> str:
     """The verb after the speaker's name: "Democrats say", "Residents of the town say", "The
     Times says" (a group's head noun tells; "police" and "people" are plural whole)."""
     named = _HEAD.match(side.speaker_name or "")
+    if (side.speaker_name or "").casefold() in _SAY:
+        return "say"
     if side.speaker_kind != "group" or named is None or not named.group().split():
         return "says"
     head = named.group().split()[-1].casefold()

@@ -237,6 +237,14 @@ def test_two_parties_of_one_article_are_flagged_on_ingest_in_their_own_words(db)
     assert all(a.frame for a in Appearance.select())  # read once, where the parse was
 
 
+def test_an_explanation_names_a_source_no_one_is_named_for_by_the_articles_words(db):
+    ingest_article(text="The transport minister said that fares will not rise this year.")
+    [link] = [link for link in ingest_article(
+        text="Fares will rise this year, Mayor Lena Ortiz said on Monday.").links
+        if link.relation == "contradicts"]
+    assert link.explanation.startswith("The transport minister says 'Fares will not rise")
+
+
 def test_recheck_weighs_a_pair_of_one_article_as_ingest_did(db):
     ingest_article(text=DISPUTE)
     flagged = [(c.claim_a_id, c.claim_b_id, c.score, c.explanation) for c in _contradictions()]
