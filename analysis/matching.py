@@ -58,6 +58,18 @@ def content_stems(text: str) -> frozenset[str]:
     )
 
 
+def figures(text: str) -> frozenset[str]:
+    """The numbers a claim states, as written ("120", "2001")."""
+    return frozenset(w for w in claim_key(text).split() if any(c.isdigit() for c in w))
+
+
+def same_figures(a: str, b: str) -> bool:
+    """Whether two claims state no figures the other contradicts: "cost 120 million" and "cost
+    310 million" share most words but are not one claim."""
+    x, y = figures(a), figures(b)
+    return not (x and y) or x == y
+
+
 def similarity(a: str, b: str) -> float:
     """Dice overlap of content-word stems, 0..1, symmetric."""
     x, y = content_stems(a), content_stems(b)

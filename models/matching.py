@@ -11,6 +11,7 @@ from analysis.contradiction.frames import Frame, Side, frame_of_text
 from analysis.contradiction.pairs import comparable
 from analysis.contradiction.signature import is_current, may_clash, signature
 from analysis.lexicon import FUNCTION_WORDS
+from analysis.matching import same_figures
 from models import search
 from models.claim import Appearance, Claim
 from models.source import Source
@@ -166,7 +167,7 @@ def compare(text: str, others: list[Claim], *, context: str = "",
             contradicting.append((other, verdict.score, verdict))
         else:
             closeness = similarity(text, other.text)
-            if closeness >= SAME_CLAIM_THRESHOLD:
+            if closeness >= SAME_CLAIM_THRESHOLD and same_figures(text, other.text):
                 similar.append((other, closeness))
     return _best_first(contradicting), _best_first(similar)
 

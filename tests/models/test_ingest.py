@@ -45,6 +45,13 @@ def test_a_close_paraphrase_gets_a_suggested_same_claim_link_with_a_score(db):
     assert 0.6 <= link.score <= 1
 
 
+def test_claims_that_state_different_figures_are_not_the_same_claim(db):
+    ingest_article(text="The project had cost 120 million dollars so far, Lena Ortiz said.")
+    result = ingest_article(text="The harbour bridge has cost 310 million dollars so far, "
+                                 "Tom Chen said.", published=datetime.date(2024, 2, 1))
+    assert all(link.relation != "same_claim" for link in result.links)
+
+
 def test_re_ingesting_the_same_text_or_url_creates_nothing(db):
     first = ingest_article(text=FIRST, url="https://example.org/a")
     counts = (Source.select().count(), Claim.select().count(), Appearance.select().count())
