@@ -35,7 +35,12 @@ def _claim_page(claim_id: int, *, verdict: dict | None = None, errors: dict | No
     return render_template("claim.html", claim=claim, others=others,
                            history=list(history_of(claim_id)), ratings=RATINGS,
                            reviewer_types=REVIEWER_TYPES, verdict=verdict or {},
-                           errors=errors or {}, notice=notice), status
+                           errors=errors or {}, notice=notice, url_required=_needs_url()), status
+
+
+def _needs_url() -> bool:
+    """A verdict needs its own url where the service has no public address to publish it."""
+    return not current_app.config["PUBLIC_BASE_URL"]
 
 
 @blp.route("/claims/<id:claim_id>")
@@ -52,6 +57,9 @@ def add_verdict(claim_id: int):
         fields = VERDICT.load(verdict)
     except ValidationError as invalid:
         return _claim_page(claim_id, verdict=verdict, errors=invalid.messages, status=422)
-    add_review(claim_id, fields, actor=current_actor(),
-               needs_url=not current_app.config["PUBLIC_BASE_URL"])
+    if _needs_url() and not fields.get("url"):
+        # Kept on the page with what was typed, not a page of its own.
+        return _claim_page(claim_id, verdict=verdict, status=422, errors={"url": [
+            "Give the address of the published fact-check, which the verdict points to."]})
+    add_review(claim_id, fields, actor=current_actor(), needs_url=_needs_url())
     return redirect(url_for("desk.claim", claim_id=claim_id, added=1, _anchor="verdicts"), 303)

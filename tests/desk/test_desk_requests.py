@@ -183,7 +183,12 @@ def test_bad_filters_get_a_page_that_says_why(client, base, path, status):
 def test_a_verdict_needs_a_url_when_there_is_no_public_address(app, client, base):
     app.config["PUBLIC_BASE_URL"] = None
     token = signed_in(client, base["write"])
-    answer = client.post("/desk/claims/1/verdicts", data={"csrf_token": token,
-                                                           "rating": "refuted"})
-    assert answer.status_code == 422 and "url is required" in answer.get_data(as_text=True)
+    page = client.get("/desk/claims/1").get_data(as_text=True)
+    assert 'name="url" type="url" value="" required' in page
+    answer = client.post("/desk/claims/1/verdicts", data={
+        "csrf_token": token, "rating": "refuted", "explanation": "Figures from 2019."})
+    page = answer.get_data(as_text=True)
+    # The claim's page again, with what was typed and the url marked: nothing lost.
+    assert answer.status_code == 422 and "address of the published fact-check" in page
+    assert "Figures from 2019." in page and 'id="url-error"' in page
     assert client.get("/api/v1/claims/1").get_json()["reviews"] == []
