@@ -3,12 +3,13 @@
 import http
 import json as stdlib_json
 import logging
+from collections.abc import Callable
 from urllib.parse import unquote_to_bytes
 
 import flask_smorest
 import marshmallow as ma
 import peewee
-from flask import Response, json
+from flask import Response, json, request
 from flask_smorest import abort
 from webargs.core import missing
 from webargs.flaskparser import FlaskParser, is_json_request
@@ -98,12 +99,25 @@ def _strip_location(messages: dict) -> dict:
     return messages
 
 
+# Paths whose errors are pages of their own, not problem+json: a mistyped desk address is
+# answered by the desk (desk/__init__.py registers it).
+_PAGES: dict[str, Callable[[HTTPException], tuple]] = {}
+
+
+def answer_errors_under(prefix: str, page: Callable[[HTTPException], tuple]) -> None:
+    _PAGES[prefix] = page
+
+
 class ProblemApi(LazySpecApi):
     """flask-smorest's Api, answering and documenting every error as problem+json."""
 
     ERROR_SCHEMA = ProblemSchema
 
     def handle_http_exception(self, error: HTTPException):
+        page = next((page for prefix, page in _PAGES.items()
+                     if request.path.startswith(prefix)), None)
+        if page is not None:
+            return page(error)
         data = getattr(error, "data", None) or {}
         messages = data.get("errors") or data.get("messages")
         errors = flatten_messages(_strip_location(messages)) if messages else None

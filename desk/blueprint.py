@@ -19,7 +19,8 @@ blp = Blueprint("desk", __name__, url_prefix="/desk", template_folder="templates
 
 COOKIE = "desk_session"
 OPEN_ENDPOINTS = ("desk.sign_in", "desk.static")
-TITLE_OF_STATUS = {404: "Not found", 409: "Nothing was changed", 412: "Nothing was changed",
+TITLE_OF_STATUS = {400: "Not accepted", 404: "Not found", 405: "No such page",
+                   409: "Nothing was changed", 412: "Nothing was changed", 413: "Too long",
                    422: "Not accepted", 502: "The page could not be fetched"}
 
 
@@ -88,9 +89,14 @@ def _editor():
 
 
 @blp.errorhandler(HTTPException)
-def _http_error(error: HTTPException):
-    return render_template("message.html", title=error.name,
-                           message=error.description), error.code
+def error_page(error: HTTPException):
+    title, message, headers = TITLE_OF_STATUS.get(error.code, error.name), error.description, {}
+    if error.code == 405:  # "GET /desk/sign-out": the address of a button, opened as a page
+        message = "This address is where a button sends its form; there is no page to open here."
+        headers["Allow"] = ", ".join(sorted(error.valid_methods or ()))
+    elif error.code == 404 and request.blueprint is None:
+        message = "There is no desk page at this address."
+    return render_template("message.html", title=title, message=message), error.code, headers
 
 
 @blp.errorhandler(DomainError)

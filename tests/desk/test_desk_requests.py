@@ -180,6 +180,17 @@ def test_bad_filters_get_a_page_that_says_why(client, base, path, status):
     assert "deleted." not in answer.get_data(as_text=True)
 
 
+@pytest.mark.parametrize("path, status", [
+    ("/desk/claims/abc", 404), ("/desk/nope", 404), ("/desk/claims/99999999999999999999", 404),
+    ("/desk/sign-out", 405), ("/desk/queue/5/review", 405)])
+def test_an_address_no_desk_view_answers_is_still_a_desk_page(client, base, path, status):
+    signed_in(client, base["write"])
+    answer = client.get(path)
+    assert (answer.status_code, answer.mimetype) == (status, "text/html")
+    assert "Back to the queue" in answer.get_data(as_text=True)
+    assert client.get("/api/v1/nope").mimetype == "application/problem+json"
+
+
 def test_a_verdict_needs_a_url_when_there_is_no_public_address(app, client, base):
     app.config["PUBLIC_BASE_URL"] = None
     token = signed_in(client, base["write"])
