@@ -73,6 +73,12 @@
     select(list.indexOf(skip.closest(".item")) + 1);
   });
 
+  // A page the browser kept whole for Back (its back-forward cache) would show items decided
+  // since as still waiting: fetch it anew.
+  window.addEventListener("pageshow", function (event) {
+    if (event.persisted) window.location.reload();
+  });
+
   document.addEventListener("focusin", function (event) {
     var item = event.target.closest && event.target.closest(".queue .item");
     if (item) {

@@ -124,6 +124,18 @@ def test_enter_in_the_reason_decides_nothing(browser, desk):
     assert (rejected["state"], rejected["review_reason"]) == ("rejected", "Different years")
 
 
+def test_back_after_a_review_shows_the_queue_as_it_is_now(browser, desk):
+    sign_in(browser, desk, desk.write_key)
+    browser.get(desk.url("/desk/queue?per_page=5"))
+    link_id = item_id(queue_items(browser)[0])
+    browser.find_element(By.CSS_SELECTOR, f"#item-{link_id} button.reject").click()
+    wait_for_text(browser, ".notice", f"Contradiction {link_id} rejected.")
+    browser.back()
+    arrive(browser, "per_page=5")
+    WebDriverWait(browser, 30, ignored_exceptions=[StaleElementReferenceException]).until(
+        lambda b: link_id not in [item_id(i) for i in queue_items(b)])
+
+
 def test_a_stale_page_tells_the_editor_and_changes_nothing(browser, desk):
     sign_in(browser, desk, desk.write_key)
     link_id = item_id(queue_items(browser)[0])
