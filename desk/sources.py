@@ -5,11 +5,13 @@ from flask import redirect, render_template, request, url_for
 from marshmallow import EXCLUDE, ValidationError
 
 from api.auth import current_actor
+from api.errors import status_of
 from api.pagination import paginate
 from api.schemas.sources import SourceCreate
 from api.sources import fetch_options
 from desk.blueprint import blp, needs_write
 from desk.filters import given, kept, problems
+from models.errors import DomainError
 from models.ingest import ingest
 from models.queries.contradictions import contradiction_records, contradictions_query
 from models.queries.sources import source_detail, source_records, sources_query
@@ -38,7 +40,10 @@ def add_source():
         body = ARTICLE.load(article)
     except ValidationError as invalid:
         return _sources_page(article=article, error=problems(invalid.messages), status=422)
-    result = ingest(body, actor=current_actor(), fetch_options=fetch_options())
+    try:
+        result = ingest(body, actor=current_actor(), fetch_options=fetch_options())
+    except DomainError as refused:  # a page that cannot be fetched, a private address
+        return _sources_page(article=article, error=refused.detail, status=status_of(refused))
     return redirect(url_for("desk.source", source_id=result.source.id,
                             known=0 if result.created else 1), 303)
 

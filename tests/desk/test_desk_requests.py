@@ -191,6 +191,16 @@ def test_an_address_no_desk_view_answers_is_still_a_desk_page(client, base, path
     assert client.get("/api/v1/nope").mimetype == "application/problem+json"
 
 
+def test_an_article_that_cannot_be_fetched_is_answered_on_the_sources_page(client, base):
+    token = signed_in(client, base["write"])
+    answer = client.post("/desk/sources", data={
+        "csrf_token": token, "url": "http://10.255.255.1/article", "title": "Harbour plan"})
+    page = answer.get_data(as_text=True)
+    assert (answer.status_code, answer.mimetype) == (422, "text/html")
+    assert "private or local address" in page and 'value="Harbour plan"' in page
+    assert 'value="http://10.255.255.1/article"' in page
+
+
 def test_a_verdict_needs_a_url_when_there_is_no_public_address(app, client, base):
     app.config["PUBLIC_BASE_URL"] = None
     token = signed_in(client, base["write"])
