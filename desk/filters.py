@@ -7,6 +7,7 @@ from marshmallow import ValidationError
 
 from api.pagination import paginate
 from api.schemas.common import unstorable
+from models.errors import Invalid
 from models.queries.speakers import speakers_query
 from models.speaker import Speaker, name_key
 
@@ -68,4 +69,6 @@ def listing(args, schema, build_query, records, per_page: int) -> Listing:
         page = paginate(build_query, schema.load(filters | {"per_page": per_page}), records)
     except ValidationError as invalid:
         return Listing(None, problems(invalid.messages), 422, speaker_name)
+    except Invalid as refused:  # a search of no words: "*"
+        return Listing(None, refused.detail, 422, speaker_name)
     return Listing(page, None, 200, speaker_name)

@@ -169,6 +169,8 @@ def test_an_id_that_names_nothing_is_a_404_page(client, base, path):
     ("/desk/claims?status=lies", 422),
     ("/desk/claims?q=" + "x" * 501, 422),
     ("/desk/claims?has_contradictions=maybe", 422),
+    ("/desk/claims?q=*", 422),
+    ('/desk/claims?q="', 422),
     ("/desk/sources?cursor=garbage", 422),
     ("/desk/sources?_external=1", 200),
 ])
@@ -178,6 +180,9 @@ def test_bad_filters_get_a_page_that_says_why(client, base, path, status):
     assert answer.status_code == status, answer.get_data(as_text=True)[:800]
     assert answer.mimetype == "text/html"
     assert "deleted." not in answer.get_data(as_text=True)
+    if status == 422 and path.startswith("/desk/claims?"):  # said above the form, which stays
+        assert 'id="page-error"' in answer.get_data(as_text=True)
+        assert 'name="q"' in answer.get_data(as_text=True)
 
 
 @pytest.mark.parametrize("path, status", [
