@@ -1,5 +1,7 @@
 """Sources: the list filters, the article to ingest, and the answers."""
 
+import datetime
+
 import marshmallow as ma
 from marshmallow import fields, validate
 
@@ -13,12 +15,22 @@ class SourceListArgs(DatesInOrder, PageArgs):
     until = fields.Date(metadata={"description": "Published on or before this date"})
 
 
+def _plausible(day: datetime.date) -> None:
+    """A date an article can carry: "0001-01-01" or "9999-12-31" is a slip, and it would stand
+    as the day a claim was first said."""
+    if not datetime.date(1600, 1, 1) <= day <= datetime.date.today() + datetime.timedelta(366):
+        raise ma.ValidationError("Give the day the article was published: from 1600 to a year "
+                                 "from today.")
+
+
 class SourceCreate(Strict):
     text = fields.String(validate=validate.Length(min=1),
                          metadata={"description": "The article; leave it out to fetch url"})
     title = text_field(max_length=1000)
     outlet = text_field(max_length=200)
-    published = fields.Date()
+    published = fields.Date(validate=_plausible, metadata={
+        "description": "From 1600 to a year from today (an embargoed article may be dated "
+                       "ahead)"})
     url = fields.Url(schemes={"http", "https"}, require_tld=False,
                      validate=validate.Length(max=2000))
     language = fields.String(validate=validate.Length(min=2, max=16))

@@ -87,6 +87,8 @@ def test_ingesting_a_known_article_again_creates_nothing(client, write_headers, 
     ({"text": ARTICLE, "url": "ftp://news.example.org/a"}, "url"),
     ({"text": ARTICLE, "url": "javascript:alert(1)"}, "url"),
     ({"text": ARTICLE, "published": "last week"}, "published"),
+    ({"text": ARTICLE, "published": "0001-01-01"}, "published"),
+    ({"text": ARTICLE, "published": "9999-12-31"}, "published"),
     ({"text": ARTICLE, "title": ""}, "title"),
     ({"text": ARTICLE, "author": "Jo"}, "author"),
 ])
