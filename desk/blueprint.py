@@ -44,14 +44,25 @@ def _signed_in():
     token = request.cookies.get(COOKIE)
     g.desk = session_of(token) if token else None
     if g.desk is None:
-        back = request.full_path.rstrip("?") if request.method == "GET" else None
-        return redirect(url_for("desk.sign_in", next=back))
+        # Back to this page after signing in; from a form, to the page it was sent from, and
+        # told that nothing was done.
+        posted = request.method == "POST"
+        back = _referring_page() if posted else request.full_path.rstrip("?")
+        ended = "form" if posted else "page" if token else None
+        return redirect(url_for("desk.sign_in", next=back, ended=ended))
     g.api_key = g.desk.api_key  # who api.auth.current_actor() names in the audit trail
     if request.method == "POST":
         sent = request.form.get("csrf_token", "")
         if not hmac.compare_digest(sent.encode(), g.desk.csrf_token.encode()):
             abort(400, "This form has expired. Reload the page and try again.")
     return None
+
+
+def _referring_page() -> str | None:
+    referrer = urlsplit(request.referrer or "")
+    if referrer.netloc != urlsplit(request.host_url).netloc:
+        return None
+    return referrer.path + (f"?{referrer.query}" if referrer.query else "")
 
 
 @blp.after_request

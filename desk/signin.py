@@ -9,7 +9,7 @@ from models.desksession import LIFETIME, close_session, open_session
 
 # A desk page to return to: a path under /desk/ with a plain query, nothing that could lead
 # to another site or break a header.
-_DESK_PAGE = re.compile(r"/desk/[\w\-./]*(\?[\w\-.~%=&+]*)?")
+_DESK_PAGE = re.compile(r"/desk/[\w\-./]*(\?[\w\-.~%=&+,:/!*'();@$]*)?")
 
 
 def _safe_next(target: str | None) -> str:
@@ -19,11 +19,16 @@ def _safe_next(target: str | None) -> str:
     return url_for("desk.queue")
 
 
+_ENDED = {"page": "Your session has ended. Sign in to go on where you were.",
+          "form": "Your session had ended, so nothing was changed. Sign in, then do it again."}
+
+
 @blp.route("/sign-in", methods=["GET", "POST"])
 def sign_in():
     """Sign in with a key: a new session, any session this browser had ending."""
     if request.method == "GET":
-        return render_template("sign_in.html", next=request.args.get("next", ""))
+        notice = _ENDED.get(request.args.get("ended", ""))
+        return render_template("sign_in.html", next=request.args.get("next", ""), notice=notice)
     opened = open_session(request.form.get("key", ""))
     if opened is None:
         return render_template("sign_in.html", next=request.form.get("next", ""),

@@ -206,6 +206,19 @@ def test_an_article_that_cannot_be_fetched_is_answered_on_the_sources_page(clien
     assert 'value="http://10.255.255.1/article"' in page
 
 
+def test_a_decision_sent_after_the_session_ended_is_said_undone_and_leads_back(client, base):
+    token = signed_in(client, base["write"])
+    link_id = first_in_queue(client)
+    client.post("/desk/sign-out", data={"csrf_token": token})  # in another tab
+    answer = client.post(f"/desk/queue/{link_id}/review", data={
+        "csrf_token": token, "state": "rejected", "reason": "Different years"},
+        headers={"Referer": "http://localhost/desk/queue?q=a,b"})
+    assert answer.status_code == 302
+    page = client.get(answer.headers["Location"]).get_data(as_text=True)
+    assert "nothing was changed" in page and 'value="/desk/queue?q=a,b"' in page
+    assert client.get(f"/api/v1/contradictions/{link_id}").get_json()["state"] == "suggested"
+
+
 def test_a_verdict_needs_a_url_when_there_is_no_public_address(app, client, base):
     app.config["PUBLIC_BASE_URL"] = None
     token = signed_in(client, base["write"])
