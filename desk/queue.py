@@ -47,8 +47,15 @@ def queue():
                                   for i in (link["claim_a"]["id"], link["claim_b"]["id"])})
     return render_template("queue.html", page=found.page, items=items, contexts=contexts,
                            filters=request.args, kept=kept(given(request.args), QUEUE_ARGS),
+                           here=_this_page(),
                            kinds=CONTRADICTION_KINDS, speaker_name=found.speaker_name,
                            notice=_done_notice(), error=found.error), found.status
+
+
+def _this_page() -> dict:
+    """The filters and the page of the queue asked for: where a decision returns to."""
+    cursor = request.args.get("cursor")
+    return kept(given(request.args), QUEUE_ARGS) | ({"cursor": cursor} if cursor else {})
 
 
 def _done_notice() -> str | None:
@@ -66,5 +73,5 @@ def review(link_id: int):
     review_contradiction(link_id, decision["state"], actor=current_actor(),
                          reason=decision.get("reason"),
                          seen_state=request.form.get("seen_state") or "suggested")
-    back = kept(given(request.args), QUEUE_ARGS) | {"done": link_id, "state": decision["state"]}
+    back = _this_page() | {"done": link_id, "state": decision["state"]}
     return redirect(f"{url_for('desk.queue')}?{urlencode(back)}#queue", 303)

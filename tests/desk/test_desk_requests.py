@@ -2,7 +2,9 @@
 sign-in and sessions, forms from elsewhere, bad ids and bad filters. Each gets a clear answer
 in a page, never a 500, and changes nothing it should not."""
 
+import html
 import re
+from urllib.parse import parse_qsl, urlsplit
 
 import pytest
 
@@ -217,6 +219,21 @@ def test_a_decision_sent_after_the_session_ended_is_said_undone_and_leads_back(c
     page = client.get(answer.headers["Location"]).get_data(as_text=True)
     assert "nothing was changed" in page and 'value="/desk/queue?q=a,b"' in page
     assert client.get(f"/api/v1/contradictions/{link_id}").get_json()["state"] == "suggested"
+
+
+def test_a_decision_on_a_later_page_of_the_queue_returns_to_that_page(client, base,
+                                                                     monkeypatch):
+    import desk.queue
+
+    monkeypatch.setattr(desk.queue, "PER_PAGE", 1)
+    token = signed_in(client, base["write"])
+    first = client.get("/desk/queue").get_data(as_text=True)
+    later = html.unescape(re.search(r'href="([^"]+)" rel="next"', first).group(1))
+    action = re.search(r'class="decide" method="post" action="([^"]+)"',
+                       client.get(later).get_data(as_text=True)).group(1)
+    answer = client.post(html.unescape(action), data={"csrf_token": token, "state": "rejected"})
+    cursor = dict(parse_qsl(urlsplit(later).query))["cursor"]
+    assert dict(parse_qsl(urlsplit(answer.headers["Location"]).query))["cursor"] == cursor
 
 
 def test_a_verdict_needs_a_url_when_there_is_no_public_address(app, client, base):
