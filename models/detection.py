@@ -120,7 +120,9 @@ def _link_group(claims: list[Claim], actor: str, found: Detection, neighbours: d
     def suggest(claim_id: int, other_id: int, relation: str, score: float, cues,
                 explanation: str = "", from_context: bool = False) -> None:
         low, high = sorted((claim_id, other_id))
-        if (low, high, relation) not in known:
+        # A pair linked as contradicting, in any state, is never suggested as one claim.
+        if (low, high, relation) not in known and (
+                relation != "same_claim" or (low, high, "contradicts") not in known):
             known.add((low, high, relation))
             suggestions.append(_Suggestion(low, high, relation, score, list(cues),
                                            explanation, from_context=from_context))

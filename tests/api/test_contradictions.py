@@ -255,6 +255,17 @@ def test_a_same_claim_link_is_not_a_contradiction(client, make_claim, app):
     assert client.get(CONTRADICTIONS).get_json()["total"] == 0
 
 
+def test_a_contradiction_flagged_by_hand_ends_the_pairs_same_claim_suggestion(
+        client, make_claim, flag, app):
+    a, b = make_claim("The tax will rise")["id"], make_claim("Taxes will rise")["id"]
+    with database.connection_context():
+        ClaimLink.create(claim_a=min(a, b), claim_b=max(a, b), relation="same_claim",
+                         score=0.9)
+    flag(a, b)
+    links = client.get(f"{API}/claims/{a}").get_json()["links"]
+    assert [link["relation"] for link in links] == ["contradicts"]
+
+
 # ----- PATCH /contradictions/{id}
 
 def test_rejecting_the_only_contradiction_returns_both_claims_to_unverified(

@@ -11,7 +11,7 @@ from models.claim import Claim, create_claim, edit_claim, sign_stale
 from models.db import database
 from models.detection import link_claims, recheck
 from models.ingest import ingest_article
-from models.link import review_contradiction
+from models.link import flag_contradiction, review_contradiction
 from models.matching import CANDIDATES, candidates
 from models.queries import claims_query
 
@@ -219,6 +219,15 @@ def test_a_claim_of_common_words_is_compared_with_the_newest_claims_that_share_t
               .claims[0].id for name in ("Ada Holm", "Bo Lund", "Cy Berg", "Di Park")]
     found = {c.id for c in candidates("The bridge will not reopen.")}
     assert found == set(stored[-2:])
+
+
+def test_a_pair_linked_as_contradicting_is_never_suggested_as_one_claim(db):
+    first = create_claim(text="The harbour tax will rise this year", actor="test")
+    second = create_claim(text="The harbour tax will rise in the year ahead", actor="test")
+    assert [link.relation for link in link_claims([second], "test").links] == ["same_claim"]
+    ClaimLink.delete().execute()
+    flag_contradiction(first.id, second.id, explanation=None, actor="test")
+    assert link_claims([second], "test").links == []
 
 
 DISPUTE = (
