@@ -99,13 +99,10 @@ def _strip_location(messages: dict) -> dict:
     return messages
 
 
-# Paths whose errors are pages of their own, not problem+json: a mistyped desk address is
-# answered by the desk (desk/__init__.py registers it).
-_PAGES: dict[str, Callable[[HTTPException], tuple]] = {}
-
-
-def answer_errors_under(prefix: str, page: Callable[[HTTPException], tuple]) -> None:
-    _PAGES[prefix] = page
+def answer_errors_under(app, prefix: str, page: Callable[[HTTPException], tuple]) -> None:
+    """Answer the errors of the app's paths under prefix with pages of their own, not
+    problem+json: a mistyped desk address is answered by the desk (desk/__init__.py)."""
+    app.extensions.setdefault("error_pages", {})[prefix] = page
 
 
 class ProblemApi(LazySpecApi):
@@ -114,7 +111,7 @@ class ProblemApi(LazySpecApi):
     ERROR_SCHEMA = ProblemSchema
 
     def handle_http_exception(self, error: HTTPException):
-        page = next((page for prefix, page in _PAGES.items()
+        page = next((page for prefix, page in self._app.extensions.get("error_pages", {}).items()
                      if request.path.startswith(prefix)), None)
         if page is not None:
             return page(error)

@@ -27,10 +27,12 @@ def init_security(app: Flask) -> None:
     # Every response's, by the kind of page; none is set by a view (extend, unlike setdefault,
     # does not look for them first: a tenth of a small read's time).
     common = [("X-Content-Type-Options", "nosniff"), ("X-Frame-Options", "DENY"),
-              ("Referrer-Policy", "no-referrer"),
               ("Cross-Origin-Resource-Policy", "cross-origin" if origins else "same-origin")]
-    by_policy = {policy: [*common, ("Content-Security-Policy", policy)]
-                 for policy in (API_POLICY, DOCS_POLICY, DESK_POLICY)}
+    # A desk form tells the desk which of its pages it was sent from (to return there after
+    # signing in again); no address goes to another site.
+    by_policy = {policy: [*common, ("Content-Security-Policy", policy), (
+        "Referrer-Policy", "same-origin" if policy == DESK_POLICY else "no-referrer")]
+        for policy in (API_POLICY, DOCS_POLICY, DESK_POLICY)}
 
     @app.after_request
     def _headers(response):

@@ -12,4 +12,4 @@ from desk.blueprint import blp, error_page
 def init_desk(app: Flask) -> None:
     app.register_blueprint(blp)
     # "/desk/claims/abc" or "/desk/nope" matches no desk view: still a desk page that says so.
-    answer_errors_under(f"{blp.url_prefix}/", error_page)
+    answer_errors_under(app, f"{blp.url_prefix}/", error_page)

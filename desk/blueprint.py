@@ -44,11 +44,12 @@ def _signed_in():
     token = request.cookies.get(COOKIE)
     g.desk = session_of(token) if token else None
     if g.desk is None:
-        # Back to this page after signing in; from a form, to the page it was sent from, and
-        # told that nothing was done.
+        # Back to this page after signing in; from a form, to the page it was sent from, and,
+        # when a session had ended, told that nothing was done.
         posted = request.method == "POST"
         back = _referring_page() if posted else request.full_path.rstrip("?")
-        ended = "form" if posted else "page" if token else None
+        # A form carries the token of the session it was shown in: that session has ended.
+        ended = "form" if posted and request.form.get("csrf_token") else "page" if token else None
         return redirect(url_for("desk.sign_in", next=back, ended=ended))
     g.api_key = g.desk.api_key  # who api.auth.current_actor() names in the audit trail
     if request.method == "POST":

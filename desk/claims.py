@@ -10,6 +10,7 @@ from desk.blueprint import blp, needs_write
 from desk.context import add_excerpts, first_appearances
 from desk.filters import given, kept, listing
 from models.claim import REVIEW_STATES, STATUSES
+from models.errors import Invalid
 from models.queries.claims import claim_detail, claim_summaries, claims_query, history_of
 from models.review import RATINGS, REVIEWER_TYPES, add_review
 
@@ -57,9 +58,14 @@ def add_verdict(claim_id: int):
         fields = VERDICT.load(verdict)
     except ValidationError as invalid:
         return _claim_page(claim_id, verdict=verdict, errors=invalid.messages, status=422)
-    if _needs_url() and not fields.get("url"):
-        # Kept on the page with what was typed, not a page of its own.
-        return _claim_page(claim_id, verdict=verdict, status=422, errors={"url": [
-            "Give the address of the published fact-check, which the verdict points to."]})
-    add_review(claim_id, fields, actor=current_actor(), needs_url=_needs_url())
+    try:
+        add_review(claim_id, fields, actor=current_actor(), needs_url=_needs_url())
+    except Invalid as refused:  # kept on the page with what was typed, not a page of its own
+        problem = _URL_NEEDED if refused.field == "url" else refused.detail
+        return _claim_page(claim_id, verdict=verdict, status=422,
+                           errors={refused.field or "verdict": [problem]})
     return redirect(url_for("desk.claim", claim_id=claim_id, added=1, _anchor="verdicts"), 303)
+
+
+# The service's setting behind it is none of an editor's business.
+_URL_NEEDED = "Give the address of the published fact-check, which the verdict points to."

@@ -14,7 +14,7 @@ _DESK_PAGE = re.compile(r"/desk/[\w\-./]*(\?[\w\-.~%=&+,:/!*'();@$]*)?")
 
 def _safe_next(target: str | None) -> str:
     """Where to go after signing in: the desk page asked for, else the queue."""
-    if target and _DESK_PAGE.fullmatch(target) and "//" not in target:
+    if target and _DESK_PAGE.fullmatch(target) and "//" not in target.partition("?")[0]:
         return target
     return url_for("desk.queue")
 

@@ -35,12 +35,15 @@ def test_the_per_address_limit_holds_whatever_keys_are_sent(limited):
     assert statuses[:5] == [200] * 5 and statuses[5] == 429
 
 
-@pytest.mark.parametrize("path", [f"{API}/claims", f"{API}/nope", "/openapi.json"])
+@pytest.mark.parametrize("path", [f"{API}/claims", f"{API}/nope", "/openapi.json",
+                                  "/desk/sign-in"])
 def test_every_response_carries_the_security_headers(client, path):
     headers = client.get(path).headers
     assert headers["X-Content-Type-Options"] == "nosniff"
     assert headers["X-Frame-Options"] == "DENY"
-    assert headers["Referrer-Policy"] == "no-referrer"
+    # The desk's pages name themselves to the desk alone, nothing to another site.
+    assert headers["Referrer-Policy"] == (
+        "same-origin" if path.startswith("/desk") else "no-referrer")
     assert "frame-ancestors 'none'" in headers["Content-Security-Policy"]
 
 
