@@ -254,6 +254,8 @@ class Entity:
     positions: list[int] = field(default_factory=list)
     # Known only by a role ("the finance minister") that no named person held when it was read.
     described: bool = False
+    # Known only by what it is ("the company"): met, to be looked back to, but no speaker.
+    unnamed: bool = False
 
     def ref(self) -> SpeakerRef:
         """The contract form of this entity."""

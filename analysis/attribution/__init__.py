@@ -31,8 +31,9 @@ CUE_THRESHOLD = 0.3
 _BARE_FRAME = 6
 _SENTENCE_ENDS = tuple('.!?:"”’\')…')
 _BETWEEN = " \n\t,.:;—–-"
-_SPEAKER_FIELDS = ("source", "mention", "named_by", "named_at", "role", "entity", "proper",
-                   "office", "source_pos")
+# The fields that name a frame's speaker, beside the words of its source.
+_NAMING_FIELDS = ("named_by", "named_at", "role", "entity", "proper")
+_SPEAKER_FIELDS = ("source", "mention", *_NAMING_FIELDS, "office", "source_pos")
 
 
 def _cues(document: Document, paragraph: Paragraph, after: int = 0
@@ -71,8 +72,8 @@ def attribute(document: Document) -> list[Attribution]:
                 found += frames
     # "wrote on Twitter, adding:": two cues of one frame may both reach the same words.
     found = list({a.content: a for a in reversed(found)}.values())[::-1]
-    return _with_quotations(document,
-                            _without_nested_frames(document, found) + list(turns.values()))
+    found = _without_nested_frames(document, found) + list(turns.values())
+    return _with_quotations(document, sorted(found, key=lambda a: a.content))
 
 
 _FIRST_PERSON = frozenset({"i", "we"})
@@ -82,7 +83,7 @@ def _first_person_is_the_speaker(frames: list[Attribution], turn: Attribution) -
     """ "DAN COLE: I think P" or "We told them P": P is the turn's speaker's, said as "I"."""
     for frame in frames:
         if (frame.mention or "").casefold() in _FIRST_PERSON:
-            for name in ("named_by", "named_at", "role", "entity", "proper"):
+            for name in _NAMING_FIELDS:
                 setattr(frame, name, getattr(turn, name))
 
 

@@ -149,10 +149,18 @@ def _second_clauses(clause: Token) -> list[Token]:
     """Clauses coordinated with this one that have their own subject or "that": "P, and that
     Q", "P, and she added Q"; and a "that" clause ending it that the parse coordinates with a
     verb inside it ("had failed to produce a breakthrough and that Moscow ...")."""
-    return [c for c in clause.subtree if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX") and (
-        any(m.dep_ in ("mark", "nsubj", "nsubjpass") for m in c.children) if c.head == clause
-        else c.right_edge == clause.right_edge and any(
-            m.dep_ == "mark" and m.lower_ == "that" for m in c.children))]
+    seconds = []
+    for c in clause.subtree:
+        if c == clause or c.dep_ != "conj" or c.pos_ not in ("VERB", "AUX"):
+            continue
+        if c.head == clause:
+            second = any(m.dep_ in ("mark", "nsubj", "nsubjpass") for m in c.children)
+        else:
+            second = c.right_edge == clause.right_edge and any(
+                m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
+        if second:
+            seconds.append(c)
+    return seconds
 
 
 def frame_left(cue: Token) -> int:

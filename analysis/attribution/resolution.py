@@ -4,6 +4,7 @@ minister", "the company") looked back to whom they stand for."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from spacy.tokens import Span, Token
@@ -11,7 +12,7 @@ from spacy.tokens import Span, Token
 from analysis.attribution.frame import Attribution
 from analysis.attribution.sources import DOCUMENTS
 from analysis.document import Document
-from analysis.lexicon import COUNTRY_NAMES, METONYMS, ORGANIZATION_HEADS
+from analysis.lexicon import COUNTRY_NAMES, DEMONYMS, METONYMS, ORGANIZATION_HEADS
 from analysis.speakers import (
     Cast,
     Entity,
@@ -119,7 +120,6 @@ def name_speakers(document: Document, found: list[Attribution]) -> dict[int, Spe
                 events.append((start, 0, (entity.label_, *_titled(entity))))
     events += [(a.source[0], 1, a) for a in found if a.source is not None]
     entities: dict[int, Entity] = {}
-    unnamed: set[int] = set()  # the attributions whose source is only described
     for position, order, item in sorted(events, key=lambda e: (e[0], e[1])):
         if order == 0:
             label, name, role = item
@@ -142,10 +142,9 @@ def name_speakers(document: Document, found: list[Attribution]) -> dict[int, Spe
         if mention is None:
             continue
         entity = None
-        if not item.entity and _bare_description(mention):
+        described = not item.entity and _bare_description(mention)
+        if described:
             entity = _organisation_described(cast, mention, position)
-            if entity is None and mention.kind == "organization":
-                unnamed.add(id(item))  # "The company said", no company named before
         if entity is not None:
             pass
         elif mention.kind in _SPEAKER_KINDS:
@@ -153,6 +152,8 @@ def name_speakers(document: Document, found: list[Attribution]) -> dict[int, Spe
             if role and mention.kind == "person":
                 role = role_phrase(role) or role
             entity = cast.add(mention, position, role)
+            # "The company said", no company named before: "it" may look back to it.
+            entity.unnamed = entity.unnamed or (described and mention.kind == "organization")
         else:
             entity = cast.resolve(mention, position)
         if entity is not None and entity.kind in _SPEAKER_KINDS:
@@ -163,15 +164,20 @@ def name_speakers(document: Document, found: list[Attribution]) -> dict[int, Spe
     refs = {}
     for key, entity in entities.items():
         entity = merged.get(id(entity), entity)
-        named = key not in unnamed and (not entity.described or _a_countrys_office(entity.role))
-        refs[key] = replace(entity.ref(), named=named)
+        speaks = not entity.unnamed and (not entity.described or _a_countrys_office(entity.role))
+        refs[key] = replace(entity.ref(), named=speaks)
     return refs
 
 
 def _a_countrys_office(role: str | None) -> bool:
     """A role no one in the article is named for names a speaker only as a country's office,
-    which one person holds at a time ("Spain's Foreign Minister"); as a speaker, "the prime
-    minister" or "its chairman" of an organisation the article only describes would gather
-    every prime minister and chairman of the archive."""
-    return any(word.casefold().removesuffix("'s").removesuffix("’s") in COUNTRY_NAMES
-               for word in (role or "").split())
+    which one person holds at a time ("Spain's Foreign Minister", "the British prime
+    minister"); as a speaker, "the prime minister" or "its chairman" of an organisation the
+    article only describes would gather every prime minister and chairman of the archive."""
+    return bool(role) and _COUNTRY.search(role) is not None
+
+
+# A country's name or its people's ("South Korea", "British"), as a whole word or words.
+_COUNTRIES = "|".join(re.escape(name) for name in
+                      sorted({*COUNTRY_NAMES, *DEMONYMS}, key=len, reverse=True))
+_COUNTRY = re.compile(rf"(?<!\w)(?:{_COUNTRIES})(?!\w)", re.IGNORECASE)
