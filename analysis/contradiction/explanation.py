@@ -13,7 +13,9 @@ _BREAKS = re.compile(r"[,;:]\s|\s[—–-]+\s")
 # A group's name up to what qualifies it ("Residents of the town", "Officials in Kyiv").
 _HEAD = re.compile(r".+?(?=\s+(?:of|in|at|for|from|with|on)\s|,|$)", re.I)
 _PLURALS = frozenset({"police", "people"})
-_SAY = frozenset({"i", "we", "you", "they"})  # a source named only by a pronoun
+# A source the text names only by these words says nothing an editor could check by name.
+_PRONOUNS = frozenset("i we you he she it they this that who".split())
+_DETERMINERS = frozenset("the a an its their his her our".split())
 
 
 def _quoted(side: Side) -> str:
@@ -24,13 +26,25 @@ def _quoted(side: Side) -> str:
     return f"'{words}'"
 
 
+def _who(side: Side) -> str | None:
+    """Who says a claim: its speaker's name, else the words naming its source ("the transport
+    minister", the capital of its sentence dropped); none for a pronoun."""
+    name = side.speaker_name
+    if not name or side.speaker is not None:
+        return name
+    first, _, rest = name.partition(" ")
+    if name.casefold() in _PRONOUNS:
+        return None
+    return f"{first.casefold()} {rest}" if rest and first.casefold() in _DETERMINERS else name
+
+
 def _says(side: Side) -> str:
     """The verb after the speaker's name: "Democrats say", "Residents of the town say", "The
-    Times says" (a group's head noun tells; "police" and "people" are plural whole)."""
+    Times says" (a group's head noun tells, or that of words naming no speaker, "officials";
+    "police" and "people" are plural whole)."""
     named = _HEAD.match(side.speaker_name or "")
-    if (side.speaker_name or "").casefold() in _SAY:
-        return "say"
-    if side.speaker_kind != "group" or named is None or not named.group().split():
+    grouped = side.speaker_kind == "group" or side.speaker is None
+    if not grouped or named is None or not named.group().split():
         return "says"
     head = named.group().split()[-1].casefold()
     plural = head in _PLURALS or (head.endswith("s") and not head.endswith("ss"))
@@ -46,6 +60,6 @@ def explain(first: Side, second: Side, *, one_source: bool) -> str:
         said = (f"{first.speaker_name} {_says(first)} {_quoted(first)}, and {where} "
                 f"{_quoted(second)}")
     else:
-        said = "; ".join(f"{side.speaker_name} {_says(side)} {_quoted(side)}" if side.speaker_name
+        said = "; ".join(f"{_who(side)} {_says(side)} {_quoted(side)}" if _who(side)
                          else f"{narration} says {_quoted(side)}" for side in (first, second))
     return said[0].upper() + said[1:]

@@ -81,6 +81,16 @@ def test_the_verb_agrees_with_who_says_it(name, kind, verb):
         f"{name} {verb} 'The tax will stay'; the article says 'The tax must go'")
 
 
+@pytest.mark.parametrize("words, who", [
+    ("he", "an article says"), ("Its chairman", "its chairman says"),
+    ("Officials in Kyiv", "Officials in Kyiv say")])
+def test_a_source_no_speaker_is_named_for_is_quoted_by_its_words_but_a_pronoun(words, who):
+    named = Side(Frame(), "Fares will rise.", 0, 0, 5, "Ana Duarte", "person")
+    unnamed = Side(Frame(), "Fares will not rise.", 0, 0, None, words)
+    assert explain(named, unnamed, one_source=False) == (
+        f"Ana Duarte says 'Fares will rise'; {who} 'Fares will not rise'")
+
+
 def test_one_speaker_twice_is_named_once():
     said = Side(Frame(), "The tax will stay.", 0, 10, 7, "Maya Cole")
     again = Side(Frame(), "The tax must go.", 20, 30, 7, "Maya Cole")
