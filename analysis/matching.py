@@ -58,16 +58,20 @@ def content_stems(text: str) -> frozenset[str]:
     )
 
 
+_FIGURE = re.compile(r"\d+(?:[,.]\d+)*")
+
+
 def figures(text: str) -> frozenset[str]:
-    """The numbers a claim states, as written ("120", "2001")."""
-    return frozenset(w for w in claim_key(text).split() if any(c.isdigit() for c in w))
+    """The numbers a claim states in digits, thousands apart or not ("1,200" is "1200")."""
+    return frozenset(re.sub(r",(?=\d{3}\b)", "", f) for f in _FIGURE.findall(text))
 
 
 def same_figures(a: str, b: str) -> bool:
-    """Whether two claims state no figures the other contradicts: "cost 120 million" and "cost
-    310 million" share most words but are not one claim."""
+    """Whether two claims may be one by their figures: those of one are all the other's ("cost
+    120 million" and "cost 120 million in 2019"); "cost 120 million" and "cost 310 million"
+    share most words but are two claims. Numbers in words are not read."""
     x, y = figures(a), figures(b)
-    return not (x and y) or x == y
+    return x <= y or y <= x
 
 
 def similarity(a: str, b: str) -> float:

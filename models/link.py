@@ -1,5 +1,7 @@
 """Links between claims: contradictions and same-claim suggestions, and their review."""
 
+import re
+
 import peewee
 from peewee import chunked
 
@@ -89,7 +91,7 @@ def flag_contradiction(claim_id: int, other_id: int, *, explanation: str | None,
                        actor: str, state: str = "suggested") -> ClaimLink:
     """A contradiction flagged by hand: suggested for the desk to review, or confirmed at once
     (the caller's own review), which disputes both claims. A same-claim suggestion of the pair
-    goes: a pair is never both."""
+    goes (one an editor has weighed stays, beside the contradiction)."""
     if state not in FLAG_STATES:
         raise Invalid("A flag's state is 'suggested' or 'confirmed'.", field="state")
     with database.atomic():
@@ -190,8 +192,10 @@ def review_contradiction(link_id: int, state: str, *, actor: str, reason: str | 
     return link
 
 
-# How the audit trail tells a status the contradictions set from one an editor set.
+# How the audit trail tells a status the contradictions set from one an editor set: the
+# reason these changes are written with, "contradiction 12 confirmed: ...".
 _BY_CONTRADICTION = "contradiction"
+_SET_BY_CONTRADICTION = re.compile(rf"{_BY_CONTRADICTION} \d+ (confirmed|rejected|flagged by hand)")
 
 
 def _propagate_dispute(claim_ids, *, actor: str, reason: str) -> None:
@@ -218,4 +222,4 @@ def _disputed_by_contradiction(claim_id: int) -> bool:
     last = (StatusChange.select(StatusChange.reason)
             .where((StatusChange.claim == claim_id) & (StatusChange.field == "status"))
             .order_by(StatusChange.id.desc()).first())
-    return last is None or (last.reason or "").startswith(f"{_BY_CONTRADICTION} ")
+    return last is None or _SET_BY_CONTRADICTION.match(last.reason or "") is not None

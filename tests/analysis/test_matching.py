@@ -3,6 +3,7 @@
 import pytest
 
 from analysis import claim_key, similarity
+from analysis.matching import same_figures
 
 
 @pytest.mark.parametrize(
@@ -48,3 +49,14 @@ def test_negation_lowers_similarity():
 def test_similarity_is_bounded_and_symmetric(a, b):
     assert 0.0 <= similarity(a, b) <= 1.0
     assert similarity(a, b) == similarity(b, a)
+
+
+@pytest.mark.parametrize("a, b, one", [
+    ("The bridge cost 1,200 million", "The bridge cost 1200 million", True),
+    ("The bridge cost 120 million", "The bridge cost 120 million in 2019", True),
+    ("The bridge cost 120 million", "The bridge cost 310 million", False),
+    ("The bridge cost 120 million in 2019", "The bridge cost 310 million", False),
+    ("The bridge was costly", "The bridge cost 310 million", True),
+])
+def test_claims_whose_figures_disagree_are_not_one_claim(a, b, one):
+    assert same_figures(a, b) is one and same_figures(b, a) is one

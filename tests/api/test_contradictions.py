@@ -294,8 +294,9 @@ def test_rejecting_one_contradiction_keeps_a_claim_with_another_disputed(
 def test_rejecting_keeps_a_dispute_an_editor_set_by_hand(client, write_headers, make_claim,
                                                          flag, get_claim):
     a, b = make_claim("The tax will rise")["id"], make_claim("No new tax")["id"]
-    edited = client.patch(f"{API}/claims/{a}", json={"status": "disputed", "reason": "Audit"},
-                          headers={**write_headers, "If-Match": "*"})
+    edited = client.patch(f"{API}/claims/{a}", json={
+        "status": "disputed", "reason": "contradiction with the audit"},  # an editor's words
+        headers={**write_headers, "If-Match": "*"})
     assert edited.status_code == 200, edited.get_json()
     link = flag(a, b, state="confirmed")
     assert _review_response(client, write_headers, link["id"], "rejected").status_code == 200

@@ -221,13 +221,15 @@ def test_a_claim_of_common_words_is_compared_with_the_newest_claims_that_share_t
     assert found == set(stored[-2:])
 
 
-def test_a_pair_linked_as_contradicting_is_never_suggested_as_one_claim(db):
+def test_a_pair_flagged_as_contradicting_is_suggested_as_one_claim_only_once_rejected(db):
     first = create_claim(text="The harbour tax will rise this year", actor="test")
     second = create_claim(text="The harbour tax will rise in the year ahead", actor="test")
     assert [link.relation for link in link_claims([second], "test").links] == ["same_claim"]
     ClaimLink.delete().execute()
-    flag_contradiction(first.id, second.id, explanation=None, actor="test")
+    flag = flag_contradiction(first.id, second.id, explanation=None, actor="test")
     assert link_claims([second], "test").links == []
+    review_contradiction(flag.id, "rejected", actor="test", reason="They agree")
+    assert [link.relation for link in link_claims([second], "test").links] == ["same_claim"]
 
 
 DISPUTE = (
