@@ -15,7 +15,14 @@ from models.errors import Invalid
 from models.fetch import fetch_article
 from models.link import ClaimLink
 from models.matching import same_claims
-from models.source import Source, content_hash, find_existing, normalise_text
+from models.source import (
+    IMPLAUSIBLE,
+    Source,
+    content_hash,
+    find_existing,
+    normalise_text,
+    plausible,
+)
 from models.speaker import hold_names, resolve_speaker
 
 
@@ -36,6 +43,8 @@ def ingest_article(*, text: str, title: str | None = None, outlet: str | None = 
     text = normalise_text(text)
     if not text:
         raise Invalid("The article has no text.", field="text")
+    if published is not None and not plausible(published):
+        raise Invalid(IMPLAUSIBLE, field="published")
     existing = find_existing(url=url, text=text)
     if existing is not None:
         return Ingested(existing, created=False)
@@ -72,7 +81,8 @@ def ingest_url(url: str, *, fetch_options: dict, actor: str = "system",
     if existing is not None:
         return Ingested(existing, created=False)
     page = fetch_article(url, **fetch_options)
-    fields = {"title": page.title, "outlet": page.outlet, "published": page.published,
+    published = page.published if page.published and plausible(page.published) else None
+    fields = {"title": page.title, "outlet": page.outlet, "published": published,
               "language": page.language}
     fields.update({k: v for k, v in given.items() if v is not None})
     return ingest_article(text=page.text, url=url, actor=actor, then=then, **fields)

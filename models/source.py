@@ -1,5 +1,6 @@
 """Sources: the articles claims are found in."""
 
+import datetime
 import hashlib
 
 import peewee
@@ -19,6 +20,17 @@ class Source(BaseModel):
 
     class Meta:
         indexes = ((("outlet", "created_at", "id"), False),)
+
+
+# The days an article can carry: "0001-01-01" or "9999-12-31" is a slip, and would stand as
+# the day its claims were first said. An embargoed article may be dated a little ahead.
+EARLIEST = datetime.date(1600, 1, 1)
+AHEAD = datetime.timedelta(days=366)
+IMPLAUSIBLE = "Give the day the article was published: from 1600 to a year from today."
+
+
+def plausible(day: datetime.date) -> bool:
+    return EARLIEST <= day <= datetime.date.today() + AHEAD
 
 
 def normalise_text(text: str) -> str:

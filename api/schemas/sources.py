@@ -7,6 +7,7 @@ from marshmallow import fields, validate
 
 from api.schemas.claims import Appearance, ClaimSummary, Contradiction, LinkFields, SourceBrief
 from api.schemas.common import DatesInOrder, PageArgs, Strict, Timestamp, page_of, text_field
+from models.source import IMPLAUSIBLE, plausible
 
 
 class SourceListArgs(DatesInOrder, PageArgs):
@@ -16,11 +17,8 @@ class SourceListArgs(DatesInOrder, PageArgs):
 
 
 def _plausible(day: datetime.date) -> None:
-    """A date an article can carry: "0001-01-01" or "9999-12-31" is a slip, and it would stand
-    as the day a claim was first said."""
-    if not datetime.date(1600, 1, 1) <= day <= datetime.date.today() + datetime.timedelta(366):
-        raise ma.ValidationError("Give the day the article was published: from 1600 to a year "
-                                 "from today.")
+    if not plausible(day):
+        raise ma.ValidationError(IMPLAUSIBLE)
 
 
 class SourceCreate(Strict):

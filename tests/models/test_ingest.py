@@ -70,6 +70,14 @@ def test_an_article_without_text_is_refused_and_nothing_is_written(db):
     assert Source.select().count() == 0
 
 
+@pytest.mark.parametrize("day", [datetime.date(1, 1, 1), datetime.date(9999, 12, 31)])
+def test_an_article_dated_where_no_article_can_be_is_refused(db, day):
+    """The CLI, backfills and the seed ingest through here too, not through the API's schema."""
+    with pytest.raises(Invalid) as refused:
+        ingest_article(text=FIRST, published=day)
+    assert refused.value.field == "published" and Source.select().count() == 0
+
+
 def test_a_failure_mid_ingest_leaves_no_half_written_article(db, monkeypatch):
     import models.ingest
 
