@@ -1103,6 +1103,13 @@ def test_a_possessive_role_speaks_for_its_organisation(claims_of, text, claim_te
     assert (claim.speaker.name, claim.speaker.kind, claim.speaker.role) == (name, "person", role)
 
 
+def test_an_organisation_only_described_is_no_speaker_however_it_is_looked_back_to(claims_of):
+    claims = claims_of("The company said in a statement that no customer data was lost. It "
+                       "said the breach had been closed within the hour.")
+    assert [(c.speaker, c.speaker_mention) for c in claims] == [
+        (None, "The company"), (None, "It")]
+
+
 @pytest.mark.parametrize(
     "text, claim_text, mention",
     [
