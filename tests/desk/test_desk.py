@@ -259,3 +259,21 @@ def test_signing_out_ends_the_session(browser, desk):
     answer = requests.get(desk.url("/desk/queue"), cookies={"desk_session": token},
                           allow_redirects=False, timeout=30)
     assert answer.status_code == 302 and "/desk/sign-in" in answer.headers["Location"]
+
+
+def test_a_decision_after_the_session_ended_elsewhere_is_said_undone_and_leads_back(
+        browser, desk):
+    """Signed out in another tab: the browser no longer holds the session, and the page it
+    shows still has the form."""
+    sign_in(browser, desk, desk.write_key)
+    browser.get(desk.url("/desk/queue?kind=disagreement"))
+    link_id = item_id(queue_items(browser)[0])
+    browser.delete_cookie("desk_session")
+    browser.find_element(By.CSS_SELECTOR, f"#item-{link_id} button.reject").click()
+    arrive(browser, "/desk/sign-in")
+    assert "nothing was changed" in browser.find_element(By.CSS_SELECTOR, ".notice").text
+    field = browser.find_element(By.ID, "key")
+    field.send_keys(desk.write_key)
+    field.submit()
+    arrive(browser, "kind=disagreement")
+    assert contradiction(desk, link_id)["state"] == "suggested"
