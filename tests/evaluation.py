@@ -1,9 +1,10 @@
 """`make eval`: extraction and contradiction flagging measured against hand annotations: the
-seed articles (claims and the contradictions among them), two small sets of articles in other
-styles written for the project (the unit tests mirror their constructions, so they are not held
-out), and attribution on PolNeAR dev (../shared/polnear; see tests/polnear_eval.py) with the
-contradiction flags among its articles (tests/polnear_pairs.py). `--train-pairs` measures
-flagging on the development pairs among PolNeAR train articles instead.
+seed articles (claims and the contradictions among them), three small sets of articles in other
+styles written for the project (each annotated before any extractor saw it; the unit tests
+mirror their constructions since, so they are not held out), and attribution on PolNeAR dev
+(../shared/polnear; see tests/polnear_eval.py) with the contradiction flags among its articles
+(tests/polnear_pairs.py). `--train-pairs` measures flagging on the development pairs among
+PolNeAR train articles instead.
 
 The articles are ingested in order through the real pipeline (analysis + speaker resolution
 against the database) into a throwaway SQLite database. A found claim matches an annotated one
