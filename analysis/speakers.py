@@ -190,10 +190,10 @@ def _person(surface: str, tokens: list[str], caseless: bool) -> Mention | None:
         and any(t.casefold() in TITLE_HEADS or _fold(t) in TITLE_HEADS for t in title)
     ):
         return Mention(surface, "description", role=" ".join(title))
-    # "Spain's foreign minister" describes as "the foreign minister" does.
-    owned = (
-        _POSSESSIVE.search(tokens[0]) and _POSSESSIVE.sub("", tokens[0].casefold()) in COUNTRY_NAMES
-    )
+    # "Spain's foreign minister", "South Korea's president" describe as "the minister" does.
+    owner = next((i for i, t in enumerate(tokens) if _POSSESSIVE.search(t)), None)
+    owned = owner is not None and _POSSESSIVE.sub(
+        "", " ".join(tokens[: owner + 1]).casefold()) in COUNTRY_NAMES
     if (definite or owned) and any(t.casefold() in TITLE_HEADS for t in rest):
         return Mention(surface, "description", role=" ".join(rest))
     return None

@@ -1110,6 +1110,14 @@ def test_an_organisation_only_described_is_no_speaker_however_it_is_looked_back_
         (None, "The company"), (None, "It")]
 
 
+@pytest.mark.parametrize("text, name", [
+    ("South Korea's president said the talks would go on.", "South Korea's President"),
+    ("The British prime minister said the talks would go on.", "British Prime Minister")])
+def test_a_countrys_office_stands_for_its_holder(claims_of, text, name):
+    [claim] = claims_of(text)
+    assert (claim.speaker.name, claim.speaker.kind) == (name, "person")
+
+
 @pytest.mark.parametrize(
     "text, claim_text, mention",
     [
