@@ -76,8 +76,8 @@ def flatten_messages(messages, prefix: str = "") -> dict[str, list[str]]:
     flat: dict[str, list[str]] = {}
     if isinstance(messages, dict):
         for key, value in messages.items():
-            if not prefix:
-                name = str(key)
+            if not prefix:  # the body refused whole is "body", not marshmallow's "_schema"
+                name = BODY if key == "_schema" else str(key)
             else:  # a nested value refused whole ({"author": {"_schema": [...]}}) is "author"
                 name = prefix if key == "_schema" else f"{prefix}.{key}"
             if isinstance(value, dict):
@@ -85,8 +85,11 @@ def flatten_messages(messages, prefix: str = "") -> dict[str, list[str]]:
             else:
                 flat[name] = [str(m) for m in (value if isinstance(value, list) else [value])]
     else:
-        flat[prefix or "_schema"] = [str(messages)]
+        flat[prefix or BODY] = [str(messages)]
     return flat
+
+
+BODY = "body"  # the name a problem's errors give the request's body refused whole
 
 
 def _strip_location(messages: dict) -> dict:
@@ -121,6 +124,8 @@ class ProblemApi(LazySpecApi):
         detail = data.get("message") or error.description
         if errors and error.code == 400 and "Invalid JSON body." in sum(errors.values(), []):
             errors, detail = None, "The request body is not valid JSON."
+        elif errors and set(errors) == {BODY}:
+            detail = " ".join(errors[BODY])  # "Give at least one field to change.", say
         elif errors:
             detail = "Invalid fields: " + ", ".join(sorted(errors)) + "."
         headers = dict(data.get("headers") or {})

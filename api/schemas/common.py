@@ -28,6 +28,8 @@ class Timestamp(fields.DateTime):
 
 
 class Strict(ma.Schema):
+    error_messages = {"type": "Send a JSON object."}  # for [1, 2], "text", 5
+
     class Meta:
         unknown = ma.RAISE
         ordered = True

@@ -99,6 +99,14 @@ def test_ingest_rejects_bad_articles_naming_the_field(client, write_headers, bod
     assert _totals(client)["sources"] == 0
 
 
+@pytest.mark.parametrize("body", [[ARTICLE], "text", 5])
+def test_a_body_that_is_not_an_object_is_refused_as_the_body(client, write_headers, body):
+    response = client.post(SOURCES, json=body, headers=write_headers)
+    assert response.status_code == 422
+    assert problem_of(response)["errors"] == {"body": ["Send a JSON object."]}
+    assert problem_of(response)["detail"] == "Send a JSON object."
+
+
 def test_odd_text_is_stored_without_crashing(client, write_headers):
     text = 'He said "this quote never closes. And lower case text -- a-b-m treaty, 1972.'
     response = client.post(SOURCES, json={"text": text}, headers=write_headers)
