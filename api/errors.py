@@ -199,6 +199,12 @@ class ProblemParser(FlaskParser):
             unquote_to_bytes(req.query_string.replace(b"+", b" ")).decode("utf-8")
         except UnicodeDecodeError:
             abort(400, message="The query string is not valid UTF-8.")
+        # "?status=disputed&status=refuted" for a filter of one value: not the first in silence.
+        fields = {field.data_key or name: field for name, field in schema.fields.items()}
+        twice = sorted(name for name, values in req.args.lists() if len(values) > 1
+                       and name in fields and not isinstance(fields[name], ma.fields.List))
+        if twice:
+            abort(422, errors={"query": {name: ["Give this once."] for name in twice}})
         return super().load_querystring(req, schema)
 
 

@@ -124,6 +124,14 @@ def test_list_rejects_unknown_query_parameters(client):
     assert "colour" in problem_of(response)["errors"]
 
 
+@pytest.mark.parametrize("query", ["status=disputed&status=refuted", "q=tax&q=bridge",
+                                   "per_page=5&per_page=50"])
+def test_list_rejects_a_filter_given_twice_instead_of_taking_the_first(client, query):
+    response = client.get(f"{CLAIMS}?{query}")
+    assert response.status_code == 422
+    assert problem_of(response)["errors"] == {query.split("=")[0]: ["Give this once."]}
+
+
 # ----- GET /claims: full-text search
 
 @pytest.fixture
