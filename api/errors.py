@@ -71,6 +71,9 @@ def problem(status: int, detail: str | None = None, *, errors: dict | None = Non
     return response
 
 
+BODY = "body"  # the name a problem's errors give the request's body refused whole
+
+
 def flatten_messages(messages, prefix: str = "") -> dict[str, list[str]]:
     """webargs' {location: {field: [...]}} (nested for nested schemas) as {field: [...]}."""
     flat: dict[str, list[str]] = {}
@@ -88,8 +91,6 @@ def flatten_messages(messages, prefix: str = "") -> dict[str, list[str]]:
         flat[prefix or BODY] = [str(messages)]
     return flat
 
-
-BODY = "body"  # the name a problem's errors give the request's body refused whole
 
 
 def _strip_location(messages: dict) -> dict:

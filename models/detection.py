@@ -33,12 +33,11 @@ class Detection:
     scored: int = 0  # candidate pairs scored: bounded per claim, whatever the base's size
 
 
-def _known_pairs(others_of: list[tuple[int, list[int]]]) -> set[tuple[int, int, str]]:
-    """(lower id, higher id, relation) of every link, in any state, between each claim and
-    its others, and (lower id, higher id, "contradicted") of a contradiction not rejected, in
-    one query: the links of the claims, kept when they join a pair (asked for by both ids,
-    the engine looked up every claim with every other, 13,000 lookups for an article of 26
-    claims)."""
+def _known_pairs(others_of: list[tuple[int, list[int]]]) -> dict[tuple[int, int, str], str]:
+    """The state of every link between each claim and its others, by (lower id, higher id,
+    relation), in one query: the links of the claims, kept when they join a pair (asked for
+    by both ids, the engine looked up every claim with every other, 13,000 lookups for an
+    article of 26 claims)."""
     claim_ids = list(dict.fromkeys(claim_id for claim_id, _ in others_of))
     pairs = {(min(claim_id, i), max(claim_id, i)) for claim_id, others in others_of
              for i in others}
@@ -46,13 +45,7 @@ def _known_pairs(others_of: list[tuple[int, list[int]]]) -> set[tuple[int, int, 
                               ClaimLink.state)
              .where(ClaimLink.claim_a.in_(claim_ids) | ClaimLink.claim_b.in_(claim_ids))
              .tuples())
-    known = set()
-    for a, b, relation, state in query:
-        if (a, b) in pairs:
-            known.add((a, b, relation))
-            if relation == "contradicts" and state != "rejected":
-                known.add((a, b, "contradicted"))
-    return known
+    return {(a, b, relation): state for a, b, relation, state in query if (a, b) in pairs}
 
 
 @dataclass
@@ -129,9 +122,9 @@ def _link_group(claims: list[Claim], actor: str, found: Detection, neighbours: d
                 explanation: str = "", from_context: bool = False) -> None:
         low, high = sorted((claim_id, other_id))
         # A pair flagged as contradicting (and not rejected) is not suggested as one claim.
-        if (low, high, relation) not in known and (
-                relation != "same_claim" or (low, high, "contradicted") not in known):
-            known.add((low, high, relation))
+        flagged = known.get((low, high, "contradicts")) not in (None, "rejected")
+        if (low, high, relation) not in known and not (relation == "same_claim" and flagged):
+            known[low, high, relation] = "suggested"
             suggestions.append(_Suggestion(low, high, relation, score, list(cues),
                                            explanation, from_context=from_context))
 

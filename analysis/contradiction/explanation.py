@@ -51,6 +51,11 @@ def _says(side: Side) -> str:
     return "say" if plural else "says"
 
 
+def _said(side: Side, narration: str) -> str:
+    who = _who(side)
+    return f"{who} {_says(side)} {_quoted(side)}" if who else f"{narration} says {_quoted(side)}"
+
+
 def explain(first: Side, second: Side, *, one_source: bool) -> str:
     """'Podesta says 'Gates was not working for the party'; Gates says 'He was working with
     Manafort'', or, for one speaker, 'Trump says '...', and elsewhere '...''."""
@@ -60,6 +65,5 @@ def explain(first: Side, second: Side, *, one_source: bool) -> str:
         said = (f"{first.speaker_name} {_says(first)} {_quoted(first)}, and {where} "
                 f"{_quoted(second)}")
     else:
-        said = "; ".join(f"{_who(side)} {_says(side)} {_quoted(side)}" if _who(side)
-                         else f"{narration} says {_quoted(side)}" for side in (first, second))
+        said = "; ".join(_said(side, narration) for side in (first, second))
     return said[0].upper() + said[1:]
