@@ -5,7 +5,7 @@ import peewee
 from analysis import claim_key
 from analysis.contradiction.signature import MARK, signature
 from models import search
-from models.db import BaseModel, database, locked, utcnow
+from models.db import BaseModel, database, insert_rows, locked, utcnow
 from models.errors import Conflict, Invalid, VersionMismatch, must_exist
 from models.outbox import record, record_all
 from models.source import Source
@@ -121,9 +121,8 @@ def new_claim(text: str, *, key: str, first_seen, actor: str, reason: str) -> Cl
 
 def created(claims: list[Claim], *, actor: str, reason: str) -> None:
     """The first audit row and the claim.created event of each claim just stored."""
-    for chunk in peewee.chunked(claims, WRITTEN_AT_ONCE):
-        StatusChange.insert_many([{"claim": c.id, "field": "created", "new": c.text,
-                                   "actor": actor, "reason": reason} for c in chunk]).execute()
+    insert_rows(StatusChange, [{"claim": c.id, "field": "created", "new": c.text,
+                                "actor": actor, "reason": reason} for c in claims])
     record_all("claim.created", [{"claim_id": c.id, "text": c.text, "actor": actor}
                                  for c in claims])
 

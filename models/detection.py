@@ -9,7 +9,7 @@ from analysis import score_contradiction
 from analysis.contradiction import pairs
 from analysis.contradiction.explanation import explain
 from models.claim import Claim, sign_stale
-from models.db import database
+from models.db import database, insert_rows
 from models.link import ClaimLink, contradiction_kinds, mark_contradicted, record_flagged
 from models.matching import (
     CONTRADICTION_THRESHOLD,
@@ -24,7 +24,6 @@ from models.matching import (
 
 RECHECK_BATCH = 200
 LINKED_AT_ONCE = 25  # claims whose candidates, contexts and links are read together
-STORED_AT_ONCE = 200  # links stored in one statement
 
 
 @dataclass
@@ -62,14 +61,13 @@ class _Suggestion:
 
 
 def _store(suggestions: list[_Suggestion], actor: str) -> list[ClaimLink]:
-    """Store suggested links, a few hundred a statement; a pair a concurrent ingest linked a
-    moment ago is left as that one stored it."""
+    """Store suggested links; a pair a concurrent ingest linked a moment ago is left as that
+    one stored it."""
     rows = [{"claim_a": s.low, "claim_b": s.high, "relation": s.relation, "origin": "detected",
              "score": round(s.score, 3), "cues": s.cues, "explanation": s.explanation,
              "state": "suggested", "created_by": actor, "kind": s.kind, "speaker": s.speaker}
             for s in suggestions]
-    return [link for chunk in chunked(rows, STORED_AT_ONCE) for link in
-            ClaimLink.insert_many(chunk).on_conflict_ignore().returning(ClaimLink).execute()]
+    return insert_rows(ClaimLink, rows, returning=True, ignore_conflicts=True)
 
 
 def _with_kinds(suggestions: list[_Suggestion]) -> None:

@@ -8,8 +8,8 @@ import peewee
 
 from analysis import claim_key, extract_claims
 from analysis.contradiction.signature import signature
-from models.claim import WRITTEN_AT_ONCE, Appearance, Claim, created, reindex
-from models.db import in_transaction
+from models.claim import Appearance, Claim, created, reindex
+from models.db import in_transaction, insert_rows
 from models.detection import link_claims
 from models.errors import Invalid
 from models.fetch import fetch_article
@@ -118,8 +118,7 @@ def _store_claims(source: Source, extracted, actor: str) -> list[Claim]:
                                                 "first_seen": seen,
                                                 "signature": signature(claim_found.text)})
     # Ids are given in the order rows are inserted, whatever order RETURNING gives them in.
-    new = sorted((claim for chunk in peewee.chunked(list(rows.values()), WRITTEN_AT_ONCE)
-                  for claim in Claim.insert_many(chunk).returning(Claim).execute()),
+    new = sorted(insert_rows(Claim, list(rows.values()), returning=True),
                  key=lambda claim: claim.id)
     stored.update(zip(rows, new, strict=True))
     appearances, found = [], {}
@@ -135,7 +134,6 @@ def _store_claims(source: Source, extracted, actor: str) -> list[Claim]:
             "start": claim_found.start, "end": claim_found.end, "kind": claim_found.kind,
             "frame": claim_found.frame.to_json() if claim_found.frame else None})
         found.setdefault(claim.id, claim)
-    for chunk in peewee.chunked(appearances, WRITTEN_AT_ONCE):
-        Appearance.insert_many(chunk).execute()
+    insert_rows(Appearance, appearances)
     created(new, actor=actor, reason=f"found in source {source.id}")
     return list(found.values())

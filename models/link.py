@@ -3,17 +3,24 @@
 import re
 
 import peewee
-from peewee import chunked
 
 from models.claim import (
     VERDICT_STATUSES,
-    Appearance,
     Claim,
     StatusChange,
     change_fields,
     get_claim,
 )
-from models.db import BaseModel, JSONTextField, database, locked, utcnow
+from models.db import (
+    BaseModel,
+    JSONTextField,
+    database,
+    locked,
+    locking,
+    one_of,
+    raw_rows,
+    utcnow,
+)
 from models.errors import Conflict, Invalid, NotFound
 from models.outbox import record, record_all
 from models.speaker import Speaker
@@ -62,11 +69,9 @@ def contradiction_kinds(pairs) -> dict[tuple[int, int], tuple[str, int | None]]:
     """The contradiction_kind of each pair of claims, their speakers read at once."""
     pairs = list(pairs)
     speakers: dict[int, set] = {claim_id: set() for pair in pairs for claim_id in pair}
-    for ids in chunked(list(speakers), 500):
-        query = (Appearance.select(Appearance.claim, Appearance.speaker)
-                 .where(Appearance.claim.in_(ids)).tuples())
-        for claim_id, speaker_id in query:
-            speakers[claim_id].add(speaker_id)
+    for claim_id, speaker_id in raw_rows("SELECT claim_id, speaker_id FROM appearance "
+                                         "WHERE claim_id IN ?", list(speakers)):
+        speakers[claim_id].add(speaker_id)
     return {(a, b): kind_of(speakers[a], speakers[b]) for a, b in pairs}
 
 
@@ -138,20 +143,18 @@ def flag_contradiction(claim_id: int, other_id: int, *, explanation: str | None,
 def mark_contradicted(claim_ids) -> None:
     """Set each claim's contradicted flag from its links, after they changed (inside the
     transaction that changed them, the claims locked first so a concurrent change is seen)."""
-    for ids in chunked(sorted(set(claim_ids)), 500):
-        list(locked(Claim.select(Claim.id).where(Claim.id.in_(ids)).order_by(Claim.id)))
-        live = set()
-        for pair in (ClaimLink.select(ClaimLink.claim_a, ClaimLink.claim_b)
-                     .where((ClaimLink.relation == "contradicts")
-                            & (ClaimLink.state != "rejected")
-                            & (ClaimLink.claim_a.in_(ids) | ClaimLink.claim_b.in_(ids)))
-                     .tuples()):
-            live.update(pair)
-        for value in (True, False):
-            chosen = [i for i in ids if (i in live) == value]
-            if chosen:
-                (Claim.update(contradicted=value)
-                 .where(Claim.id.in_(chosen) & (Claim.contradicted != value)).execute())
+    ids = sorted(set(claim_ids))
+    if not ids:
+        return
+    raw_rows(locking("SELECT id FROM claim WHERE id IN ? ORDER BY id"), ids)
+    live = {i for pair in raw_rows(
+        "SELECT claim_a_id, claim_b_id FROM claim_link WHERE relation = 'contradicts' AND "
+        "state != 'rejected' AND (claim_a_id IN ? OR claim_b_id IN ?)", ids, ids) for i in pair}
+    for value in (True, False):
+        chosen = [i for i in ids if (i in live) == value]
+        if chosen:
+            (Claim.update(contradicted=value)
+             .where(one_of(Claim.id, chosen) & (Claim.contradicted != value)).execute())
 
 
 def record_flagged(links: list[ClaimLink]) -> None:

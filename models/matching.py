@@ -3,7 +3,9 @@ contradictions, always scored on candidates drawn from the search index (a bound
 never on every stored claim. A claim's context (its first paragraph and headline) goes
 with it to the contradiction scorer."""
 
-from peewee import JOIN, Case, chunked, fn
+from typing import NamedTuple
+
+from peewee import chunked
 
 from analysis import claim_key, score_contradiction, similarity
 from analysis.contradiction import claim_context
@@ -14,8 +16,7 @@ from analysis.lexicon import FUNCTION_WORDS
 from analysis.matching import same_figures
 from models import search
 from models.claim import Appearance, Claim
-from models.source import Source
-from models.speaker import Speaker
+from models.db import raw_rows
 
 SAME_CLAIM_THRESHOLD = 0.6
 CONTRADICTION_THRESHOLD = 0.5
@@ -55,7 +56,15 @@ def same_claims(wanted) -> dict[tuple[str, int | None], Claim]:
     return found
 
 
-def candidates(text: str, *, exclude: int | None = None) -> list[Claim]:
+class Candidate(NamedTuple):
+    """A stored claim as matching reads it."""
+
+    id: int
+    text: str
+    signature: str | None
+
+
+def candidates(text: str, *, exclude: int | None = None) -> list[Candidate]:
     """The stored claims most about the same thing as text: the top hits of the search index
     for its distinctive words. A word in more than COMMON_WORD claims says little about what
     a claim is about and costs much to rank; a claim made only of such words is looked for by
@@ -64,7 +73,7 @@ def candidates(text: str, *, exclude: int | None = None) -> list[Claim]:
 
 
 def candidate_lists(texts: list[str], *, exclude: list[int | None] | None = None,
-                    ) -> list[list[Claim]]:
+                    ) -> list[list[Candidate]]:
     """The candidates() of each text (not the stored claim excluded beside it): the words of
     them all counted at once and the claims found read at once, each text searched alone."""
     exclude = exclude or [None] * len(texts)
@@ -76,11 +85,9 @@ def candidate_lists(texts: list[str], *, exclude: list[int | None] | None = None
     searched: dict[tuple[str, bool], list[int]] = {}  # claims of one story ask alike
     ids_of = [_candidate_ids(words, counts, excluded, searched)
               for words, excluded in zip(words_of, exclude, strict=True)]
-    found: dict[int, Claim] = {}
-    for chunk in chunked(list(dict.fromkeys(i for ids in ids_of for i in ids)), 500):
-        found.update((claim.id, claim) for claim in
-                     Claim.select(Claim.id, Claim.text, Claim.signature)
-                     .where(Claim.id.in_(chunk)))
+    found = {row[0]: Candidate(*row) for row in raw_rows(
+        "SELECT id, text, signature FROM claim WHERE id IN ?",
+        list(dict.fromkeys(i for ids in ids_of for i in ids)))}
     return [[found[i] for i in sorted(ids) if i in found] for ids in ids_of]
 
 
@@ -109,43 +116,40 @@ def claim_contexts(claim_ids) -> dict[int, str]:
     """The context of each claim where it first appeared: the paragraph of the source around
     it and the source's title, read in one query per 500 claims, the text only near the claim."""
     contexts: dict[int, str] = {}
-    for chunk in chunked(list(dict.fromkeys(claim_ids)), 500):
-        first = (Appearance.select(fn.MIN(Appearance.id))
-                 .where(Appearance.claim.in_(chunk)).group_by(Appearance.claim))
-        offset = Case(None, [(Appearance.start > CONTEXT_REACH,
-                              Appearance.start - CONTEXT_REACH)], 0)
-        window = fn.SUBSTR(Source.text, offset + 1, Appearance.end - offset + CONTEXT_REACH)
-        rows = (Appearance.select(Appearance.claim, Appearance.start, Appearance.end,
-                                  Source.title, window)
-                .join(Source, JOIN.LEFT_OUTER).where(Appearance.id.in_(first)).tuples())
-        for claim_id, start, end, title, text in rows:
-            if start is not None and end is not None and text is not None:
-                shift = max(0, start - CONTEXT_REACH)
-                start, end = start - shift, end - shift
-            contexts[claim_id] = claim_context(text or "", start, end, title,
-                                               reach=CONTEXT_REACH)
+    for claim_id, start, end, title, text in raw_rows(_CONTEXTS, list(dict.fromkeys(claim_ids))):
+        if start is not None and end is not None and text is not None:
+            shift = max(0, start - CONTEXT_REACH)
+            start, end = start - shift, end - shift
+        contexts[claim_id] = claim_context(text or "", start, end, title, reach=CONTEXT_REACH)
     return contexts
+
+
+_OFFSET = f'CASE WHEN a.start > {CONTEXT_REACH} THEN a.start - {CONTEXT_REACH} ELSE 0 END'
+# Each claim's first appearance, with its source's title and the source text near it.
+_CONTEXTS = (f'SELECT a.claim_id, a.start, a."end", s.title, SUBSTR(s.text, {_OFFSET} + 1, '
+             f'a."end" - {_OFFSET} + {CONTEXT_REACH}) FROM appearance a '
+             "LEFT JOIN source s ON s.id = a.source_id WHERE a.id IN "
+             "(SELECT MIN(id) FROM appearance WHERE claim_id IN ? GROUP BY claim_id)")
 
 
 def claim_sources(claim_ids) -> dict[int, set[int]]:
     """The sources each claim appears in (none for a claim entered by hand), one query per
     500 claims."""
     found: dict[int, set[int]] = {}
-    for chunk in chunked(list(dict.fromkeys(claim_ids)), 500):
-        for claim_id, source_id in (Appearance.select(Appearance.claim, Appearance.source)
-                                    .where(Appearance.claim.in_(chunk)).tuples()):
-            found.setdefault(claim_id, set()).add(source_id)
+    for claim_id, source_id in raw_rows("SELECT claim_id, source_id FROM appearance "
+                                        "WHERE claim_id IN ?", list(dict.fromkeys(claim_ids))):
+        found.setdefault(claim_id, set()).add(source_id)
     return found
 
 
-def can_clash(text: str, others: list[Claim], own: str | None = None) -> set[int]:
+def can_clash(text: str, others: list[Candidate], own: str | None = None) -> set[int]:
     """The ids of the candidates whose stored signatures say they can clash with text (own:
     the signature of text, when it is stored)."""
     own = own if is_current(own) else signature(text)
     return {other.id for other in others if may_clash(own, other.signature)}
 
 
-def compare(text: str, others: list[Claim], *, context: str = "",
+def compare(text: str, others: list[Candidate], *, context: str = "",
             contexts: dict[int, str] | None = None, together=frozenset(),
             clashing: set[int] | None = None) -> tuple[list, list]:
     """Split candidates into contradicting [(claim, score, verdict)] and similar [(claim,
@@ -184,30 +188,26 @@ def _side(text: str, frame: str | None = None, start=None, end=None, speaker=Non
     return Side(found, text, start or 0, end or 0, speaker, name, kind)
 
 
-# Who says a claim in an explanation: its speaker's name, else the words naming its source
-# ("the minister"), never "the article" for a claim someone says.
-_SAID_BY = fn.COALESCE(Speaker.name, Appearance.speaker_mention)
+# Appearances as Sides: the claim, its text and frame, where it stands, its speaker and who
+# says it in an explanation (the speaker's name, else the words naming its source, "the
+# minister": never "the article" for a claim someone says) and the speaker's kind.
+_SIDES = ('SELECT a.source_id, a.claim_id, c.text, a.frame, a.start, a."end", a.speaker_id, '
+          "COALESCE(p.name, a.speaker_mention), p.kind FROM appearance a "
+          "JOIN claim c ON c.id = a.claim_id LEFT JOIN speaker p ON p.id = a.speaker_id ")
 
 
 def claim_sides(claim_ids) -> dict[int, Side]:
     """Each claim as it first appeared and who said it, for explanations (which need no
     frame: one not stored is left empty rather than read); a claim entered by hand, which
     appeared nowhere, by its text alone."""
-    sides: dict[int, Side] = {}
-    for chunk in chunked(list(dict.fromkeys(claim_ids)), 500):
-        first = (Appearance.select(fn.MIN(Appearance.id))
-                 .where(Appearance.claim.in_(chunk)).group_by(Appearance.claim))
-        rows = (Appearance.select(Appearance.claim, Claim.text, Appearance.frame,
-                                  Appearance.start, Appearance.end, Appearance.speaker,
-                                  _SAID_BY, Speaker.kind)
-                .join(Claim).switch(Appearance).join(Speaker, JOIN.LEFT_OUTER)
-                .where(Appearance.id.in_(first)).tuples())
-        sides.update((claim_id, _side(*rest, read=False)) for claim_id, *rest in rows)
-        unseen = [i for i in chunk if i not in sides]
-        if unseen:
-            sides.update((claim_id, _side(text, read=False))
-                         for claim_id, text in Claim.select(Claim.id, Claim.text)
-                         .where(Claim.id.in_(unseen)).tuples())
+    claim_ids = list(dict.fromkeys(claim_ids))
+    sides = {claim_id: _side(*rest, read=False) for _, claim_id, *rest in raw_rows(
+        _SIDES + "WHERE a.id IN (SELECT MIN(id) FROM appearance WHERE claim_id IN ? "
+                 "GROUP BY claim_id)", claim_ids)}
+    unseen = [i for i in claim_ids if i not in sides]
+    if unseen:
+        sides.update((claim_id, _side(text, read=False)) for claim_id, text
+                     in raw_rows("SELECT id, text FROM claim WHERE id IN ?", unseen))
     return sides
 
 
@@ -218,23 +218,16 @@ def article_pairs(claim_ids, source: int | None = None
     first; the others None (the pair model weighs only the near ones). Two queries however
     many sources the claims are in."""
     claim_ids = list(dict.fromkeys(claim_ids))
-    sources = {source} if source is not None else set()
-    for chunk in chunked(claim_ids if source is None else [], 500):
-        sources.update(i for (i,) in Appearance.select(Appearance.source).distinct()
-                       .where(Appearance.claim.in_(chunk) & Appearance.source.is_null(False))
-                       .tuples())
+    sources = [source] if source is not None else [i for (i,) in raw_rows(
+        "SELECT DISTINCT source_id FROM appearance WHERE claim_id IN ? "
+        "AND source_id IS NOT NULL", claim_ids)]
     wanted = set(claim_ids)
     found: dict[tuple[int, int], tuple[Side, Side] | None] = {}
-    for chunk in chunked(list(sources), 100):
-        rows = (Appearance.select(Appearance.source, Appearance.claim, Claim.text,
-                                  Appearance.frame, Appearance.start, Appearance.end,
-                                  Appearance.speaker, _SAID_BY, Speaker.kind)
-                .join(Claim).switch(Appearance).join(Speaker, JOIN.LEFT_OUTER)
-                .where(Appearance.source.in_(chunk) & Appearance.start.is_null(False)
-                       & Appearance.end.is_null(False))
-                .order_by(Appearance.source, Appearance.start, Appearance.id).tuples())
+    for chunk in chunked(sources, 100):
         by_source: dict[int, list[tuple[int, Side]]] = {}
-        for source, claim_id, *rest in rows:
+        for source, claim_id, *rest in raw_rows(
+                _SIDES + 'WHERE a.source_id IN ? AND a.start IS NOT NULL AND a."end" IS NOT '
+                         "NULL ORDER BY a.source_id, a.start, a.id", chunk):
             by_source.setdefault(source, []).append((claim_id, _side(*rest)))
         for placed in by_source.values():
             for j, (y, second) in enumerate(placed):

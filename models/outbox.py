@@ -2,12 +2,9 @@
 subscriber, written in the transaction of the change that caused it, so none is lost when a
 process dies."""
 
-from peewee import chunked
-
+from models.db import insert_rows
 from models.event import Event
 from models.webhook import Delivery, Webhook
-
-RECORDED_AT_ONCE = 200  # events inserted in one statement
 
 
 def record(event_type: str, **data) -> None:
@@ -18,9 +15,8 @@ def record(event_type: str, **data) -> None:
 
 def record_all(event_type: str, data: list[dict]) -> None:
     """record() of an event of this type for each dict of data, in a few statements."""
-    rows = [{"type": event_type, "data": one} for one in data]
-    fan_out([event for chunk in chunked(rows, RECORDED_AT_ONCE)
-             for event in Event.insert_many(chunk).returning(Event).execute()])
+    fan_out(insert_rows(Event, [{"type": event_type, "data": one} for one in data],
+                        returning=True))
 
 
 def fan_out(events: list[Event]) -> None:
@@ -32,5 +28,4 @@ def fan_out(events: list[Event]) -> None:
     rows = [{"webhook": w.id, "event": event.id, "next_attempt_at": event.created_at,
              "created_at": event.created_at}
             for event in events for w in webhooks if event.type in w.events]
-    if rows:
-        Delivery.insert_many(rows).execute()
+    insert_rows(Delivery, rows)
