@@ -41,6 +41,7 @@ def claim_key(text: str) -> str:
     return " ".join(_NOT_WORD.sub(" ", text).casefold().split())
 
 
+@lru_cache(maxsize=16384)  # each claim's words are mostly words of the claims before it
 def _stem(word: str) -> str:
     """A crude suffix-stripping stem: enough to meet "agrees" with "agreed"."""
     for suffix in _SUFFIXES:

@@ -1,5 +1,5 @@
-"""The fast dumps of GET /claims/{id} and /speakers/{id} answer exactly what the documented
-schemas dump."""
+"""The fast dumps of GET /claims/{id}, /speakers/{id} and of an ingest answer exactly what
+the documented schemas dump."""
 
 import json
 
@@ -10,6 +10,7 @@ from api import schemas
 from api.plain_dump import plain_dumper
 from models import queries
 from models.db import database
+from models.link import ClaimLink
 from tests.api.contract import API, ARTICLE
 
 
@@ -36,6 +37,21 @@ def test_a_speaker_is_served_as_its_schema_dumps_it(client, make_source, flag):
         expected = schemas.SpeakerDetail().dump(queries.speaker_detail(speaker_id))
     assert served == json.loads(json.dumps(expected))
     assert len(served["claims"]) == len(own) and served["self_contradictions"]
+
+
+def test_an_ingest_is_answered_as_its_schema_dumps_it(client, write_headers):
+    served = client.post(f"{API}/sources", json={"text": ARTICLE, "outlet": "Harbour Herald"},
+                         headers=write_headers).get_json()
+    with database.connection_context():
+        stored = {link.id: link for link in ClaimLink.select()}
+        links = [stored[link["id"]] for link in served["links"]]
+        expected = schemas.IngestResult().dump({
+            "created": True, "source": queries.source_detail(served["source"]["id"]),
+            "links": queries.row_records(links),
+            "contradictions": queries.contradiction_records(
+                [link for link in links if link.relation == "contradicts"])})
+    assert served == json.loads(json.dumps(expected))
+    assert served["source"]["claims"] and served["contradictions"]
 
 
 class Renamed(Schema):
