@@ -29,6 +29,8 @@ from analysis.quotes import Quote
 # A low bar for a cue: the frame model (keep.py) decides which frames hold.
 CUE_THRESHOLD = 0.3
 _BARE_FRAME = 6
+# Cues whose object is who was told, not what ("told the station", "assured voters").
+_TO_A_LISTENER = frozenset({"tell", "assure", "reassure", "inform", "remind", "notify", "brief"})
 _SENTENCE_ENDS = tuple('.!?:"”’\')…')
 _BETWEEN = " \n\t,.:;—–-"
 # The fields that name a frame's speaker, beside the words of its source.
@@ -191,13 +193,14 @@ def _frame(
     # "issued the following statement:" may have an object; a reported clause is kept.
     if not spans or content.whole_frame:
         announced = _announced(document, index, cue, bare=not spans)
-        if announced is not None:
-            spans, content = [announced], None
+        # "told the station": its listener, no claim; a quotation before it is.
+        quote = None if announced is not None or (
+            spans and cue.lemma_.casefold() not in _TO_A_LISTENER) else _adjacent_quote(
+            document, paragraph, cue, head, bare=not spans)
+        if announced is not None or quote is not None:
+            spans, content = [announced or (quote.start, quote.end)], None
     if not spans:
-        quote = _adjacent_quote(document, paragraph, cue, head)
-        if quote is None:
-            return []
-        spans, content = [(quote.start, quote.end)], None
+        return []
     speaker = _speaker_words(document, paragraph, head, furniture) if head is not None else {}
     frame = [frame_left(cue)]
     # "X did P and said Q": a coordinated frame leaves "X did P" to the narration.
@@ -254,10 +257,13 @@ def _renamed(document: Document, speaker: dict, end: int) -> str | None:
 
 
 def _adjacent_quote(
-    document: Document, paragraph: Paragraph, cue: Token, source: Token | None
+    document: Document, paragraph: Paragraph, cue: Token, source: Token | None, bare: bool
 ) -> Quote | None:
     """The quotation a frame without a complement reports: '"...," Smith told reporters.' or
-    'Smith told reporters: "..."'. Only punctuation may stand between the two."""
+    'Smith told reporters: "..."'. Only punctuation may stand between the two, and the frame
+    is bare: a source, a cue, a listener or a time. Not bare: the quotation the frame opens on,
+    however long the frame goes on ('"...," Trump told the station in an interview aired on
+    Monday when asked ...')."""
     if source is None:
         return None
     named = range(source.left_edge.i, source.right_edge.i + 1)
@@ -268,15 +274,16 @@ def _adjacent_quote(
             continue
         # The parse may hang the quotation's words or marks from the cue: they are no frame.
         frame = [t for t, start in words if not quote.open_mark <= start <= quote.close_mark]
-        # Only a bare frame: a source, a cue, a listener or a time ("Smith told reporters").
-        if not frame or sum(1 for t in frame if t.i not in named) > _BARE_FRAME:
+        if not frame:
             continue
         start = paragraph.token_start(min(frame, key=lambda t: t.i))
         end = paragraph.token_end(max(frame, key=lambda t: t.i))
+        if bare and sum(1 for t in frame if t.i not in named) > _BARE_FRAME:
+            continue
         before = document.text[quote.close_mark + 1 : start]
         after = document.text[end : quote.open_mark]
         if (quote.close_mark < start and not before.strip(_BETWEEN)) or (
-            quote.open_mark >= end and not after.strip(_BETWEEN)
+            bare and quote.open_mark >= end and not after.strip(_BETWEEN)
         ):
             return quote
     return None

@@ -257,6 +257,9 @@ def content_of(cue: Token) -> Content | None:
             clause for phrase in cue.children if phrase.dep_ == "prep" and phrase.i > cue.i
             for clause in phrase.subtree
             if clause.dep_ in ("ccomp", "acl") and _marked_that(clause)][:1]
+    # "Even its backers sounded wary: Harman called it Z" is no "P, Harman said".
+    clauses = [c for c in clauses if c.i > cue.i or not any(
+        t.text in ":;" for t in doc[c.right_edge.i + 1 : cue.i])]
     if clauses:
         # Of clauses on both sides, the one before may be a long subject misread as a clause;
         # not a quotation: '"P," she said, noting Q'.

@@ -129,7 +129,9 @@ def _passive_participle(word: Token) -> bool:
 
 def _noun_before(cue: Token) -> Token | None:
     """A subject the parse missed: "..., former president Bill Clinton said his wife ..." hung
-    as an apposition. The name just before the verb, if one stands there."""
+    as an apposition. The name just before the verb, if one stands there, or the noun a
+    relative clause just before it describes ("..., a White House official who spoke
+    anonymously to discuss strategy said")."""
     doc = cue.doc
     at = cue.i - 1
     while at >= 0 and doc[at].head.i == cue.i and doc[at].dep_ in ("aux", "advmod", "neg"):
@@ -137,6 +139,9 @@ def _noun_before(cue: Token) -> Token | None:
     if at < 0 or doc[at].sent != cue.sent:
         return None
     before = doc[at]
+    clause = next((t for t in before.ancestors if t.dep_ in ("relcl", "acl")), None)
+    if clause is not None and clause.head.i < clause.i and clause.head.right_edge.i == at:
+        before = clause.head
     named = before.pos_ in ("PROPN", "PRON", "NOUN") and before.ent_type_ not in _TIMES
     # "That attitude, many argue, could ...": a verb has no adjectives; one the parse hangs
     # from it is a quantifier standing as its subject.

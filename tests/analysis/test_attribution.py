@@ -1527,3 +1527,26 @@ def test_two_cues_announcing_one_quotation_give_it_once(claims_of):
             '"The vote was stolen from the people of this county."')
     claims = [c for c in claims_of(text) if c.speaker is not None]
     assert [c.text for c in claims] == ["The vote was stolen from the people of this county."]
+
+
+def test_a_quote_before_a_frame_telling_a_listener_is_what_was_told(claims_of):
+    claims = claims_of("“We will win this!” Ana Duarte told Norway’s NRK radio station in an "
+                       "interview aired on Monday when asked about the polls.")
+    quoted = next(c for c in claims if c.kind == "direct_quote")
+    assert (quoted.text, quoted.speaker_mention) == ("We will win this!", "Ana Duarte")
+    assert not any(c.text.startswith("Ana Duarte told") and c.speaker for c in claims)
+
+
+def test_the_subject_the_parse_hangs_elsewhere_is_found_past_its_relative_clause(claims_of):
+    claims = claims_of("Although there is no such plan for the port's terminal, a council "
+                       "officer who spoke anonymously to discuss the tender said Tuesday, "
+                       "\"Certainly there are talks with the ferry company.\"")
+    quoted = next(c for c in claims if c.kind == "direct_quote")
+    assert quoted.speaker_mention == "a council officer"
+
+
+def test_a_clause_a_colon_ends_is_not_the_content_of_the_frame_after_it(claims_of):
+    claims = claims_of("Even the councillors who backed the scheme sounded wary: Deputy Mayor "
+                       "Ruth Okafor called it “the least bad plan on the table.”")
+    said = [(c.text, c.speaker_mention) for c in claims if c.speaker_mention]
+    assert said == [("It is the least bad plan on the table.", "Deputy Mayor Ruth Okafor")]
