@@ -50,10 +50,11 @@ class ContradictionListArgs(PageArgs):
 
 class ClaimCreate(Strict):
     text = text_field(max_length=5000, required=True)
-    speaker_id = fields.Integer(validate=validate.Range(min=1, max=MAX_ID))
-    source_id = fields.Integer(validate=validate.Range(min=1, max=MAX_ID))
-    start = fields.Integer(validate=validate.Range(min=0))
-    end = fields.Integer(validate=validate.Range(min=1, max=MAX_ID))
+    # A JSON body's numbers are JSON numbers: "5" is refused, as the spec's integer says.
+    speaker_id = fields.Integer(strict=True, validate=validate.Range(min=1, max=MAX_ID))
+    source_id = fields.Integer(strict=True, validate=validate.Range(min=1, max=MAX_ID))
+    start = fields.Integer(strict=True, validate=validate.Range(min=0))
+    end = fields.Integer(strict=True, validate=validate.Range(min=1, max=MAX_ID))
     kind = fields.String(validate=validate.OneOf(APPEARANCE_KINDS))
 
 
@@ -71,7 +72,8 @@ class ClaimPatch(Strict):
 
 
 class ContradictionFlag(Strict):
-    claim_id = fields.Integer(required=True, validate=validate.Range(min=1, max=MAX_ID))
+    claim_id = fields.Integer(required=True, strict=True,
+                              validate=validate.Range(min=1, max=MAX_ID))
     explanation = text_field(max_length=2000)
     state = fields.String(
         load_default="suggested", validate=validate.OneOf(FLAG_STATES),

@@ -419,6 +419,7 @@ def test_create_rejects_a_span_without_a_source(client, write_headers):
     ({"text": "x" * 5001}, "text"),
     ({"text": 42}, "text"),
     ({"text": "A claim", "kind": "rumour"}, "kind"),
+    ({"text": "A claim", "start": "0", "end": 5}, "start"),  # a number as text
 ])
 def test_create_rejects_bad_bodies_naming_the_field(client, write_headers, body, field):
     response = client.post(CLAIMS, json=body, headers=write_headers)

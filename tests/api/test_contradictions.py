@@ -81,11 +81,12 @@ def test_a_review_after_a_flag_replaces_disputed_with_the_verdict(make_claim, re
 
 @pytest.mark.parametrize(("target", "field"), [("self", "claim_id"), (999999, "claim_id"),
                                                (0, "claim_id"), ("two", "claim_id"),
-                                               (None, "claim_id")])
+                                               (None, "claim_id"), ("text", "claim_id")])
 def test_flag_rejects_a_target_that_is_not_another_claim(client, write_headers, make_claim,
                                                          get_claim, target, field):
     claim = make_claim()["id"]
-    body = {} if target is None else {"claim_id": claim if target == "self" else target}
+    targets = {"self": claim, "text": str(make_claim("The bridge will not open")["id"])}
+    body = {} if target is None else {"claim_id": targets.get(target, target)}
     response = client.post(f"{API}/claims/{claim}/contradictions", json=body,
                            headers=write_headers)
     assert response.status_code == 422
