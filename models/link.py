@@ -96,7 +96,7 @@ def flag_contradiction(claim_id: int, other_id: int, *, explanation: str | None,
                        actor: str, state: str = "suggested") -> ClaimLink:
     """A contradiction flagged by hand: suggested for the desk to review, or confirmed at once
     (the caller's own review), which disputes both claims. A same-claim suggestion of the pair
-    goes (one an editor has weighed stays, beside the contradiction)."""
+    is rejected, the flag given as the reason (one an editor has weighed stays as it is)."""
     if state not in FLAG_STATES:
         raise Invalid("A flag's state is 'suggested' or 'confirmed'.", field="state")
     with database.atomic():
@@ -124,10 +124,12 @@ def flag_contradiction(claim_id: int, other_id: int, *, explanation: str | None,
                     created_at=now, reviewed_by=actor if reviewed else None,
                     reviewed_at=now if reviewed else None)
                 # An editor who says two claims contradict says they are not one claim.
-                ClaimLink.delete().where(
-                    (ClaimLink.claim_a == low) & (ClaimLink.claim_b == high)
-                    & (ClaimLink.relation == "same_claim") & (ClaimLink.state == "suggested")
-                ).execute()
+                ClaimLink.update(
+                    state="rejected", reviewed_by=actor, reviewed_at=now,
+                    review_reason=f"Flagged as contradicting (link {link.id})."
+                ).where((ClaimLink.claim_a == low) & (ClaimLink.claim_b == high)
+                        & (ClaimLink.relation == "same_claim")
+                        & (ClaimLink.state == "suggested")).execute()
         except peewee.IntegrityError as error:  # flagged by someone else a moment ago
             found = existing_link(claim_id, other_id, "contradicts")
             raise Conflict(f"Claims {claim_id} and {other_id} were just linked as a "

@@ -256,15 +256,18 @@ def test_a_same_claim_link_is_not_a_contradiction(client, make_claim, app):
     assert client.get(CONTRADICTIONS).get_json()["total"] == 0
 
 
-def test_a_contradiction_flagged_by_hand_ends_the_pairs_same_claim_suggestion(
+def test_a_contradiction_flagged_by_hand_rejects_the_pairs_same_claim_suggestion(
         client, make_claim, flag, app):
     a, b = make_claim("The tax will rise")["id"], make_claim("Taxes will rise")["id"]
     with database.connection_context():
         ClaimLink.create(claim_a=min(a, b), claim_b=max(a, b), relation="same_claim",
                          score=0.9)
-    flag(a, b)
+    flagged = flag(a, b)
     links = client.get(f"{API}/claims/{a}").get_json()["links"]
-    assert [link["relation"] for link in links] == ["contradicts"]
+    assert [(link["relation"], link["state"], link["review_reason"]) for link in links] == [
+        ("same_claim", "rejected", f"Flagged as contradicting (link {flagged['id']})."),
+        ("contradicts", "suggested", None)]
+    assert links[0]["reviewed_by"] == "key:test-write"
 
 
 # ----- PATCH /contradictions/{id}
