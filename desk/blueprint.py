@@ -108,7 +108,13 @@ def error_page(error: HTTPException):
         headers["Allow"] = ", ".join(sorted(error.valid_methods or ()))
     elif error.code == 404 and request.blueprint is None:
         message = "There is no desk page at this address."
-    return render_template("message.html", title=title, message=message), error.code, headers
+    editor = {}
+    if request.blueprint is None:  # no desk view matched: the session is read for the header
+        token = request.cookies.get(COOKIE)
+        g.desk = session_of(token) if token else None
+        editor = _editor()
+    page = render_template("message.html", title=title, message=message, **editor)
+    return page, error.code, headers
 
 
 @blp.errorhandler(DomainError)
