@@ -118,7 +118,7 @@ def _claim(document: Document, start, end, kind, speaker, mention, words=None, c
 
 def _declarative(sentence: str, caseless: bool) -> bool:
     """A statement worth tracking: ends in a full stop or "!", has a few words, is not furniture."""
-    core = sentence.rstrip().rstrip("\"”’')]")
+    core = sentence.rstrip().rstrip("\"”»’')]")
     if not core or core[-1] not in ".!" or core.endswith("...") or len(_WORD.findall(core)) < 4:
         return False
     return (not is_boilerplate_line(sentence) and not is_sign_off(sentence)

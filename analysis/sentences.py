@@ -24,8 +24,8 @@ _LINE = re.compile(r"[^\n]*\n?")
 # Sentence ends glued to the next sentence: "a new XYZ.Officials say", "today."We".
 # Starting on the punctuation (not on a look-behind) lets the regex engine skip ahead fast.
 _GLUED = re.compile(r"(?<=\w\w\w)[.!?](?=[A-Z][a-z]|[\"“][A-Z])|[.!?][\"”](?=[A-Z])")
-_BOUNDARY = re.compile(r"[.!?…]+[\"”’')\]]*\s+(?=(?:''|``|[\"“‘(\[])?\w)")
-_LAST_WORD = re.compile(r"([\w.'’-]*)[.!?…]+[\"”’')\]]*\s+$")
+_BOUNDARY = re.compile(r"[.!?…]+[\"”»’')\]]*\s+(?=(?:''|``|[\"“«‘(\[])?\w)")
+_LAST_WORD = re.compile(r"([\w.'’-]*)[.!?…]+[\"”»’')\]]*\s+$")
 _ABBREVIATIONS = frozenset(
     {w.rstrip(".") for w in HONORIFICS}
     | {w.rstrip(".") for w in TITLE_HEADS if w.endswith(".")}

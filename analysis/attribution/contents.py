@@ -17,7 +17,8 @@ _OBJECTS = ("dobj", "attr", "oprd")
 _PREPOSITIONS = frozenset({"for", "to", "of", "about", "on", "that", "against"})
 _SUBJECTS = ("nsubj", "nsubjpass", "csubj")
 _CLAUSAL = frozenset({"ccomp", "parataxis", "advcl", "conj", "punct"})
-_SKIP = frozenset({"that", ",", ":", "—", "–", "-", '"', "“", "”", "‘", "'", *TYPEWRITER_MARKS})
+_SKIP = frozenset({"that", ",", ":", "—", "–", "-", '"', "“", "”", "‘", "'", "«", "»", "„",
+                   *TYPEWRITER_MARKS})
 
 
 def _subtree(token: Token, without: Token | None = None) -> tuple[int, int] | None:

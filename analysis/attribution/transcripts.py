@@ -16,7 +16,7 @@ from analysis.speakers import is_possessive, title_case
 _LABEL = re.compile(r"(?P<name>[^\W\d_][\w.'’-]*(?: [^\W\d_][\w.'’-]*){0,3})"
                     r"(?:, (?P<role>[^\W\d_][\w .'’-]{0,40}?))?:[ \t]+(?=\S)")
 _WORD = re.compile(r"[^\W\d_]{2,}")
-_CLOSING = " \n\"”’')"
+_CLOSING = " \n\"”»’')"
 
 
 def _people(document: Document) -> set[str]:

@@ -14,6 +14,9 @@ def speaker_of(claim):
         ('"The bridge is safe," Maria Lindqvist said.', "The bridge is safe.", "Maria Lindqvist"),
         ("“The bridge is safe,” Maria Lindqvist said.", "The bridge is safe.", "Maria Lindqvist"),
         ('Maria Lindqvist said: "The bridge is safe."', "The bridge is safe.", "Maria Lindqvist"),
+        ("Maria Lindqvist said: «The bridge is safe.»", "The bridge is safe.", "Maria Lindqvist"),
+        ("Maria Lindqvist said: « The bridge is safe. »", "The bridge is safe.",
+         "Maria Lindqvist"),
         (
             '"The bridge is safe," adds Dr. Maria Lindqvist.',
             "The bridge is safe.",
