@@ -173,9 +173,13 @@ def _person(surface: str, tokens: list[str], caseless: bool) -> Mention | None:
         gender = HONORIFICS[honorific]
         rest = rest[1:]
     split = 0
-    while split < len(rest) and _is_title_word(rest[split], caseless):
-        split += 1
-    # "Secretary of State Jane Doe": of-phrases inside a title.
+    while split < len(rest):
+        if _is_title_word(rest[split], caseless):
+            split += 1
+        elif split and _of_title(rest, split, lambda t: _is_title_word(t, caseless)):
+            split += 2  # "Secretary of State Jane Doe": an of-phrase inside a title
+        else:
+            break
     title, name = rest[:split], rest[split:]
     if name and _is_name(name, caseless) and len(name) <= 4 and not definite:
         role = _display(title, caseless) if title else None
@@ -219,7 +223,10 @@ def _loose_title_end(tokens: list[str], caseless: bool) -> int:
             break
     else:
         return 0
-    name = tokens[head + 1 :]
+    end = head + 1
+    while _of_title(tokens, end, lambda t: t.casefold() in _TITLE_WORDS):
+        end += 2  # "former secretary of state Jane Doe"
+    name = tokens[end:]
     if len(name) > 4 or not _is_name(name, caseless) or _is_name(tokens, caseless):
         return 0
     for index, token in enumerate(tokens[:head]):
@@ -228,7 +235,14 @@ def _loose_title_end(tokens: list[str], caseless: bool) -> int:
         if folded in FUNCTION_WORDS or folded in _VERB_WORDS or (
                 folded in GROUP_HEADS and index < head - 1):
             return 0
-    return head + 1
+    return end
+
+
+def _of_title(tokens: list[str], at: int, titled) -> bool:
+    """Whether "of" or "for" and a title word stand at tokens[at] ("of State", "for Europe"),
+    a name still to follow."""
+    return (at + 2 < len(tokens) and tokens[at].casefold() in ("of", "for")
+            and titled(tokens[at + 1]))
 
 
 def role_phrase(phrase: str) -> str | None:

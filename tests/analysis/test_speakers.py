@@ -13,6 +13,9 @@ from analysis.speakers import Cast, parse_mention, role_phrase
         ("Trade Minister Tomasz Wrobel", "person", "Tomasz Wrobel", "Trade Minister"),
         ("Japanese Prime Minister Kenji Arata", "person", "Kenji Arata", "Japanese Prime Minister"),
         ("General Marta Ruiz", "person", "Marta Ruiz", "General"),
+        ("Secretary of State Ana Duarte", "person", "Ana Duarte", "Secretary of State"),
+        ("former secretary of state Tomas Berg Lund", "person", "Tomas Berg Lund",
+         "former secretary of state"),
         (
             "french defence minister odile marchal",
             "person",
@@ -41,9 +44,8 @@ def test_pronouns_are_mentions_to_resolve(phrase, gender):
     assert (mention.kind, mention.gender) == ("pronoun", gender)
 
 
-@pytest.mark.parametrize(
-    "phrase", ["the harbour analyst", "the Brazilian president", "the spokeswoman"]
-)
+@pytest.mark.parametrize("phrase", ["the harbour analyst", "the Brazilian president",
+                                    "the spokeswoman", "the Secretary of State"])
 def test_titles_with_an_article_are_descriptions(phrase):
     assert parse_mention(phrase).kind == "description"
 
