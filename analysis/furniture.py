@@ -71,7 +71,9 @@ def dateline_length(text: str, caseless: bool = False) -> int:
                     and FUNCTION_WORDS.isdisjoint(words))
     else:
         dateline = place.isupper() and sum(c.isalpha() for c in place) >= 3
-    return match.end() if match.group("agency") or dateline else 0
+    # "LONDON (Reuters) -", but "Councillor Ana Duarte (Lab.):" names who speaks next.
+    agency = match.group("agency") and (match.group("dash") != ":" or dateline)
+    return match.end() if agency or dateline else 0
 
 
 def marker_length(text: str, caseless: bool = False) -> int:

@@ -45,6 +45,8 @@ def model_name() -> str:
 # curly double quote is never part of a word, nor a straight one after a comma or a stop, and
 # the punctuation before a quotation mark ends its word.
 _QUOTE_INFIXES = (r"[“”]", r'(?<=[,.!?;:])"', r'(?<=[^\W\d_])[,.!?;:](?=[“”"])')
+# Emoticons that prose writes as a bracket beside a colon: "Councillor Ana Duarte (Lab.):".
+_NOT_EMOTICONS = frozenset({"):", "(:", ":(", ":)", ";)", "(;"})
 
 
 @lru_cache(maxsize=1)
@@ -53,6 +55,8 @@ def pipeline() -> Language:
     nlp = spacy.load(model_name())
     infixes = compile_infix_regex((*nlp.Defaults.infixes, *_QUOTE_INFIXES))
     nlp.tokenizer.infix_finditer = infixes.finditer
+    nlp.tokenizer.rules = {text: tokens for text, tokens in nlp.tokenizer.rules.items()
+                           if text not in _NOT_EMOTICONS}
     return nlp
 
 

@@ -18,6 +18,7 @@ from analysis.attribution.sources import (
     office_of,
     source_phrase,
     source_token,
+    speaker_of_quotation,
     usable,
 )
 from analysis.attribution.transcripts import transcript_turns
@@ -53,7 +54,8 @@ def _cues(document: Document, paragraph: Paragraph, after: int = 0
             # A frame inside a quotation is the quoted speaker's words, not the article's.
             if start < furniture or document.quoted(start):
                 continue
-            probability = 1.0 if is_viewpoint(token) else cue_probability(token, quoted=False)
+            ruled = is_viewpoint(token) or speaker_of_quotation(token) is not None
+            probability = 1.0 if ruled else cue_probability(token, quoted=False)
             if probability >= CUE_THRESHOLD:
                 found.append((token, probability))
     return found

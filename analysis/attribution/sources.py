@@ -65,7 +65,7 @@ def _source_token(cue: Token) -> Token | None:
     if cue.text in ":—–":
         head = cue.head
         subject = next((c for c in head.children if c.dep_ in _SUBJECTS and c.i < cue.i), None)
-        return subject if subject is not None else label(cue)
+        return subject if subject is not None else label(cue) or speaker_of_quotation(cue)
     word = cue
     # Climbed from an active cue by conjunctions only: "who are drawn to him and feel that P".
     conjoined = not any(c.dep_ == "auxpass" for c in cue.children)
@@ -118,6 +118,26 @@ def label(colon: Token) -> Token | None:
     ):
         return None
     return words[-1]
+
+
+def speaker_of_quotation(colon: Token) -> Token | None:
+    """ "Rep. Trey Gowdy (R-S.C.): “I have not heard ...”", "... - Philip Bump: “Two weeks
+    ago ...”": who is named just before a colon that opens a quotation, from the start of its
+    sentence or a dash: a person or organisation ending words with no verb, or a name of a few
+    capitalised words the parse does not know."""
+    doc = colon.doc
+    if colon.text != ":" or colon.i + 1 >= len(doc) or not doc[colon.i + 1].is_quote:
+        return None
+    start, at = colon.sent.start, colon.i - 1
+    if at > start and doc[at].text == ")":  # a party and state after the name: "(R-S.C.)"
+        at = next((t.i for t in reversed(doc[start:at]) if t.text == "("), start) - 1
+    start = max([start] + [t.i + 1 for t in doc[start:at] if t.text in "-—–"])
+    words = doc[start : at + 1]
+    if not words or any(t.pos_ in ("VERB", "AUX") for t in words):
+        return None
+    named = words[-1].ent_type_ in ("PERSON", "ORG") or 1 < len(words) <= _LABEL_WORDS and all(
+        t.pos_ == "PROPN" and t.text[:1].isupper() and t.ent_type_ not in _PLACES for t in words)
+    return words[-1] if named else None
 
 
 def _passive_participle(word: Token) -> bool:

@@ -1553,3 +1553,12 @@ def test_a_clause_a_colon_ends_is_not_the_content_of_the_frame_after_it(claims_o
                        "Ruth Okafor called it “the least bad plan on the table.”")
     said = [(c.text, c.speaker_mention) for c in claims if c.speaker_mention]
     assert said == [("It is the least bad plan on the table.", "Deputy Mayor Ruth Okafor")]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ('Councillor Ana Duarte (Lab.): "The ferry will run all winter."', "Ana Duarte"),
+    ("The ferry matters a great deal here - Tomas Berg: “It will run all winter.”", "Tomas Berg"),
+])
+def test_a_name_before_a_colon_opening_a_quotation_is_its_speaker(claims_of, text, speaker):
+    quoted = [c for c in claims_of(text) if c.kind == "direct_quote"]
+    assert [c.speaker.name for c in quoted] == [speaker]
