@@ -15,6 +15,7 @@ from api import (
     export,
     health,
     home,
+    same_claims,
     sources,
     speakers,
     webhooks,
@@ -93,8 +94,8 @@ def create_app(config: Config | None = None) -> Flask:
                        "description": "An API key from `claimtracker keys create`"})
     api.spec.components.schema("WebhookEvent", schema=WebhookEvent)
     api.register_converter(IdConverter, lambda converter: {"type": "integer", "minimum": 1})
-    for module in (home, health, claims, contradictions, speakers, sources, check, export,
-                   webhooks, claimreview, backfills):
+    for module in (home, health, claims, contradictions, same_claims, speakers, sources, check,
+                   export, webhooks, claimreview, backfills):
         api.register_blueprint(module.blp)
     home.init_home(app)
     init_desk(app)

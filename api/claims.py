@@ -123,7 +123,7 @@ class ClaimContradictions(MethodView):
         """The claims that contradict this one, with explanations"""
         get_claim(claim_id)
         return paginate(partial(queries.contradictions_query, claim=claim_id), args,
-                        queries.contradiction_records)
+                        queries.pair_records)
 
     @require("write")
     @blp.arguments(schemas.ContradictionFlag)
@@ -133,7 +133,7 @@ class ClaimContradictions(MethodView):
         """Flag by hand that another claim contradicts this one"""
         link = flag_contradiction(claim_id, body["claim_id"], explanation=body.get("explanation"),
                                   state=body["state"], actor=current_actor())
-        return queries.contradiction_records([link])[0], 201, {
+        return queries.pair_records([link])[0], 201, {
             "Location": f"/api/v1/contradictions/{link.id}"}
 
 

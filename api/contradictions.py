@@ -22,7 +22,7 @@ class Contradictions(MethodView):
     def get(self, args):
         """List contradictions, strongest first"""
         return paginate(queries.contradictions_query, args,
-                        queries.contradiction_records)
+                        queries.pair_records)
 
 
 @blp.route("/<id:link_id>")
@@ -31,7 +31,7 @@ class ContradictionItem(MethodView):
     @blp.doc(operationId="getContradiction")
     def get(self, link_id):
         """One contradiction with both claims"""
-        return queries.contradiction_records([queries.get_contradiction(link_id)])[0]
+        return queries.pair_records([queries.get_pair(link_id, "contradicts")])[0]
 
     @require("write")
     @blp.arguments(schemas.ContradictionReview)
@@ -41,4 +41,4 @@ class ContradictionItem(MethodView):
         """Confirm or reject a contradiction"""
         link = review_contradiction(link_id, body["state"], actor=current_actor(),
                                     reason=body.get("reason"))
-        return queries.contradiction_records([link])[0]
+        return queries.pair_records([link])[0]

@@ -13,6 +13,7 @@ RESOURCES = (  # name, where, what
     ("claims", "claims", "Claims, where they appeared, in which words, and who said them"),
     ("contradictions", "contradictions",
      "Pairs of claims that contradict each other, suggested or reviewed"),
+    ("same-claims", "same-claims", "Pairs of claims that say one thing in other words"),
     ("speakers", "speakers", "People and bodies claims are attributed to"),
     ("sources", "sources", "The articles claims were found in; POST one to ingest it"),
     ("check", "check", "POST a draft: its claims, the known ones they repeat or contradict"),

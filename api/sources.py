@@ -47,7 +47,7 @@ class Sources(MethodView):
         contradictions = [link for link in result.links if link.relation == "contradicts"]
         record = {"created": result.created, "source": queries.source_detail(result.source.id),
                   "links": queries.row_records(result.links),
-                  "contradictions": queries.contradiction_records(contradictions)}
+                  "contradictions": queries.pair_records(contradictions)}
         return current_app.json.response(DUMP_INGESTED(record)), (
             201 if result.created else 200), {"Location": f"/api/v1/sources/{result.source.id}"}
 

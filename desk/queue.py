@@ -13,7 +13,7 @@ from desk.blueprint import blp, needs_write
 from desk.context import first_appearances
 from desk.filters import given, kept, listing, problems
 from models.link import CONTRADICTION_KINDS, review_contradiction
-from models.queries.contradictions import contradiction_records, contradictions_query
+from models.queries.contradictions import contradictions_query, pair_records
 
 PER_PAGE = 10
 DECISIONS = ("confirmed", "rejected")
@@ -41,7 +41,7 @@ def home():
 
 @blp.route("/queue")
 def queue():
-    found = listing(request.args, QUEUE_ARGS, _suggested, contradiction_records, PER_PAGE)
+    found = listing(request.args, QUEUE_ARGS, _suggested, pair_records, PER_PAGE)
     items = found.page["items"] if found.page else []
     contexts = first_appearances({i for link in items
                                   for i in (link["claim_a"]["id"], link["claim_b"]["id"])})

@@ -13,7 +13,7 @@ from desk.blueprint import blp, needs_write
 from desk.filters import given, kept, problems
 from models.errors import DomainError
 from models.ingest import ingest
-from models.queries.contradictions import contradiction_records, contradictions_query
+from models.queries.contradictions import contradictions_query, pair_records
 from models.queries.sources import source_detail, source_records, sources_query
 
 ARTICLE = SourceCreate(unknown=EXCLUDE)
@@ -51,6 +51,6 @@ def add_source():
 @blp.route("/sources/<id:source_id>")
 def source(source_id: int):
     record = source_detail(source_id)
-    flags = contradiction_records(contradictions_query(source=source_id).limit(100))
+    flags = pair_records(contradictions_query(source=source_id).limit(100))
     return render_template("source.html", source=record, flags=flags,
                            known=request.args.get("known") == "1")

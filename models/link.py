@@ -26,6 +26,7 @@ from models.outbox import record, record_all
 from models.speaker import Speaker
 
 RELATIONS = ("contradicts", "same_claim")
+NOUNS = {"contradicts": "contradiction", "same_claim": "same-claim pair"}  # in errors
 ORIGINS = ("detected", "manual")
 LINK_STATES = ("suggested", "confirmed", "rejected")
 FLAG_STATES = ("suggested", "confirmed")  # what a flag by hand may start as
@@ -172,22 +173,10 @@ def review_contradiction(link_id: int, state: str, *, actor: str, reason: str | 
     """Confirm or reject a contradiction, then update the disputed status of both claims.
     Given seen_state (the state the reviewer was shown), a link that has moved on since to
     another state is a Conflict and nothing changes."""
-    if state not in ("confirmed", "rejected"):
-        raise Invalid("A review sets state to 'confirmed' or 'rejected'.", field="state")
     with database.atomic():
-        link = locked(ClaimLink.select().where((ClaimLink.id == link_id)
-                                               & (ClaimLink.relation == "contradicts"))).first()
-        if link is None:
-            raise NotFound(f"There is no contradiction {link_id}.")
-        if seen_state is not None and link.state not in (seen_state, state):
-            raise Conflict(f"Contradiction {link_id} was {link.state} by {link.reviewed_by} "
-                           "in the meantime; nothing was changed.")
-        if link.state != state:
-            link.state = state
-            link.reviewed_by = actor
-            link.reviewed_at = utcnow()
-            link.review_reason = reason
-            link.save()
+        link, changed = _review(link_id, "contradicts", state, actor=actor, reason=reason,
+                                seen_state=seen_state)
+        if changed:
             record("contradiction.reviewed", contradiction_id=link.id, state=state,
                    reviewed_by=actor, reason=reason)
             mark_contradicted([link.claim_a_id, link.claim_b_id])
@@ -195,6 +184,34 @@ def review_contradiction(link_id: int, state: str, *, actor: str, reason: str | 
                                reason=f"{_BY_CONTRADICTION} {link.id} {state}"
                                + (f": {reason}" if reason else ""))
     return link
+
+
+def review_same_claim(link_id: int, state: str, *, actor: str, reason: str | None) -> ClaimLink:
+    """Confirm that two claims are one, or reject the suggestion (never made again)."""
+    with database.atomic():
+        return _review(link_id, "same_claim", state, actor=actor, reason=reason)[0]
+
+
+def _review(link_id: int, relation: str, state: str, *, actor: str, reason: str | None,
+            seen_state: str | None = None) -> tuple[ClaimLink, bool]:
+    """A link of this relation put in a reviewed state (inside the caller's transaction), and
+    whether that changed it."""
+    if state not in ("confirmed", "rejected"):
+        raise Invalid("A review sets state to 'confirmed' or 'rejected'.", field="state")
+    noun = NOUNS[relation]
+    link = locked(ClaimLink.select().where((ClaimLink.id == link_id)
+                                           & (ClaimLink.relation == relation))).first()
+    if link is None:
+        raise NotFound(f"There is no {noun} {link_id}.")
+    if seen_state is not None and link.state not in (seen_state, state):
+        raise Conflict(f"{noun.capitalize()} {link_id} was {link.state} by {link.reviewed_by} "
+                       "in the meantime; nothing was changed.")
+    if link.state == state:
+        return link, False
+    link.state, link.reviewed_by, link.reviewed_at, link.review_reason = (
+        state, actor, utcnow(), reason)
+    link.save()
+    return link, True
 
 
 # How the audit trail tells a status the contradictions set from one an editor set: the

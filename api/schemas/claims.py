@@ -171,6 +171,16 @@ class Contradiction(LinkFields):
     claim_b = fields.Nested(ClaimBrief)
 
 
+class SameClaim(Contradiction):
+    """Two claims suggested as one claim in other words, with both claims."""
+
+
+class SameClaimListArgs(PageArgs):
+    state = fields.String(validate=validate.OneOf(LINK_STATES))
+    claim = fields.Integer(validate=validate.Range(min=1, max=MAX_ID),
+                           metadata={"description": "Only the pairs this claim is in"})
+
+
 class Review(ma.Schema):
     id = fields.Integer()
     rating = fields.String(validate=validate.OneOf(RATINGS))
@@ -202,4 +212,5 @@ class StatusChange(ma.Schema):
 
 ClaimPage = page_of(ClaimSummary, "ClaimPage")
 ContradictionPage = page_of(Contradiction, "ContradictionPage")
+SameClaimPage = page_of(SameClaim, "SameClaimPage")
 StatusChangePage = page_of(StatusChange, "StatusChangePage")

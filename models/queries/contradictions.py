@@ -1,4 +1,5 @@
-"""Contradictions read: the filtered list of contradiction links, each with both claims."""
+"""Pairs read: the filtered lists of contradiction and same-claim links, each with both
+claims."""
 
 import datetime
 
@@ -6,7 +7,7 @@ from playhouse.shortcuts import model_to_dict
 
 from models.claim import Appearance
 from models.errors import must_exist
-from models.link import ClaimLink
+from models.link import NOUNS, ClaimLink
 from models.queries.claims import claim_briefs
 
 
@@ -41,8 +42,19 @@ def contradictions_query(*, state=None, origin=None, kind=None, speaker=None, so
     return query.order_by(ClaimLink.score.desc(), ClaimLink.id.desc())
 
 
-def contradiction_records(links) -> list[dict]:
-    """Contradiction links with both claims (id, text, status, speakers), in three queries."""
+def same_claims_query(*, state=None, claim=None):
+    """Same-claim links in a state, or of a claim, most alike and newest first."""
+    query = ClaimLink.select().where(ClaimLink.relation == "same_claim")
+    if state:
+        query = query.where(ClaimLink.state == state)
+    if claim is not None:
+        query = query.where((ClaimLink.claim_a == claim) | (ClaimLink.claim_b == claim))
+    return query.order_by(ClaimLink.score.desc(), ClaimLink.id.desc())
+
+
+def pair_records(links) -> list[dict]:
+    """Links (contradictions or same-claim pairs) with both claims (id, text, status,
+    speakers), in three queries."""
     links = list(links)
     briefs = claim_briefs({i for link in links for i in (link.claim_a_id, link.claim_b_id)})
     # Every column, those a new link was created without included (as null).
@@ -50,8 +62,8 @@ def contradiction_records(links) -> list[dict]:
              "claim_b": briefs[link.claim_b_id]} for link in links]
 
 
-def get_contradiction(link_id: int) -> ClaimLink:
+def get_pair(link_id: int, relation: str) -> ClaimLink:
     return must_exist(ClaimLink.get_or_none((ClaimLink.id == link_id)
-                                            & (ClaimLink.relation == "contradicts")),
-                      "contradiction", link_id)
+                                            & (ClaimLink.relation == relation)),
+                      NOUNS[relation], link_id)
 

@@ -7,7 +7,7 @@ from models.claim import Appearance, Claim
 from models.db import one_of, raw_rows
 from models.errors import must_exist
 from models.queries.claims import claim_summaries
-from models.queries.contradictions import contradiction_records, contradictions_query
+from models.queries.contradictions import contradictions_query, pair_records
 from models.speaker import Speaker, aliases_of, name_key
 
 
@@ -45,7 +45,7 @@ def speaker_detail(speaker_id: int, claim_limit: int = 100) -> dict:
     speaker = must_exist(Speaker.get_or_none(Speaker.id == speaker_id), "speaker", speaker_id)
     record = speaker_records([speaker])[0]
     record["claims"] = claim_summaries(latest_claims(speaker_id, claim_limit))
-    record["self_contradictions"] = contradiction_records(
+    record["self_contradictions"] = pair_records(
         contradictions_query(self_of=speaker_id).limit(claim_limit))
     return record
 

@@ -20,6 +20,7 @@ from api.schemas.claimreview import ClaimReviewIn
 from models.backfill import create_backfill
 from models.db import database
 from models.dump import dump
+from models.link import ClaimLink
 from tests.api.conftest import client_of
 from tests.api.contract import API, ARTICLE, problem_of
 from tests.conftest import empty_tables, key_headers, shared_app
@@ -44,12 +45,14 @@ def stored_rows(client, headers: dict) -> SimpleNamespace:
     b = created("/claims", {"text": "The harbour bridge will not open before September"})
     c = created("/claims", {"text": "The steel for the bridge has not arrived"})
     link = created(f"/claims/{a}/contradictions", {"claim_id": b, "state": "suggested"})
+    with database.connection_context():
+        pair = ClaimLink.create(claim_a=b, claim_b=c, relation="same_claim", score=0.7).id
     hook = created("/webhooks", {"url": "https://hooks.example/claims",
                                  "events": ["claim.created"]})
     with database.connection_context():
         backfill, _ = create_backfill("test")  # POST /backfills needs a job queue: none here
     return SimpleNamespace(client=client, headers=headers, claim=a, other=c,
-                           ids={"claim_id": a, "link_id": link, "webhook_id": hook,
+                           ids={"claim_id": a, "link_id": link, "pair_id": pair, "webhook_id": hook,
                                 "backfill_id": backfill.id})
 
 
@@ -114,6 +117,8 @@ BODY_ROUTES = {
                    "published": "2024-03-01"}),
     ("PATCH", "/api/v1/contradictions/<id:link_id>"): BodyRoute(
         lambda c: {"state": "confirmed", "reason": "Both quotes checked"}),
+    ("PATCH", "/api/v1/same-claims/<id:pair_id>"): BodyRoute(
+        lambda c: {"state": "rejected", "reason": "One is about the old bridge"}),
     ("POST", "/api/v1/sources"): BodyRoute(
         lambda c: {"text": ARTICLE, "title": "Bridge", "outlet": "Gazette",
                    "published": "2024-03-01", "url": "https://news.example/bridge",
@@ -339,6 +344,7 @@ def test_bad_id_in_a_path_is_a_404_and_writes_nothing(ctx, method, rule, bad_id)
 QUERY_ROUTES = {
     "/api/v1/claims", "/api/v1/claims/<id:claim_id>/history",
     "/api/v1/claims/<id:claim_id>/contradictions", "/api/v1/contradictions",
+    "/api/v1/same-claims",
     "/api/v1/speakers", "/api/v1/sources", "/api/v1/export/claims.ndjson",
     "/api/v1/export/claims.csv", "/api/v1/webhooks", "/api/v1/webhooks/<id:webhook_id>/deliveries",
     "/api/v1/backfills/<id:backfill_id>/failures",

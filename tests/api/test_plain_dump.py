@@ -48,7 +48,7 @@ def test_an_ingest_is_answered_as_its_schema_dumps_it(client, write_headers):
         expected = schemas.IngestResult().dump({
             "created": True, "source": queries.source_detail(served["source"]["id"]),
             "links": queries.row_records(links),
-            "contradictions": queries.contradiction_records(
+            "contradictions": queries.pair_records(
                 [link for link in links if link.relation == "contradicts"])})
     assert served == json.loads(json.dumps(expected))
     assert served["source"]["claims"] and served["contradictions"]

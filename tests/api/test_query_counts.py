@@ -48,18 +48,22 @@ def _grow(client, write_headers, admin_headers, n: int) -> dict:
         assert made.status_code == 201, made.get_json()
     with database.connection_context():
         from models.backfill import create_backfill, get_backfill, process
+        from models.link import ClaimLink
         from models.source import Source
         from models.speaker import Speaker
 
         speaker = Speaker.select().order_by(Speaker.id.desc()).first().id
         source = Source.select().order_by(Source.id).first().id
+        # The councillors and the engineer say one thing: detection suggests them as one.
+        pair = (ClaimLink.select().where(ClaimLink.relation == "same_claim")
+                .order_by(ClaimLink.id).first().id)
         # A backfill of pages on a private address: each fails, with its reason.
         backfill, items = create_backfill("test", [{"url": f"http://127.0.0.1:9/{i}"}
                                                    for i in range(n)])
         process(items, fetch_options={"timeout": 1, "max_bytes": 1000, "allow_private": False})
         assert get_backfill(backfill.id).failed == n
     return {"claim_id": claim_id, "speaker_id": speaker, "source_id": source,
-            "link_id": link_id, "webhook_id": hook, "backfill_id": backfill.id}
+            "link_id": link_id, "pair_id": pair, "webhook_id": hook, "backfill_id": backfill.id}
 
 
 def _path(rule: str, ids: dict) -> str:

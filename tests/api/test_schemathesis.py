@@ -63,14 +63,16 @@ _SEED_DUMPS: dict[str, dict] = {}
 
 
 def _load_corpus() -> None:
-    """The seed articles, a verdict, a contradiction flagged by hand and a webhook: a row
-    behind every kind of id in a path."""
+    """The seed articles, a verdict, a contradiction flagged by hand, a same-claim pair and a
+    webhook: a row behind every kind of id in a path."""
     load_seed()
-    first, second = (c.id for c in Claim.select(Claim.id).order_by(Claim.id).limit(2))
+    first, second, third = (c.id for c in Claim.select(Claim.id).order_by(Claim.id).limit(3))
     add_review(first, {"rating": "refuted", "url": "https://factcheck.example/1"},
                actor="test")
     if not ClaimLink.select().where(ClaimLink.relation == "contradicts").exists():
         flag_contradiction(first, second, explanation="By hand.", actor="test")
+    if not ClaimLink.select().where(ClaimLink.relation == "same_claim").exists():
+        ClaimLink.create(claim_a=second, claim_b=third, relation="same_claim", score=0.7)
     create_webhook("https://hooks.example/claims", ["claim.created"], actor="test")
     _, items = create_backfill("test", [{"url": "http://127.0.0.1:9/gone"}])
     process(items, fetch_options={"timeout": 1, "max_bytes": 1000, "allow_private": False})
@@ -86,9 +88,10 @@ def known_ids(app, database_url):
         else:
             _load_corpus()
             _SEED_DUMPS[database_url] = dump()
-        links = ClaimLink.select(ClaimLink.id).where(ClaimLink.relation == "contradicts")
+        links = ClaimLink.select(ClaimLink.id).limit(20)
         return {"claim_id": [c.id for c in Claim.select(Claim.id).order_by(Claim.id).limit(20)],
-                "link_id": [link.id for link in links.limit(20)],
+                "link_id": [link.id for link in links.where(ClaimLink.relation == "contradicts")],
+                "pair_id": [link.id for link in links.where(ClaimLink.relation == "same_claim")],
                 "source_id": [s.id for s in Source.select(Source.id)],
                 "speaker_id": [s.id for s in Speaker.select(Speaker.id).limit(20)],
                 "webhook_id": [w.id for w in Webhook.select(Webhook.id)],
