@@ -96,8 +96,8 @@ def existing_link(claim_a_id: int, claim_b_id: int, relation: str) -> ClaimLink 
 def flag_contradiction(claim_id: int, other_id: int, *, explanation: str | None,
                        actor: str, state: str = "suggested") -> ClaimLink:
     """A contradiction flagged by hand: suggested for the desk to review, or confirmed at once
-    (the caller's own review), which disputes both claims. A same-claim suggestion of the pair
-    is rejected, the flag given as the reason (one an editor has weighed stays as it is)."""
+    (the caller's own review), which disputes both claims. A pair confirmed as one claim is a
+    Conflict: that review is undone first."""
     if state not in FLAG_STATES:
         raise Invalid("A flag's state is 'suggested' or 'confirmed'.", field="state")
     with database.atomic():
@@ -112,6 +112,11 @@ def flag_contradiction(claim_id: int, other_id: int, *, explanation: str | None,
                            f"contradiction (link {found.id}, {found.state}); "
                            f"PATCH /api/v1/contradictions/{found.id} to change it.",
                            existing_id=found.id)
+        same = existing_link(claim_id, other_id, "same_claim")
+        if same is not None and same.state == "confirmed":
+            raise Conflict(f"Claims {claim_id} and {other_id} were confirmed as one claim "
+                           f"(same-claim pair {same.id}); PATCH /api/v1/same-claims/{same.id} "
+                           "to reject that first.", existing_id=same.id)
         low, high = sorted((claim_id, other_id))
         now = utcnow()
         reviewed = state == "confirmed"
@@ -124,13 +129,7 @@ def flag_contradiction(claim_id: int, other_id: int, *, explanation: str | None,
                     speaker=speaker, state=state, created_by=actor,
                     created_at=now, reviewed_by=actor if reviewed else None,
                     reviewed_at=now if reviewed else None)
-                # An editor who says two claims contradict says they are not one claim.
-                ClaimLink.update(
-                    state="rejected", reviewed_by=actor, reviewed_at=now,
-                    review_reason=f"Flagged as contradicting (link {link.id})."
-                ).where((ClaimLink.claim_a == low) & (ClaimLink.claim_b == high)
-                        & (ClaimLink.relation == "same_claim")
-                        & (ClaimLink.state == "suggested")).execute()
+                _settle_same_claim(link, actor)
         except peewee.IntegrityError as error:  # flagged by someone else a moment ago
             found = existing_link(claim_id, other_id, "contradicts")
             raise Conflict(f"Claims {claim_id} and {other_id} were just linked as a "
@@ -179,6 +178,7 @@ def review_contradiction(link_id: int, state: str, *, actor: str, reason: str | 
         if changed:
             record("contradiction.reviewed", contradiction_id=link.id, state=state,
                    reviewed_by=actor, reason=reason)
+            _settle_same_claim(link, actor)
             mark_contradicted([link.claim_a_id, link.claim_b_id])
             _propagate_dispute([link.claim_a_id, link.claim_b_id], actor=actor,
                                reason=f"{_BY_CONTRADICTION} {link.id} {state}"
@@ -187,9 +187,35 @@ def review_contradiction(link_id: int, state: str, *, actor: str, reason: str | 
 
 
 def review_same_claim(link_id: int, state: str, *, actor: str, reason: str | None) -> ClaimLink:
-    """Confirm that two claims are one, or reject the suggestion (never made again)."""
+    """Confirm that two claims are one, or reject the suggestion (never made again); two
+    claims linked as contradicting (and not rejected) are no one claim: a Conflict."""
     with database.atomic():
-        return _review(link_id, "same_claim", state, actor=actor, reason=reason)[0]
+        link, _ = _review(link_id, "same_claim", state, actor=actor, reason=reason)
+        found = existing_link(link.claim_a_id, link.claim_b_id, "contradicts")
+        if state == "confirmed" and found is not None and found.state != "rejected":
+            raise Conflict(f"Claims {link.claim_a_id} and {link.claim_b_id} are linked as a "
+                           f"contradiction (link {found.id}, {found.state}); reject it first "
+                           f"with PATCH /api/v1/contradictions/{found.id}.",
+                           existing_id=found.id)
+        return link
+
+
+def _settle_same_claim(contradiction: ClaimLink, actor: str) -> None:
+    """An editor who says two claims contradict says they are not one claim: the pair's
+    same-claim suggestion is rejected, the contradiction given as the reason, and suggested
+    again if the contradiction is rejected (inside the caller's transaction)."""
+    reason = f"Flagged as contradicting (link {contradiction.id})."
+    pair = ((ClaimLink.claim_a == contradiction.claim_a_id)
+            & (ClaimLink.claim_b == contradiction.claim_b_id)
+            & (ClaimLink.relation == "same_claim"))
+    if contradiction.state == "rejected":
+        ClaimLink.update(state="suggested", reviewed_by=None, reviewed_at=None,
+                         review_reason=None).where(
+            pair & (ClaimLink.state == "rejected") & (ClaimLink.review_reason == reason)).execute()
+    else:
+        ClaimLink.update(state="rejected", reviewed_by=actor, reviewed_at=utcnow(),
+                         review_reason=reason).where(
+            pair & (ClaimLink.state == "suggested")).execute()
 
 
 def _review(link_id: int, relation: str, state: str, *, actor: str, reason: str | None,
@@ -206,12 +232,13 @@ def _review(link_id: int, relation: str, state: str, *, actor: str, reason: str 
     if seen_state is not None and link.state not in (seen_state, state):
         raise Conflict(f"{noun.capitalize()} {link_id} was {link.state} by {link.reviewed_by} "
                        "in the meantime; nothing was changed.")
-    if link.state == state:
-        return link, False
-    link.state, link.reviewed_by, link.reviewed_at, link.review_reason = (
-        state, actor, utcnow(), reason)
-    link.save()
-    return link, True
+    changed = link.state != state
+    if changed or (reason is not None and reason != link.review_reason):
+        # The same state again with a new reason keeps the reason, and who gave it.
+        link.state, link.reviewed_by, link.reviewed_at, link.review_reason = (
+            state, actor, utcnow(), reason)
+        link.save()
+    return link, changed
 
 
 # How the audit trail tells a status the contradictions set from one an editor set: the

@@ -256,8 +256,8 @@ def test_a_same_claim_link_is_not_a_contradiction(client, make_claim, app):
     assert client.get(CONTRADICTIONS).get_json()["total"] == 0
 
 
-def test_a_contradiction_flagged_by_hand_rejects_the_pairs_same_claim_suggestion(
-        client, make_claim, flag, app):
+def test_a_flag_by_hand_rejects_the_same_claim_suggestion_until_the_flag_is_rejected(
+        client, write_headers, make_claim, flag, app):
     a, b = make_claim("The tax will rise")["id"], make_claim("Taxes will rise")["id"]
     with database.connection_context():
         ClaimLink.create(claim_a=min(a, b), claim_b=max(a, b), relation="same_claim",
@@ -268,6 +268,22 @@ def test_a_contradiction_flagged_by_hand_rejects_the_pairs_same_claim_suggestion
         ("same_claim", "rejected", f"Flagged as contradicting (link {flagged['id']})."),
         ("contradicts", "suggested", None)]
     assert links[0]["reviewed_by"] == "key:test-write"
+    _review_response(client, write_headers, flagged["id"], "rejected")
+    links = client.get(f"{API}/claims/{a}").get_json()["links"]
+    assert [(link["relation"], link["state"], link["review_reason"]) for link in links] == [
+        ("same_claim", "suggested", None), ("contradicts", "rejected", None)]
+
+
+def test_a_pair_confirmed_as_one_claim_cannot_be_flagged_as_contradicting(
+        client, write_headers, make_claim, app):
+    a, b = make_claim("The tax will rise")["id"], make_claim("Taxes will rise")["id"]
+    with database.connection_context():
+        same = ClaimLink.create(claim_a=min(a, b), claim_b=max(a, b), relation="same_claim",
+                                score=0.9, state="confirmed").id
+    response = _flag_response(client, write_headers, a, b)
+    assert response.status_code == 409
+    assert problem_of(response)["existing_id"] == same
+    assert client.get(f"{API}/claims/{a}").get_json()["contradiction_count"] == 0
 
 
 # ----- PATCH /contradictions/{id}

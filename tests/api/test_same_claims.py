@@ -70,6 +70,28 @@ def test_a_pair_is_confirmed_or_rejected_with_a_reason(client, write_headers, ma
                                                                (other, "rejected")}
 
 
+def test_a_pair_linked_as_contradicting_cannot_be_confirmed_as_one_claim(
+        client, write_headers, make_claim, flag):
+    a, b = make_claim("The tax will rise")["id"], make_claim("Taxes will rise")["id"]
+    pair = _pair(a, b, 0.9)
+    contradiction = flag(a, b)["id"]
+    response = client.patch(f"{SAME_CLAIMS}/{pair}", json={"state": "confirmed"},
+                            headers=write_headers)
+    assert response.status_code == 409
+    assert problem_of(response)["existing_id"] == contradiction
+    assert client.get(f"{SAME_CLAIMS}/{pair}").get_json()["state"] == "rejected"
+
+
+def test_the_same_state_again_with_a_new_reason_keeps_the_reason(client, write_headers,
+                                                                 make_claim):
+    pair = _pair(make_claim("The tax will rise")["id"], make_claim("Taxes will rise")["id"],
+                 0.9)
+    for reason in ("Both quote the budget.", "Both quote the budget, page 4."):
+        answer = client.patch(f"{SAME_CLAIMS}/{pair}", headers=write_headers,
+                              json={"state": "confirmed", "reason": reason})
+        assert (answer.status_code, answer.get_json()["review_reason"]) == (200, reason)
+
+
 def test_a_review_needs_a_write_key_and_a_review_state(client, read_headers, write_headers,
                                                        make_claim):
     pair = _pair(make_claim("The tax will rise")["id"], make_claim("Taxes will rise")["id"],
