@@ -71,9 +71,17 @@ def dateline_length(text: str, caseless: bool = False) -> int:
                     and FUNCTION_WORDS.isdisjoint(words))
     else:
         dateline = place.isupper() and sum(c.isalpha() for c in place) >= 3
-    # "LONDON (Reuters) -", but "Councillor Ana Duarte (Lab.):" names who speaks next.
-    agency = match.group("agency") and (match.group("dash") != ":" or dateline)
-    return match.end() if agency or dateline else 0
+    return match.end() if (match.group("agency") and not _speaker_label(text, match)
+                           or dateline) else 0
+
+
+def _speaker_label(text: str, match: re.Match) -> bool:
+    """ "Councillor Ana Duarte (Lab.): “...”": a name of words with a party in brackets and a
+    colon opening a quotation names who speaks, where "Kyiv (AFP): Russian forces ..." is a
+    dateline."""
+    return (match.group("dash") == ":" and len(match.group("place").split()) > 1
+            and len(match.group("agency").split()) <= 2
+            and text[match.end() : match.end() + 1] in '"“«„')
 
 
 def marker_length(text: str, caseless: bool = False) -> int:

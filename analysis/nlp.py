@@ -45,8 +45,8 @@ def model_name() -> str:
 # curly double quote is never part of a word, nor a straight one after a comma or a stop, and
 # the punctuation before a quotation mark ends its word.
 _QUOTE_INFIXES = (r"[“”]", r'(?<=[,.!?;:])"', r'(?<=[^\W\d_])[,.!?;:](?=[“”"])')
-# Emoticons that prose writes as a bracket beside a colon: "Councillor Ana Duarte (Lab.):".
-_NOT_EMOTICONS = frozenset({"):", "(:", ":(", ":)", ";)", "(;"})
+# An emoticon that prose writes as a bracket before a colon: "Councillor Ana Duarte (Lab.):".
+_NOT_EMOTICONS = frozenset({"):"})
 
 
 @lru_cache(maxsize=1)

@@ -63,9 +63,12 @@ def _source_token(cue: Token) -> Token | None:
         return next((g for c in cue.children if c.dep_ == "prep" and c.lower_ in ("by", "from")
                      for g in c.children if g.dep_ == "pobj"), None)
     if cue.text in ":—–":
+        named = speaker_of_quotation(cue)
+        if named is not None:  # "The verdict stunned the court - Judge Ruiz: “...”"
+            return named
         head = cue.head
         subject = next((c for c in head.children if c.dep_ in _SUBJECTS and c.i < cue.i), None)
-        return subject if subject is not None else label(cue) or speaker_of_quotation(cue)
+        return subject if subject is not None else label(cue)
     word = cue
     # Climbed from an active cue by conjunctions only: "who are drawn to him and feel that P".
     conjoined = not any(c.dep_ == "auxpass" for c in cue.children)
@@ -187,7 +190,7 @@ def source_phrase(head: Token) -> Span:
     "Brian Baker, a longtime political adviser to the family who oversees ..." -> its name and
     apposition, stopping at the relative clause."""
     doc = head.doc
-    left = head.left_edge.i
+    left = _left_edge(head)
     right = head.i
     for child in head.rights:
         if child.dep_ in _CUT_DEPS:
@@ -211,7 +214,17 @@ def _core(head: Token) -> Span:
         while (end < len(doc) and doc[end].ent_iob_ == "I" and doc[end].dep_ != "case"
                and doc[end] != head.head):
             end += 1
-    return doc[head.left_edge.i : end]
+    return doc[_left_edge(head) : end]
+
+
+def _left_edge(head: Token) -> int:
+    """Where a noun phrase starts: a dash set off by spaces ends the words before the name
+    ("the court - Judge Ruiz"), which the parse may join to it; a hyphen does not
+    ("vice-president")."""
+    doc = head.doc
+    return max([head.left_edge.i] + [t.i + 1 for t in doc[head.left_edge.i : head.i]
+                                     if t.text in "-—–" and t.i > 0 and doc[t.i - 1].whitespace_
+                                     and t.whitespace_])
 
 
 def _author(document: Token) -> Token | None:

@@ -1558,7 +1558,15 @@ def test_a_clause_a_colon_ends_is_not_the_content_of_the_frame_after_it(claims_o
 @pytest.mark.parametrize("text, speaker", [
     ('Councillor Ana Duarte (Lab.): "The ferry will run all winter."', "Ana Duarte"),
     ("The ferry matters a great deal here - Tomas Berg: “It will run all winter.”", "Tomas Berg"),
+    ('The verdict shocked the court - Judge Rosa Lind: "The defendant will serve ten years."',
+     "Rosa Lind"),
 ])
 def test_a_name_before_a_colon_opening_a_quotation_is_its_speaker(claims_of, text, speaker):
     quoted = [c for c in claims_of(text) if c.kind == "direct_quote"]
     assert [c.speaker.name for c in quoted] == [speaker]
+
+
+def test_a_dateline_with_an_agency_and_a_colon_stays_a_dateline(only_claim):
+    claim = only_claim("Kyiv (AFP): Shelling hit the port overnight, officials said.")
+    assert (claim.text, claim.speaker_mention) == ("Shelling hit the port overnight.",
+                                                   "officials")
