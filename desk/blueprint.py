@@ -113,6 +113,7 @@ def error_page(error: HTTPException):
         token = request.cookies.get(COOKIE)
         g.desk = session_of(token) if token else None
         editor = _editor()
+        headers["Cache-Control"] = "no-store"  # as _not_cached gives the desk's own pages
     page = render_template("message.html", title=title, message=message, **editor)
     return page, error.code, headers
 

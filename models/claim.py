@@ -15,7 +15,7 @@ STATUSES = ("unverified", "disputed", "supported", "refuted", "mixed", "unproven
 VERDICT_STATUSES = ("supported", "refuted", "mixed", "unproven")
 REVIEW_STATES = ("untriaged", "in_review", "reviewed")
 APPEARANCE_KINDS = ("direct_quote", "indirect", "narration")
-WRITTEN_AT_ONCE = 500  # rows inserted in one statement
+WRITTEN_AT_ONCE = 500  # signatures updated in one statement
 
 
 class Claim(BaseModel):

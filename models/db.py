@@ -260,6 +260,8 @@ def insert_rows(model, rows: list[dict], *, returning: bool = False,
     row ignored as a conflict is not among them)."""
     if not rows:
         return []
+    if any(row.keys() != rows[0].keys() for row in rows):
+        raise ValueError("insert_rows takes rows of the same fields")
     meta = model._meta
     given = [meta.fields[name] for name in rows[0]]
     defaulted = [f for f in meta.sorted_fields if f.name not in rows[0] and f.default is not None]

@@ -114,7 +114,7 @@ def _candidate_ids(words: list[str], counts: dict[str, int], exclude: int | None
 
 def claim_contexts(claim_ids) -> dict[int, str]:
     """The context of each claim where it first appeared: the paragraph of the source around
-    it and the source's title, read in one query per 500 claims, the text only near the claim."""
+    it and the source's title, read in one query, the text only near the claim."""
     contexts: dict[int, str] = {}
     for claim_id, start, end, title, text in raw_rows(_CONTEXTS, list(dict.fromkeys(claim_ids))):
         if start is not None and end is not None and text is not None:
@@ -133,8 +133,7 @@ _CONTEXTS = (f'SELECT a.claim_id, a.start, a."end", s.title, SUBSTR(s.text, {_OF
 
 
 def claim_sources(claim_ids) -> dict[int, set[int]]:
-    """The sources each claim appears in (none for a claim entered by hand), one query per
-    500 claims."""
+    """The sources each claim appears in (none for a claim entered by hand), in one query."""
     found: dict[int, set[int]] = {}
     for claim_id, source_id in raw_rows("SELECT claim_id, source_id FROM appearance "
                                         "WHERE claim_id IN ?", list(dict.fromkeys(claim_ids))):

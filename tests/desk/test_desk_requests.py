@@ -196,6 +196,7 @@ def test_an_address_no_desk_view_answers_is_still_a_desk_page(client, base, path
     assert (answer.status_code, answer.mimetype) == (status, "text/html")
     assert "Back to the queue" in answer.get_data(as_text=True)
     assert "Sign out" in answer.get_data(as_text=True)  # the editor is still signed in
+    assert answer.headers["Cache-Control"] == "no-store"
     assert client.get("/api/v1/nope").mimetype == "application/problem+json"
 
 
