@@ -225,6 +225,21 @@ class ClaimTracker:
         return self._send("POST", f"/claims/{int(claim_id)}/contradictions",
                           {"claim_id": other_id, "explanation": explanation, "state": state})
 
+    # -- same-claim pairs ------------------------------------------------------------------
+
+    def same_claims(self, **filters) -> Iterator[dict]:
+        """Every pair of claims suggested as one claim in other words, matching state and
+        claim, most alike first."""
+        return self.paginate("/same-claims", **filters)
+
+    def same_claim(self, pair_id: int) -> dict:
+        return self._get(f"/same-claims/{int(pair_id)}")
+
+    def review_same_claim(self, pair_id: int, state: str, reason: str | None = None) -> dict:
+        """Confirm that two claims are one, or reject the suggestion."""
+        return self._send("PATCH", f"/same-claims/{int(pair_id)}",
+                          {"state": state, "reason": reason})
+
     # -- speakers, sources, health ---------------------------------------------------------
 
     def speakers(self, **filters) -> Iterator[dict]:

@@ -185,6 +185,19 @@ def test_flag_review_and_list_a_contradiction(ct):
     assert link["id"] not in {c["id"] for c in ct.contradictions(state="confirmed")}
 
 
+def test_list_and_review_same_claim_pairs(ct):
+    ct.ingest("Mayor Lena Ortiz said the new harbour bridge will open to traffic in March.",
+              outlet="Harbour Gazette")
+    ct.ingest("Councillor Tomas Reyes said the new harbour bridge would open to traffic in "
+              "March.", outlet="Harbour Herald")
+    pair = next(ct.same_claims(state="suggested"))
+    assert ct.same_claim(pair["id"])["claim_a"] == pair["claim_a"]
+    reviewed = ct.review_same_claim(pair["id"], "confirmed", reason="one plan, two voices")
+    assert (reviewed["state"], reviewed["review_reason"]) == ("confirmed", "one plan, two voices")
+    with pytest.raises(Conflict):
+        ct.flag_contradiction(pair["claim_a"]["id"], pair["claim_b"]["id"])
+
+
 def test_a_review_sets_the_claims_status(ct):
     claim = ct.create_claim("The river is cleaner than ever.")
     review = ct.review(claim["id"], "mostly_refuted", rating_label="Misleading",
