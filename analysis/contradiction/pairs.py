@@ -74,8 +74,16 @@ def features(first: Side, second: Side) -> dict[str, float]:
     return found
 
 
+# What sets two claims against each other; without one, two claims of one story that share
+# their words say one thing twice ("will open in March" / "will open in March, as planned"),
+# however the model, trained on stories of disagreement, weighs their speakers.
+_CLASHES = ("negation_one_side", "negated_shared", "opposed", "numbers_differ",
+            "answer_contrast", "rebuts", "falsity")
+
+
 def probability(first: Side, second: Side) -> float:
-    return MODEL.probability(features(first, second))
+    found = features(first, second)
+    return MODEL.probability(found) if any(found[signal] for signal in _CLASHES) else 0.0
 
 
 def threshold() -> float:

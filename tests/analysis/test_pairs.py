@@ -51,6 +51,14 @@ def test_claims_on_other_subjects_of_the_same_article_are_not_flagged():
     assert pairs.probability(first, second) < pairs.threshold()
 
 
+def test_two_parties_saying_one_thing_in_one_article_are_not_flagged():
+    text = ("Deputy Mayor Ana Lind said the harbour bridge will open in March.\n\n"
+            "Councillor Jonas Vik said the harbour bridge would open in March, as planned.")
+    first, second = _side(_claim(text, "March.")), _side(_claim(text, "planned"))
+    assert pairs.comparable(first, second)
+    assert pairs.probability(first, second) == 0.0
+
+
 def test_the_same_words_read_twice_are_not_compared():
     side = _side(_claim(DISPUTE, "March"))
     inside = Side(side.frame, "the new harbour bridge will open", side.at + 40, side.end,
