@@ -67,12 +67,15 @@ def figures(text: str) -> frozenset[str]:
     return frozenset(re.sub(r",(?=\d{3}\b)", "", f) for f in _FIGURE.findall(text))
 
 
-def same_figures(a: str, b: str) -> bool:
-    """Whether two claims may be one by their figures: those of one are all the other's ("cost
-    120 million" and "cost 120 million in 2019"); "cost 120 million" and "cost 310 million"
-    share most words but are two claims. Numbers in words are not read."""
+_NEGATION = re.compile(r"\b(?:not|no|never|nor|cannot)\b|n['’]t\b", re.IGNORECASE)
+
+
+def may_be_one_claim(a: str, b: str) -> bool:
+    """Whether two claims that share most words may be one: the figures of one are all the
+    other's ("cost 120 million" and "cost 120 million in 2019", not "cost 310 million";
+    numbers in words are not read), and both or neither deny ("will open", "will not open")."""
     x, y = figures(a), figures(b)
-    return x <= y or y <= x
+    return (x <= y or y <= x) and bool(_NEGATION.search(a)) == bool(_NEGATION.search(b))
 
 
 def similarity(a: str, b: str) -> float:

@@ -13,7 +13,7 @@ from analysis.contradiction.frames import Frame, Side, frame_of_text
 from analysis.contradiction.pairs import comparable
 from analysis.contradiction.signature import is_current, may_clash, signature
 from analysis.lexicon import FUNCTION_WORDS
-from analysis.matching import same_figures
+from analysis.matching import may_be_one_claim
 from models import search
 from models.claim import Appearance, Claim
 from models.db import raw_rows
@@ -170,7 +170,7 @@ def compare(text: str, others: list[Candidate], *, context: str = "",
             contradicting.append((other, verdict.score, verdict))
         else:
             closeness = similarity(text, other.text)
-            if closeness >= SAME_CLAIM_THRESHOLD and same_figures(text, other.text):
+            if closeness >= SAME_CLAIM_THRESHOLD and may_be_one_claim(text, other.text):
                 similar.append((other, closeness))
     return _best_first(contradicting), _best_first(similar)
 
