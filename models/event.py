@@ -6,7 +6,7 @@ import peewee
 from models.db import BaseModel, JSONTextField, utcnow
 
 EVENT_TYPES = ("claim.created", "claim.status_changed", "contradiction.flagged",
-               "contradiction.reviewed")
+               "contradiction.reviewed", "same_claim.reviewed")
 
 
 class Event(BaseModel):

@@ -190,13 +190,16 @@ def review_same_claim(link_id: int, state: str, *, actor: str, reason: str | Non
     """Confirm that two claims are one, or reject the suggestion (never made again); two
     claims linked as contradicting (and not rejected) are no one claim: a Conflict."""
     with database.atomic():
-        link, _ = _review(link_id, "same_claim", state, actor=actor, reason=reason)
+        link, changed = _review(link_id, "same_claim", state, actor=actor, reason=reason)
         found = existing_link(link.claim_a_id, link.claim_b_id, "contradicts")
         if state == "confirmed" and found is not None and found.state != "rejected":
             raise Conflict(f"Claims {link.claim_a_id} and {link.claim_b_id} are linked as a "
                            f"contradiction (link {found.id}, {found.state}); reject it first "
                            f"with PATCH /api/v1/contradictions/{found.id}.",
                            existing_id=found.id)
+        if changed:
+            record("same_claim.reviewed", same_claim_id=link.id, claim_a=link.claim_a_id,
+                   claim_b=link.claim_b_id, state=state, reviewed_by=actor, reason=reason)
         return link
 
 

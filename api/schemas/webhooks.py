@@ -58,7 +58,8 @@ class WebhookEvent(ma.Schema):
                        "claim_id, old, new, actor, reason. contradiction.flagged: "
                        "contradiction_id, claim_a, claim_b, score, kind, origin, state, "
                        "explanation. contradiction.reviewed: contradiction_id, state, reviewed_by, "
-                       "reason"})
+                       "reason. same_claim.reviewed: same_claim_id, claim_a, claim_b, state, "
+                       "reviewed_by, reason"})
 
 
 class DeliveryAttempt(ma.Schema):

@@ -2,6 +2,7 @@
 and reviewed like contradictions."""
 
 from models.db import database
+from models.event import Event
 from models.link import ClaimLink
 from tests.api.contract import API, ids_of, problem_of
 
@@ -104,3 +105,16 @@ def test_a_review_needs_a_write_key_and_a_review_state(client, read_headers, wri
     assert response.status_code == 422
     assert "state" in problem_of(response)["errors"]
     assert client.get(f"{SAME_CLAIMS}/{pair}").get_json()["state"] == "suggested"
+
+
+def test_a_review_is_an_event_for_subscribers(client, write_headers, make_claim):
+    pair = _pair(make_claim("The tax will rise")["id"], make_claim("Taxes will rise")["id"],
+                 0.9)
+    client.patch(f"{SAME_CLAIMS}/{pair}", json={"state": "rejected", "reason": "Two taxes."},
+                 headers=write_headers)
+    client.patch(f"{SAME_CLAIMS}/{pair}", json={"state": "rejected"}, headers=write_headers)
+    with database.connection_context():
+        events = [e.data for e in Event.select().where(Event.type == "same_claim.reviewed")]
+    assert events == [{"same_claim_id": pair, "claim_a": events[0]["claim_a"],
+                       "claim_b": events[0]["claim_b"], "state": "rejected",
+                       "reviewed_by": "key:test-write", "reason": "Two taxes."}]
