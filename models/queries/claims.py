@@ -190,15 +190,17 @@ def reviews_of(claim_id: int) -> list[dict]:
     return reviews
 
 
+_DETAIL = (f"SELECT {', '.join('c.' + c for c in _CLAIM_COLUMNS)}, EXISTS (SELECT 1 FROM "
+           "claim_link l WHERE l.claim_a_id = c.id OR l.claim_b_id = c.id), EXISTS (SELECT 1 "
+           f"FROM review r WHERE r.claim_id = c.id), {_APPEARANCE_SQL} FROM claim c LEFT JOIN "
+           f"appearance a ON a.claim_id = c.id {_APPEARANCE_JOINS} WHERE c.id = ? ORDER BY a.id")
+
+
 def claim_detail(claim_id: int) -> dict:
     """A claim with its appearances, speakers, links and reviews: one query for most claims,
     which have no links and no reviews, and one more for each of those it has (its speakers
     and counts come from its appearances and links)."""
-    found = raw_rows(f"SELECT {', '.join('c.' + c for c in _CLAIM_COLUMNS)}, EXISTS (SELECT 1 "
-                     "FROM claim_link l WHERE l.claim_a_id = c.id OR l.claim_b_id = c.id), "
-                     "EXISTS (SELECT 1 FROM review r WHERE r.claim_id = c.id), "
-                     f"{_APPEARANCE_SQL} FROM claim c LEFT JOIN appearance a ON a.claim_id = c.id "
-                     f"{_APPEARANCE_JOINS} WHERE c.id = ? ORDER BY a.id", claim_id)
+    found = raw_rows(_DETAIL, claim_id)
     if not found:
         raise NotFound(f"There is no claim {claim_id}.")
     width = len(_CLAIM_COLUMNS)
