@@ -126,8 +126,8 @@ def label(colon: Token) -> Token | None:
 def speaker_of_quotation(colon: Token) -> Token | None:
     """ "Rep. Trey Gowdy (R-S.C.): “I have not heard ...”", "... - Philip Bump: “Two weeks
     ago ...”": who is named just before a colon that opens a quotation, from the start of its
-    sentence or a dash: a person or organisation ending words with no verb, or a name of a few
-    capitalised words the parse does not know."""
+    sentence or a dash: a person ending words with no verb, or a name of a few capitalised
+    words the parse does not know (not "Editor's Note")."""
     doc = colon.doc
     if colon.text != ":" or colon.i + 1 >= len(doc) or not doc[colon.i + 1].is_quote:
         return None
@@ -136,9 +136,9 @@ def speaker_of_quotation(colon: Token) -> Token | None:
         at = next((t.i for t in reversed(doc[start:at]) if t.text == "("), start) - 1
     start = max([start] + [t.i + 1 for t in doc[start:at] if t.text in "-—–"])
     words = doc[start : at + 1]
-    if not words or any(t.pos_ in ("VERB", "AUX") for t in words):
+    if not words or any(t.pos_ in ("VERB", "AUX") or t.tag_ == "POS" for t in words):
         return None
-    named = words[-1].ent_type_ in ("PERSON", "ORG") or 1 < len(words) <= _LABEL_WORDS and all(
+    named = words[-1].ent_type_ == "PERSON" or 1 < len(words) <= _LABEL_WORDS and all(
         t.pos_ == "PROPN" and t.text[:1].isupper() and t.ent_type_ not in _PLACES for t in words)
     return words[-1] if named else None
 

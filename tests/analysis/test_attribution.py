@@ -1566,6 +1566,11 @@ def test_a_name_before_a_colon_opening_a_quotation_is_its_speaker(claims_of, tex
     assert [c.speaker.name for c in quoted] == [speaker]
 
 
+def test_a_notice_before_a_colon_and_a_quotation_is_no_speaker(only_claim):
+    claim = only_claim('Editor’s Note: "This story has been updated with the council’s vote."')
+    assert claim.speaker is None
+
+
 def test_a_dateline_with_an_agency_and_a_colon_stays_a_dateline(only_claim):
     claim = only_claim("Kyiv (AFP): Shelling hit the port overnight, officials said.")
     assert (claim.text, claim.speaker_mention) == ("Shelling hit the port overnight.",
