@@ -195,12 +195,13 @@ def _frame(
     # "issued the following statement:" may have an object; a reported clause is kept.
     if not spans or content.whole_frame:
         announced = _announced(document, index, cue, bare=not spans)
-        # "told the station": its listener, no claim; a quotation before it is.
-        quote = None if announced is not None or (
-            spans and cue.lemma_.casefold() not in _TO_A_LISTENER) else _adjacent_quote(
-            document, paragraph, cue, head, bare=not spans)
-        if announced is not None or quote is not None:
-            spans, content = [announced or (quote.start, quote.end)], None
+        # A frame with no content reports the quotation beside it; so does "told the station",
+        # whose object is its listener, no claim.
+        if announced is None and (not spans or cue.lemma_.casefold() in _TO_A_LISTENER):
+            quote = _adjacent_quote(document, paragraph, cue, head, bare=not spans)
+            announced = (quote.start, quote.end) if quote is not None else None
+        if announced is not None:
+            spans, content = [announced], None
     if not spans:
         return []
     speaker = _speaker_words(document, paragraph, head, furniture) if head is not None else {}
