@@ -69,6 +69,10 @@ def _source_token(cue: Token) -> Token | None:
         head = cue.head
         subject = next((c for c in head.children if c.dep_ in _SUBJECTS and c.i < cue.i), None)
         return subject if subject is not None else label(cue)
+    if cue.dep_ == "conj" and not any(c.dep_ in _SUBJECTS for c in cue.children):
+        named = _set_off_before(cue)
+        if named is not None:
+            return named
     word = cue
     # Climbed from an active cue by conjunctions only: "who are drawn to him and feel that P".
     conjoined = not any(c.dep_ == "auxpass" for c in cue.children)
@@ -100,6 +104,22 @@ def _source_token(cue: Token) -> Token | None:
     if cue.pos_ != "VERB":
         return None
     return _noun_before(cue) or _clause_subject_before(cue)
+
+
+def _set_off_before(cue: Token) -> Token | None:
+    """ "“...,” Ramos, 58, told AFP", "— Brendan Buck, a spokesman for Ryan, told POLITICO":
+    a name set off by commas just before a cue the parse joins to the clause before it is the
+    cue's subject, though the parse hangs it from that clause."""
+    doc = cue.doc
+    comma = cue.i - 1
+    if comma < 1 or doc[comma].text != ",":
+        return None
+    for word in doc[comma].ancestors:
+        if word.i >= cue.i or word.right_edge.i != comma:
+            return None
+        if word.pos_ == "PROPN" and word.dep_ in ("conj", "appos"):
+            return word
+    return None
 
 
 def _clause_subject_before(cue: Token) -> Token | None:

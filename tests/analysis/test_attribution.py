@@ -1575,3 +1575,23 @@ def test_a_dateline_with_an_agency_and_a_colon_stays_a_dateline(only_claim):
     claim = only_claim("Kyiv (AFP): Shelling hit the port overnight, officials said.")
     assert (claim.text, claim.speaker_mention) == ("Shelling hit the port overnight.",
                                                    "officials")
+
+
+def test_a_name_set_off_by_commas_before_a_cue_joined_to_the_clause_before_is_its_source():
+    """ "It was no accident — Rosa Vik, a spokeswoman, told reporters that ...", parsed as the
+    model parses some such sentences: the name hung as an apposition of the clause before,
+    the cue joined to that clause."""
+    from spacy.tokens import Doc
+
+    from analysis.attribution.sources import source_token
+    from analysis.nlp import pipeline
+
+    words = ["It", "was", "no", "accident", "—", "Rosa", "Vik", ",", "a", "spokeswoman", ",",
+             "told", "reporters", "that", "cranes", "failed"]
+    heads = [1, 1, 3, 1, 3, 6, 3, 6, 9, 6, 6, 1, 11, 15, 15, 11]
+    deps = ["nsubj", "ROOT", "det", "attr", "punct", "compound", "appos", "punct", "det",
+            "appos", "punct", "conj", "dobj", "mark", "nsubj", "ccomp"]
+    pos = ["PRON", "AUX", "DET", "NOUN", "PUNCT", "PROPN", "PROPN", "PUNCT", "DET", "NOUN",
+           "PUNCT", "VERB", "NOUN", "SCONJ", "NOUN", "VERB"]
+    doc = Doc(pipeline().vocab, words=words, heads=heads, deps=deps, pos=pos)
+    assert source_token(doc[11]).text == "Vik"
