@@ -239,12 +239,14 @@ def _core(head: Token) -> Span:
 
 def _left_edge(head: Token) -> int:
     """Where a noun phrase starts: a dash set off by spaces ends the words before the name
-    ("the court - Judge Ruiz"), which the parse may join to it; a hyphen does not
-    ("vice-president")."""
+    ("the court - Judge Ruiz"), and so does a quotation closed after its punctuation ("“...
+    from the beginning,” Herrera"), either of which the parse may join to it; a hyphen does
+    not ("vice-president"), nor scare quotes ("the “reform” caucus")."""
     doc = head.doc
-    return max([head.left_edge.i] + [t.i + 1 for t in doc[head.left_edge.i : head.i]
-                                     if t.text in "-—–" and t.i > 0 and doc[t.i - 1].whitespace_
-                                     and t.whitespace_])
+    ends = [t.i + 1 for t in doc[head.left_edge.i : head.i] if t.i > 0 and (
+        t.text in "-—–" and doc[t.i - 1].whitespace_ and t.whitespace_
+        or t.is_quote and doc[t.i - 1].text in ",.!?")]
+    return max([head.left_edge.i, *ends])
 
 
 def _author(document: Token) -> Token | None:

@@ -1595,3 +1595,9 @@ def test_a_name_set_off_by_commas_before_a_cue_joined_to_the_clause_before_is_it
            "PUNCT", "VERB", "NOUN", "SCONJ", "NOUN", "VERB"]
     doc = Doc(pipeline().vocab, words=words, heads=heads, deps=deps, pos=pos)
     assert source_token(doc[11]).text == "Vik"
+
+
+def test_a_quotation_the_parse_joins_to_the_name_after_it_is_no_part_of_the_name(only_claim):
+    claim = only_claim("“We were tremendously wrong to not have questioned the budget from the "
+                       "beginning,” Herrera, 61, told the Herald in an interview.")
+    assert (claim.kind, claim.speaker_mention) == ("direct_quote", "Herrera")
