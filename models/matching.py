@@ -124,12 +124,13 @@ def claim_contexts(claim_ids) -> dict[int, str]:
     return contexts
 
 
+# The first appearance of each claim of a list.
+_FIRST_APPEARANCES = "(SELECT MIN(id) FROM appearance WHERE claim_id IN ? GROUP BY claim_id)"
 _OFFSET = f'CASE WHEN a.start > {CONTEXT_REACH} THEN a.start - {CONTEXT_REACH} ELSE 0 END'
 # Each claim's first appearance, with its source's title and the source text near it.
 _CONTEXTS = (f'SELECT a.claim_id, a.start, a."end", s.title, SUBSTR(s.text, {_OFFSET} + 1, '
              f'a."end" - {_OFFSET} + {CONTEXT_REACH}) FROM appearance a '
-             "LEFT JOIN source s ON s.id = a.source_id WHERE a.id IN "
-             "(SELECT MIN(id) FROM appearance WHERE claim_id IN ? GROUP BY claim_id)")
+             f"LEFT JOIN source s ON s.id = a.source_id WHERE a.id IN {_FIRST_APPEARANCES}")
 
 
 def claim_sources(claim_ids) -> dict[int, set[int]]:
@@ -201,8 +202,7 @@ def claim_sides(claim_ids) -> dict[int, Side]:
     appeared nowhere, by its text alone."""
     claim_ids = list(dict.fromkeys(claim_ids))
     sides = {claim_id: _side(*rest, read=False) for _, claim_id, *rest in raw_rows(
-        _SIDES + "WHERE a.id IN (SELECT MIN(id) FROM appearance WHERE claim_id IN ? "
-                 "GROUP BY claim_id)", claim_ids)}
+        f"{_SIDES}WHERE a.id IN {_FIRST_APPEARANCES}", claim_ids)}
     unseen = [i for i in claim_ids if i not in sides]
     if unseen:
         sides.update((claim_id, _side(text, read=False)) for claim_id, text

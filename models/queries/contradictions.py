@@ -18,9 +18,8 @@ def contradictions_query(*, state=None, origin=None, kind=None, speaker=None, so
     speaker and source match a link when either claim appeared there; self_of (a speaker id)
     only a self contradiction of that speaker's; since and until (dates) when it was flagged.
     """
-    query = ClaimLink.select().where(ClaimLink.relation == "contradicts")
-    for column, value in ((ClaimLink.state, state), (ClaimLink.origin, origin),
-                          (ClaimLink.kind, kind)):
+    query = _pairs("contradicts", state=state, claim=claim)
+    for column, value in ((ClaimLink.origin, origin), (ClaimLink.kind, kind)):
         if value:
             query = query.where(column == value)
     if min_score is not None:
@@ -37,19 +36,23 @@ def contradictions_query(*, state=None, origin=None, kind=None, speaker=None, so
     if until is not None:
         query = query.where(ClaimLink.created_at <= datetime.datetime.combine(until,
                                                                              datetime.time.max))
-    if claim is not None:
-        query = query.where((ClaimLink.claim_a == claim) | (ClaimLink.claim_b == claim))
     return query.order_by(ClaimLink.score.desc(), ClaimLink.id.desc())
 
 
 def same_claims_query(*, state=None, claim=None):
     """Same-claim links in a state, or of a claim, most alike and newest first."""
-    query = ClaimLink.select().where(ClaimLink.relation == "same_claim")
+    return _pairs("same_claim", state=state, claim=claim).order_by(ClaimLink.score.desc(),
+                                                                   ClaimLink.id.desc())
+
+
+def _pairs(relation: str, *, state=None, claim=None):
+    """Links of one relation, in a state, or of a claim."""
+    query = ClaimLink.select().where(ClaimLink.relation == relation)
     if state:
         query = query.where(ClaimLink.state == state)
     if claim is not None:
         query = query.where((ClaimLink.claim_a == claim) | (ClaimLink.claim_b == claim))
-    return query.order_by(ClaimLink.score.desc(), ClaimLink.id.desc())
+    return query
 
 
 def pair_records(links) -> list[dict]:
