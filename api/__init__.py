@@ -25,7 +25,7 @@ from api.config import Config
 from api.errors import ProblemApi
 from api.json import OrjsonProvider
 from api.ratelimit import init_rate_limits
-from api.requestlog import configure_logging, init_request_log
+from api.requestlog import RequestLog, configure_logging
 from api.schemas import MAX_ID, WebhookEvent
 from api.security import init_security
 from desk import init_desk
@@ -72,7 +72,6 @@ def create_app(config: Config | None = None) -> Flask:
     configure_logging(app.config["LOG_LEVEL"])
     bind(app.config["DATABASE_URL"])
     use_model(app.config["SPACY_MODEL"])
-    init_request_log(app)
     init_security(app)
     init_rate_limits(app)
     app.url_map.converters["id"] = IdConverter
@@ -120,4 +119,5 @@ def create_app(config: Config | None = None) -> Flask:
     from api.cli import register_commands
 
     register_commands(app)
+    app.wsgi_app = RequestLog(app.wsgi_app)  # outermost: its duration is the whole request's
     return app

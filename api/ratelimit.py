@@ -31,8 +31,9 @@ def _retry_after_only_when_waiting(response: Response) -> Response:
 
 def init_rate_limits(app: Flask) -> Limiter:
     config = app.config
-    # Registered before the limiter's own hook, so that it runs after it.
-    app.after_request(_retry_after_only_when_waiting)
+    if config["RATELIMIT_ENABLED"]:  # else the limiter adds no hook and no header
+        # Registered before the limiter's own hook, so that it runs after it.
+        app.after_request(_retry_after_only_when_waiting)
     uri = config["RATELIMIT_STORAGE_URI"]
     return Limiter(
         get_remote_address, app=app, storage_uri=uri,

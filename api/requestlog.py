@@ -9,7 +9,7 @@ import time
 import uuid
 
 import orjson
-from flask import Flask, g, request
+from flask import g
 
 log = logging.getLogger("claimtracker.requests")
 _SAFE_ID = re.compile(r"^[A-Za-z0-9._-]{1,64}$")
@@ -46,25 +46,41 @@ def configure_logging(level: str) -> None:
         logger.propagate = False
 
 
-def init_request_log(app: Flask) -> None:
-    @app.before_request
-    def _start():
-        given = request.headers.get("X-Request-ID", "")
-        g.request_id = given if _SAFE_ID.match(given) else uuid.uuid4().hex
-        g.started = time.perf_counter()
+class RequestLog:
+    """WSGI middleware around the app: a request id on every answer (the caller's X-Request-ID
+    when it is safe to echo, else a new one) and one log line per request with its duration,
+    status and key, written when the app has answered, before the body goes out. At this
+    layer it reads the WSGI environ and the header list, not Flask's request proxies and
+    Headers object: as Flask hooks it cost a read of a claim a sixth of its time."""
 
-    @app.after_request
-    def _finish(response):
-        request_id = g.get("request_id") or uuid.uuid4().hex
-        response.headers["X-Request-ID"] = request_id
-        if not log.isEnabledFor(logging.INFO):
-            return response
-        key = g.get("api_key")
-        log.info("request", extra={"fields": {
-            "request_id": request_id, "method": request.method, "path": request.path,
-            "status": response.status_code,
-            "duration_ms": round((time.perf_counter() - g.get("started", time.perf_counter()))
-                                 * 1000, 2),
-            "key": key.name if key is not None else None,
-            "remote_addr": request.remote_addr}})
-        return response
+    def __init__(self, wsgi_app):
+        self.wsgi_app = wsgi_app
+
+    def __call__(self, environ, start_response):
+        started = time.perf_counter()
+        given = environ.get("HTTP_X_REQUEST_ID", "")
+        request_id = given if _SAFE_ID.match(given) else uuid.uuid4().hex
+        answered = {}
+
+        def start(status, headers, exc_info=None):
+            headers.append(("X-Request-ID", request_id))
+            answered["status"] = status
+            # Called inside the app, its request context still there: g holds the key used.
+            answered["key"] = g.get("api_key") if g else None
+            return start_response(status, headers, exc_info)
+
+        body = self.wsgi_app(environ, start)
+        if log.isEnabledFor(logging.INFO):
+            key = answered.get("key")
+            log.info("request", extra={"fields": {
+                "request_id": request_id, "method": environ.get("REQUEST_METHOD"),
+                "path": _path(environ), "status": int(answered.get("status", "500")[:3]),
+                "duration_ms": round((time.perf_counter() - started) * 1000, 2),
+                "key": key.name if key is not None else None,
+                "remote_addr": environ.get("REMOTE_ADDR")}})
+        return body
+
+
+def _path(environ: dict) -> str:
+    """The request's path as Flask's request.path reads it."""
+    return "/" + environ.get("PATH_INFO", "").encode("latin-1").decode(errors="replace").lstrip("/")
