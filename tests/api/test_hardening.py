@@ -1,5 +1,6 @@
 """Rate limits, security headers, CORS, request ids and logs that never hold a key."""
 
+import inspect
 import json
 import logging
 
@@ -81,6 +82,21 @@ def test_each_request_is_one_json_log_line_without_the_key(client, write_headers
     line = JsonFormatter().format(record)
     assert json.loads(line)["path"] == f"{API}/claims"
     assert key not in line
+
+
+def test_no_view_hook_or_error_handler_is_a_coroutine(app):
+    """App.ensure_sync hands each as it is: a coroutine would be answered unawaited."""
+    scoped = (app.before_request_funcs, app.after_request_funcs, app.teardown_request_funcs,
+              app.url_value_preprocessors, app.url_default_functions)
+    functions = [*app.view_functions.values(), *app.teardown_appcontext_funcs,
+                 *(f for hooks in scoped for funcs in hooks.values() for f in funcs),
+                 *(handler for by_code in app.error_handler_spec.values()
+                   for handlers in by_code.values() for handler in handlers.values())]
+    functions += [getattr(view.view_class, method.lower())
+                  for view in app.view_functions.values() if hasattr(view, "view_class")
+                  for method in view.view_class.methods or ()]
+    assert len(functions) > 50
+    assert not [f for f in functions if inspect.iscoroutinefunction(f)]
 
 
 def test_a_write_stuck_behind_another_sqlite_writer_is_a_503_with_retry_after(
