@@ -12,7 +12,6 @@ from api import schemas
 from api.auth import current_actor, require
 from api.errors import Blueprint
 from api.pagination import paginate
-from api.plain_dump import plain_dumper
 from models import queries
 from models.claim import create_claim, edit_claim, get_claim
 from models.link import flag_contradiction
@@ -21,7 +20,6 @@ from models.review import add_review
 blp = Blueprint("claims", __name__, url_prefix="/api/v1/claims",
                 description="Claims: propositions, where they were made, and their status")
 
-DUMP_DETAIL = plain_dumper(schemas.ClaimDetail)
 _ETAG = re.compile(r'^"claim-(\d+)-v(\d+)"$')  # strong only: RFC 9110 If-Match
 
 
@@ -79,8 +77,9 @@ class ClaimItem(MethodView):
     def get(self, claim_id):
         """A claim with its appearances, speakers, links and reviews"""
         record = queries.claim_detail(claim_id)
-        # The most read response: dumped without marshmallow's per-field cost.
-        return current_app.json.response(DUMP_DETAIL(record)), 200, {
+        # The most read response: claim_detail() builds it as the schema dumps it, field for
+        # field (a test holds it so), and orjson writes its days and moments in ISO 8601.
+        return current_app.json.response(record), 200, {
             "ETag": etag(record["id"], record["version"])}
 
     @require("write")

@@ -111,7 +111,7 @@ def claim_summaries(claims) -> list[dict]:
 
 
 _APPEARANCE_SQL = ('a.id, a.speaker_mention, a.quote, a.start, a."end", a.kind, o.id, o.title, '
-                   "o.outlet, o.published, o.url, s.id, s.name, s.kind, s.same_as")
+                   "o.outlet, o.published, o.url, s.id, s.name, s.kind")
 _APPEARANCE_JOINS = ("LEFT JOIN source o ON o.id = a.source_id "
                      "LEFT JOIN speaker s ON s.id = a.speaker_id")
 
@@ -119,12 +119,12 @@ _APPEARANCE_JOINS = ("LEFT JOIN source o ON o.id = a.source_id "
 def _appearance(row) -> dict:
     """An appearance with its source and speaker, from the columns of _APPEARANCE_SQL."""
     (appearance_id, mention, quote, start, end, kind, source_id, title, outlet, published, url,
-     speaker_id, name, speaker_kind, same_as) = row
+     speaker_id, name, speaker_kind) = row
     return {"id": appearance_id,
             "source": {"id": source_id, "title": title, "outlet": outlet,
                        "published": DAY(published), "url": url} if source_id else None,
-            "speaker": {"id": speaker_id, "name": name, "kind": speaker_kind,
-                        "same_as": same_as} if speaker_id else None,
+            "speaker": {"id": speaker_id, "name": name, "kind": speaker_kind}
+            if speaker_id else None,
             "speaker_mention": mention, "quote": quote, "start": start, "end": end,
             "kind": kind}
 
@@ -139,9 +139,9 @@ def appearances_of(claim_ids) -> dict[int, list[dict]]:
     return found
 
 
-_LINK_COLUMNS = ("id", "claim_a_id", "claim_b_id", "relation", "origin", "score", "cues",
-                 "explanation", "kind", "state", "created_by", "created_at", "reviewed_by",
-                 "reviewed_at", "review_reason")
+# A link as the API's ClaimLink shows it, field for field, in its order.
+_LINK_COLUMNS = ("id", "relation", "origin", "score", "cues", "kind", "explanation", "state",
+                 "created_by", "created_at", "reviewed_by", "reviewed_at", "review_reason")
 
 
 def _link_record(row) -> dict:
@@ -197,9 +197,10 @@ _DETAIL = (f"SELECT {', '.join('c.' + c for c in _CLAIM_COLUMNS)}, EXISTS (SELEC
 
 
 def claim_detail(claim_id: int) -> dict:
-    """A claim with its appearances, speakers, links and reviews: one query for most claims,
-    which have no links and no reviews, and one more for each of those it has (its speakers
-    and counts come from its appearances and links)."""
+    """A claim with its appearances, speakers, links and reviews, as the API's ClaimDetail
+    shows it (no other field, each in the schema's order): one query for most claims, which
+    have no links and no reviews, and one more for each of those it has (its speakers and
+    counts come from its appearances and links)."""
     found = raw_rows(_DETAIL, claim_id)
     if not found:
         raise NotFound(f"There is no claim {claim_id}.")
