@@ -89,8 +89,9 @@ def _source_token(cue: Token) -> Token | None:
                 return quoted
         if subject is not None and subject.dep_ == "nsubj":
             return subject
-        # A passive's subject is the subject of an active verb joined to it, too.
-        if subject is not None and word is not cue and conjoined and agent is None:
+        # A passive's subject is the subject of an active verb joined to it, too, whoever its
+        # agent: "officials were angered by the deal and predicted P".
+        if subject is not None and word is not cue and conjoined:
             return subject
         if subject is not None or agent is not None:
             # A passive's subject is who is asked, told or expected: the agent speaks.

@@ -1073,6 +1073,9 @@ def test_a_relative_clause_in_a_quote_frame_is_not_the_speaker(only_claim):
         # A verb joined to a passive one shares its subject.
         ("Joan Pike was asked about the cranes and said the harbour would close in May.",
          "Joan Pike"),
+        # Whoever the passive's agent: the crane, not the workers, angered them.
+        ("The dock workers were angered by the crane and predicted the harbour would close "
+         "in May.", "Dock workers"),
     ],
 )
 def test_a_cue_joined_to_another_verb_takes_its_subject(claims_of, text, speaker):
