@@ -236,7 +236,11 @@ def content_of(cue: Token) -> Content | None:
         # "According to X, P" / "P, according to X" / "For X, P" / "In a poll released Monday,
         # P": the clause the phrase modifies.
         return _content(doc, _subtree(cue.head, without=cue))
-    colon = next((t for t in cue.subtree if t.text == ":" and t.i > cue.i), None)
+    # Not the colon of a verb joined to the cue: "he said, and then predicted: “Q”" (the
+    # joined verb is a cue of its own).
+    joined = [c for c in cue.children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX")]
+    colon = next((t for t in cue.subtree if t.text == ":" and t.i > cue.i and not any(
+        c.left_edge.i <= t.i <= c.right_edge.i for c in joined)), None)
     if colon is not None:
         # "released the following statement: ...", "declared: ...".
         return _content(doc, _after_colon(colon))

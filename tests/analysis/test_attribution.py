@@ -1558,6 +1558,15 @@ def test_a_clause_a_colon_ends_is_not_the_content_of_the_frame_after_it(claims_o
     assert said == [("It is the least bad plan on the table.", "Deputy Mayor Ruth Okafor")]
 
 
+def test_the_colon_of_a_verb_joined_to_a_cue_is_not_the_cue_s(claims_of):
+    claims = claims_of("Harbour chief Tomas Berg said the ferry would run. “We expect full "
+                       "boats,” he said on Monday, and then predicted: “The winter will be "
+                       "busy.”")
+    assert [(c.text, c.speaker_mention) for c in claims] == [
+        ("The ferry would run.", "Harbour chief Tomas Berg"), ("We expect full boats.", "he"),
+        ("The winter will be busy.", "he")]
+
+
 @pytest.mark.parametrize("text, speaker", [
     ('Councillor Ana Duarte (Lab.): "The ferry will run all winter."', "Ana Duarte"),
     ("The ferry matters a great deal here - Tomas Berg: “It will run all winter.”", "Tomas Berg"),
