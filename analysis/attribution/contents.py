@@ -202,6 +202,12 @@ def _quoted(clause: Token, cue: Token) -> bool:
     return opens and any(t.is_quote for t in doc[clause.right_edge.i : cue.i])
 
 
+def _subordinate(clause: Token) -> bool:
+    """Made part of the clause before by a conjunction ("that", "because"); not "as": "P, as
+    critics point out"."""
+    return any(m.dep_ == "mark" and m.lower_ != "as" for m in clause.children)
+
+
 def _marked_that(clause: Token) -> bool:
     return any(m.dep_ == "mark" and m.lower_ == "that" for m in clause.children)
 
@@ -280,9 +286,10 @@ def content_of(cue: Token) -> Content | None:
     if obj is None and _interrupts(cue):
         return _around(cue)
     if obj is None and cue.dep_ in ("parataxis", "ccomp", "advcl", "conj") and (
-            cue.head.i != cue.i and cue.tag_ != "VBG"):
+            cue.head.i != cue.i and cue.tag_ != "VBG") and not _subordinate(cue):
         # "Prices will fall, she said": the parse may hang the cue from the reported clause;
-        # not a participle ('"P," he said, referring to Q').
+        # not a participle ('"P," he said, referring to Q'), nor a clause a conjunction makes
+        # part of the one before ("The problem is that, whatever X does, they stand by him").
         head = cue.head
         if head.i < cue.i and not any(c.dep_ in ("nsubj", "nsubjpass") and c.i > cue.i
                                       for c in head.children):

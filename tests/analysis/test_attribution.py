@@ -1558,6 +1558,32 @@ def test_a_clause_a_colon_ends_is_not_the_content_of_the_frame_after_it(claims_o
     assert said == [("It is the least bad plan on the table.", "Deputy Mayor Ruth Okafor")]
 
 
+def test_a_clause_made_part_of_the_one_before_does_not_report_it():
+    """ "His worry is that, whatever they do, their fans stand by them", parsed as the model
+    parses some such sentences: the clause after "that" hung from the one before it, as a
+    frame after its content is ("Prices will fall, she said")."""
+    from spacy.tokens import Doc
+
+    from analysis.attribution.contents import content_of
+    from analysis.nlp import pipeline
+
+    words = ["His", "worry", "is", "that", "whatever", "they", "do", ",", "their", "fans",
+             "stand", "by", "them", "."]
+    heads = [1, 2, 2, 10, 6, 6, 10, 10, 9, 10, 2, 10, 11, 2]
+    deps = ["poss", "nsubj", "ROOT", "mark", "dobj", "nsubj", "advcl", "punct", "poss",
+            "nsubj", "ccomp", "prep", "pobj", "punct"]
+    pos = ["PRON", "NOUN", "AUX", "SCONJ", "PRON", "PRON", "VERB", "PUNCT", "PRON", "NOUN",
+           "VERB", "ADP", "PRON", "PUNCT"]
+    doc = Doc(pipeline().vocab, words=words, heads=heads, deps=deps, pos=pos)
+    assert content_of(doc[10]) is None
+
+
+def test_as_sets_off_a_frame_after_its_content_as_a_comma_does(only_claim):
+    claim = only_claim("Cutting the ferry also carries risks, as the dock workers point out.")
+    assert (claim.text, claim.speaker_mention) == ("Cutting the ferry also carries risks.",
+                                                   "the dock workers")
+
+
 def test_the_colon_of_a_verb_joined_to_a_cue_is_not_the_cue_s(claims_of):
     claims = claims_of("Harbour chief Tomas Berg said the ferry would run. “We expect full "
                        "boats,” he said on Monday, and then predicted: “The winter will be "
