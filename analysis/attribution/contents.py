@@ -202,6 +202,20 @@ def _quoted(clause: Token, cue: Token) -> bool:
     return opens and any(t.is_quote for t in doc[clause.right_edge.i : cue.i])
 
 
+def _one_after_another(clauses: list[Token]) -> bool:
+    """Several clauses, each with its own subject, each set off from the one before by a
+    comma alone."""
+    ordered = sorted(clauses, key=lambda c: c.i)
+    if len(ordered) < 2 or not all(any(c.dep_ in _SUBJECTS for c in clause.children)
+                                   for clause in ordered):
+        return False
+    for earlier, later in zip(ordered, ordered[1:], strict=False):
+        first_word = next(t for t in later.subtree if not t.is_punct)
+        if [t.text for t in later.doc[earlier.right_edge.i + 1 : first_word.i]] != [","]:
+            return False
+    return True
+
+
 def _subordinate(clause: Token) -> bool:
     """Made part of the clause before by a conjunction ("that", "because"); not "as": "P, as
     critics point out"."""
@@ -277,6 +291,11 @@ def content_of(cue: Token) -> Content | None:
         after = [c for c in clauses if c.i > cue.i]
         quoted = [c for c in clauses if c.i < cue.i and _quoted(c, cue)]
         clause = max(quoted or after or clauses, key=lambda c: c.right_edge.i - c.left_edge.i)
+        if not quoted and _one_after_another(after):
+            # "has said P, the vast majority of them Q": each clause a claim of the frame's.
+            parts = [_clauses(c) for c in sorted(after, key=lambda c: c.i)]
+            if all(p is not None and p.text is None and not p.infinitive for p in parts):
+                return Content(tuple(r for p in parts for r in p.ranges))
         content = _clauses(clause)
         if content is not None and cue.lemma_.casefold() in DENIAL_VERBS \
                 and len(content.ranges) == 1 and content.text is None:

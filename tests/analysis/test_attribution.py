@@ -1584,6 +1584,17 @@ def test_as_sets_off_a_frame_after_its_content_as_a_comma_does(only_claim):
                                                    "the dock workers")
 
 
+def test_clauses_after_a_cue_one_after_another_are_each_its_claim(claims_of):
+    claims = claims_of("The ministry has said 114 of the harbour's cranes were idle in May "
+                       "because they lacked parts, the vast majority of them rated \"unsafe,\" "
+                       "the lowest grade in the inspection system.")
+    assert [(c.text, c.speaker_mention) for c in claims] == [
+        ("114 of the harbour's cranes were idle in May because they lacked parts.",
+         "The ministry"),
+        ('The vast majority of them rated "unsafe," the lowest grade in the inspection system.',
+         "The ministry")]
+
+
 def test_the_colon_of_a_verb_joined_to_a_cue_is_not_the_cue_s(claims_of):
     claims = claims_of("Harbour chief Tomas Berg said the ferry would run. “We expect full "
                        "boats,” he said on Monday, and then predicted: “The winter will be "
