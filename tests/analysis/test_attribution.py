@@ -1646,6 +1646,26 @@ def test_a_name_set_off_by_commas_before_a_cue_joined_to_the_clause_before_is_it
     assert source_token(doc[11]).text == "Vik"
 
 
+def test_a_name_just_after_a_cue_after_its_quotation_is_its_source():
+    """ "“It is a fight,” said Ana Duarte, an ally who heads Save the Ferry", parsed as the
+    model parses some such sentences: the name hung as the subject of a later verb."""
+    from spacy.tokens import Doc
+
+    from analysis.attribution.sources import source_token
+    from analysis.nlp import pipeline
+
+    words = ["“", "It", "is", "a", "fight", ",", "”", "said", "Ana", "Duarte", ",", "an", "ally",
+             "who", "heads", "Save", "the", "Ferry", "."]
+    heads = [7, 2, 7, 4, 2, 7, 7, 7, 9, 15, 9, 12, 9, 14, 12, 7, 17, 15, 7]
+    deps = ["punct", "nsubj", "ccomp", "det", "attr", "punct", "punct", "ROOT", "compound",
+            "nsubj", "punct", "det", "appos", "nsubj", "relcl", "ccomp", "det", "dobj", "punct"]
+    pos = ["PUNCT", "PRON", "AUX", "DET", "NOUN", "PUNCT", "PUNCT", "VERB", "PROPN", "PROPN",
+           "PUNCT", "DET", "NOUN", "PRON", "VERB", "VERB", "DET", "PROPN", "PUNCT"]
+    ents = ["O"] * 8 + ["B-PERSON", "I-PERSON"] + ["O"] * 9
+    doc = Doc(pipeline().vocab, words=words, heads=heads, deps=deps, pos=pos, ents=ents)
+    assert source_token(doc[7]).text == "Duarte"
+
+
 def test_a_quotation_the_parse_joins_to_the_name_after_it_is_no_part_of_the_name(only_claim):
     claim = only_claim("“We were tremendously wrong to not have questioned the budget from the "
                        "beginning,” Herrera, 61, told the Herald in an interview.")
