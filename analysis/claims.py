@@ -132,13 +132,20 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
         start += 2 if text[start] in "'`" else 1
     while end > start and text[end - 1] in _EDGE_JUNK:
         end -= 1
-    # Keep a closing quote mark only when its opening mark is inside the span too.
-    while end > start and (text[end - 1] in _QUOTE_MARKS or text.endswith("''", start, end)
-                           ) and _unbalanced(text[start:end]):
+    # Keep a closing quote mark only when its opening mark is inside the span too; an opening
+    # mark at the end opens nothing (a closing one mistyped).
+    while end > start and (_opens_nothing(text[start:end]) or (
+            (text[end - 1] in _QUOTE_MARKS or text.endswith("''", start, end))
+            and _unbalanced(text[start:end]))):
         end -= 2 if text[end - 1] == "'" else 1
         while end > start and text[end - 1] in _EDGE_JUNK:
             end -= 1
     return start, end
+
+
+def _opens_nothing(quote: str) -> bool:
+    """An opening mark ending the words ("“" closes only what „ opened)."""
+    return quote.endswith("«") or (quote.endswith("“") and "„" not in quote)
 
 
 def _unbalanced(quote: str) -> bool:

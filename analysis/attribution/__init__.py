@@ -32,7 +32,8 @@ CUE_THRESHOLD = 0.3
 _BARE_FRAME = 6
 # Cues whose object is who was told, not what ("told the station", "assured voters").
 _TO_A_LISTENER = frozenset({"tell", "assure", "reassure", "inform", "remind", "notify", "brief"})
-_SENTENCE_ENDS = tuple('.!?:"”»’\')…')
+# A paragraph's last word, past any closing mark; an opening one there is a closing one mistyped.
+_SENTENCE_ENDS = tuple('.!?:"”»’\')…“')
 _BETWEEN = " \n\t,.:;—–-"
 # The fields that name a frame's speaker, beside the words of its source.
 _NAMING_FIELDS = ("named_by", "named_at", "role", "entity", "proper")

@@ -1595,6 +1595,14 @@ def test_clauses_after_a_cue_one_after_another_are_each_its_claim(claims_of):
          "The ministry")]
 
 
+def test_a_paragraph_ending_on_a_mistyped_closing_mark_is_read(claims_of):
+    claims = claims_of("“The voters can see the ferry is the one thing that works,” she said. "
+                       "“They see that. “")
+    assert [(c.text, c.speaker_mention) for c in claims] == [
+        ("The voters can see the ferry is the one thing that works.", "she"),
+        ("They see that.", "she")]
+
+
 def test_the_colon_of_a_verb_joined_to_a_cue_is_not_the_cue_s(claims_of):
     claims = claims_of("Harbour chief Tomas Berg said the ferry would run. “We expect full "
                        "boats,” he said on Monday, and then predicted: “The winter will be "
