@@ -185,13 +185,21 @@ def _around(cue: Token) -> Content | None:
     after = _trim(doc, (cue.right_edge.i + 1, end))
     if after is None:
         return None
-    if before is None:
+    if before is None or _quotation_after_only(doc, before, cue.i, after):
         return Content((after,))
     # "The museum celebrated P" but "In office, a majority believe P".
     opening = doc[before[0] : before[1] + 1]
     subject = any(t.dep_ in _SUBJECTS and t.head == head for t in opening)
     words = opening.text + (" " if subject else ", ") + doc[after[0] : after[1] + 1].text
     return Content(((before[0], after[1]),), text=words, interrupted=True)
+
+
+def _quotation_after_only(doc, before: tuple[int, int], cue: int, after: tuple[int, int]
+                          ) -> bool:
+    """ "Asked whether P, she said, “Q”": a quotation opens after the frame and none closes
+    before it; the words before it are the frame's, not the quotation's."""
+    return any(t.is_quote for t in doc[cue + 1 : after[0]]) and not any(
+        t.is_quote for t in doc[before[0] : cue])
 
 
 def _quoted(clause: Token, cue: Token) -> bool:

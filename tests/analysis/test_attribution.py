@@ -1603,6 +1603,13 @@ def test_a_paragraph_ending_on_a_mistyped_closing_mark_is_read(claims_of):
         ("They see that.", "she")]
 
 
+def test_a_quotation_after_a_frame_is_not_joined_to_the_words_before_the_frame(claims_of):
+    claims = claims_of('Asked by a reporter whether the ferry would run, she said, "It runs '
+                       'all winter, and that is all because the council paid for it."')
+    assert [(c.text, c.speaker_mention) for c in claims if c.kind == "direct_quote"] == [
+        ("It runs all winter, and that is all because the council paid for it.", "she")]
+
+
 def test_the_colon_of_a_verb_joined_to_a_cue_is_not_the_cue_s(claims_of):
     claims = claims_of("Harbour chief Tomas Berg said the ferry would run. “We expect full "
                        "boats,” he said on Monday, and then predicted: “The winter will be "
