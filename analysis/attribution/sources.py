@@ -56,8 +56,10 @@ def _source_token(cue: Token) -> Token | None:
             return _source_token(verb)
         return next((c for c in cue.children if c.dep_ == "pobj"), None)
     if cue.pos_ == "NOUN":
-        # "Trump's statement", "a statement by the Kremlin".
-        owner = next((c for c in cue.children if c.dep_ == "poss"), None)
+        # "Trump's statement", "the Kremlin statement", "a statement by the Kremlin".
+        owner = next((c for c in cue.children if c.dep_ == "poss"), None) or next(
+            (c for c in cue.children if c.dep_ == "compound" and (
+                c.pos_ == "PROPN" or c.ent_type_ in ("PERSON", "ORG"))), None)
         if owner is not None:
             return owner
         return next((g for c in cue.children if c.dep_ == "prep" and c.lower_ in ("by", "from")

@@ -1681,6 +1681,22 @@ def test_a_name_just_after_a_cue_after_its_quotation_is_its_source():
     assert source_token(doc[7]).text == "Duarte"
 
 
+def test_a_name_compounded_with_a_noun_cue_is_its_source():
+    """ "Duarte estimates that the ferry failed", parsed as the model parses some such
+    sentences: "estimates" a noun, and the name before it part of its compound."""
+    from spacy.tokens import Doc
+
+    from analysis.attribution.sources import source_token
+    from analysis.nlp import pipeline
+
+    words = ["Duarte", "estimates", "that", "the", "ferry", "failed", "."]
+    heads = [1, 1, 5, 4, 5, 1, 1]
+    deps = ["compound", "ROOT", "mark", "det", "nsubj", "ccomp", "punct"]
+    pos = ["PROPN", "NOUN", "SCONJ", "DET", "NOUN", "VERB", "PUNCT"]
+    doc = Doc(pipeline().vocab, words=words, heads=heads, deps=deps, pos=pos)
+    assert source_token(doc[1]).text == "Duarte"
+
+
 def test_a_quotation_the_parse_joins_to_the_name_after_it_is_no_part_of_the_name(only_claim):
     claim = only_claim("“We were tremendously wrong to not have questioned the budget from the "
                        "beginning,” Herrera, 61, told the Herald in an interview.")
