@@ -111,22 +111,24 @@ def claim_summaries(claims) -> list[dict]:
 
 
 _APPEARANCE_SQL = ('a.id, a.speaker_mention, a.quote, a.start, a."end", a.kind, o.id, o.title, '
-                   "o.outlet, o.published, o.url, s.id, s.name, s.kind")
+                   "o.outlet, o.published, o.url, s.id, s.name, s.kind, s.same_as")
 _APPEARANCE_JOINS = ("LEFT JOIN source o ON o.id = a.source_id "
                      "LEFT JOIN speaker s ON s.id = a.speaker_id")
 
 
-def _appearance(row) -> dict:
-    """An appearance with its source and speaker, from the columns of _APPEARANCE_SQL."""
+def _appearance(row, *, same_as: bool = True) -> dict:
+    """An appearance with its source and speaker, from the columns of _APPEARANCE_SQL; with
+    the speaker's same_as (a ClaimReview's author names it), or as the API shows it."""
     (appearance_id, mention, quote, start, end, kind, source_id, title, outlet, published, url,
-     speaker_id, name, speaker_kind) = row
+     speaker_id, name, speaker_kind, same) = row
+    speaker = {"id": speaker_id, "name": name, "kind": speaker_kind} if speaker_id else None
+    if speaker and same_as:
+        speaker["same_as"] = same
     return {"id": appearance_id,
             "source": {"id": source_id, "title": title, "outlet": outlet,
                        "published": DAY(published), "url": url} if source_id else None,
-            "speaker": {"id": speaker_id, "name": name, "kind": speaker_kind}
-            if speaker_id else None,
-            "speaker_mention": mention, "quote": quote, "start": start, "end": end,
-            "kind": kind}
+            "speaker": speaker, "speaker_mention": mention, "quote": quote, "start": start,
+            "end": end, "kind": kind}
 
 
 def appearances_of(claim_ids) -> dict[int, list[dict]]:
@@ -210,7 +212,8 @@ def claim_detail(claim_id: int) -> dict:
     claim["created_at"], claim["updated_at"] = (MOMENT(claim["created_at"]),
                                                 MOMENT(claim["updated_at"]))
     has_links, has_reviews = found[0][width:width + 2]
-    appearances = [_appearance(row[width + 2:]) for row in found if row[width + 2] is not None]
+    appearances = [_appearance(row[width + 2:], same_as=False) for row in found
+                   if row[width + 2] is not None]
     links = links_of(claim_id) if has_links else []
     speakers = {a["speaker"]["id"]: a["speaker"] for a in appearances if a["speaker"]}
     live = [link for link in links

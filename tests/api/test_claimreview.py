@@ -98,6 +98,16 @@ def test_claimreview_carries_every_field_google_requires_and_recommends(app, cli
     assert item["firstAppearance"] == radio  # the earliest, though ingested last
 
 
+def test_the_claim_s_author_is_linked_to_what_its_speaker_is_known_as(client, tunnel, review):
+    with database.connection_context():
+        Speaker.update(same_as="https://www.wikidata.org/wiki/Q4115189").where(
+            Speaker.name == "Odile Varga").execute()
+    review(tunnel["id"], "mostly_refuted", url="https://factdesk.example/checks/tunnel")
+    assert claimreview_of(client, tunnel["id"])["itemReviewed"]["author"] == {
+        "@type": "Person", "name": "Odile Varga",
+        "sameAs": "https://www.wikidata.org/wiki/Q4115189"}
+
+
 def test_claim_reviewed_is_cut_under_75_characters_at_a_word_boundary(client, tunnel, review):
     review(tunnel["id"], "refuted")
     cut = claimreview_of(client, tunnel["id"])["claimReviewed"]
