@@ -74,13 +74,13 @@ class RequestLog:
             key = answered.get("key")
             log.info("request", extra={"fields": {
                 "request_id": request_id, "method": environ.get("REQUEST_METHOD"),
-                "path": _path(environ), "status": int(answered.get("status", "500")[:3]),
+                "path": request_path(environ), "status": int(answered.get("status", "500")[:3]),
                 "duration_ms": round((time.perf_counter() - started) * 1000, 2),
                 "key": key.name if key is not None else None,
                 "remote_addr": environ.get("REMOTE_ADDR")}})
         return body
 
 
-def _path(environ: dict) -> str:
-    """The request's path as Flask's request.path reads it."""
+def request_path(environ: dict) -> str:
+    """The request's path as Flask's request.path reads it ("//docs/" is "/docs/")."""
     return "/" + environ.get("PATH_INFO", "").encode("latin-1").decode(errors="replace").lstrip("/")

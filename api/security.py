@@ -3,6 +3,8 @@
 from flask import Flask
 from flask_cors import CORS
 
+from api.requestlog import request_path
+
 API_POLICY = "default-src 'none'; frame-ancestors 'none'"
 # The offline docs page runs Swagger UI's own scripts and its inline start-up script.
 DOCS_POLICY = ("default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; "
@@ -44,7 +46,7 @@ class SecurityHeaders:
             for policy in (API_POLICY, DOCS_POLICY, DESK_POLICY)}
 
     def __call__(self, environ, start_response):
-        path = environ.get("PATH_INFO", "")
+        path = request_path(environ)
         added = self.by_policy[_policy(path)]
         no_store = path.startswith("/api/") and environ.get("REQUEST_METHOD") != "GET"
 

@@ -48,6 +48,12 @@ def test_every_response_carries_the_security_headers(client, path):
     assert "frame-ancestors 'none'" in headers["Content-Security-Policy"]
 
 
+def test_a_path_with_a_doubled_slash_has_the_headers_of_its_page(client):
+    """gunicorn passes "//desk/sign-in" on as it came, and Flask serves /desk/sign-in."""
+    page = client.get("/", environ_overrides={"PATH_INFO": "//desk/sign-in"})
+    assert page.status_code == 200 and page.headers["Referrer-Policy"] == "same-origin"
+
+
 def test_cors_is_off_unless_origins_are_configured(client, app, database_url):
     preflight = {"Origin": "https://desk.example", "Access-Control-Request-Method": "GET"}
     assert "Access-Control-Allow-Origin" not in client.get(f"{API}/claims",
