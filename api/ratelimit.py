@@ -31,7 +31,7 @@ def _retry_after_only_when_waiting(response: Response) -> Response:
 
 def init_rate_limits(app: Flask) -> Limiter:
     config = app.config
-    if config["RATELIMIT_ENABLED"]:  # else the limiter adds no hook and no header
+    if config["RATELIMIT_ENABLED"]:  # else the limiter sends no Retry-After to remove
         # Registered before the limiter's own hook, so that it runs after it.
         app.after_request(_retry_after_only_when_waiting)
     uri = config["RATELIMIT_STORAGE_URI"]

@@ -196,9 +196,9 @@ def _noun_before(cue: Token) -> Token | None:
 
 
 def _named_after(cue: Token) -> Token | None:
-    """ "“P,” said David Brock, a confidant who heads Correct the Record": the parse may hang
-    the name after a cue that follows its quotation from some later verb; a person or body
-    named just after such a cue is its source."""
+    """ "“P,” said David Brock, a confidant who heads Correct the Record", "P, said Brock, ...":
+    the parse may hang the name after a cue set off after its words from some later verb; a
+    person or body named just after such a cue is its source."""
     doc = cue.doc
     if cue.i == 0 or not (doc[cue.i - 1].is_punct or doc[cue.i - 1].is_quote):
         return None
