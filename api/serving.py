@@ -4,6 +4,7 @@
 import gc
 
 from analysis.nlp import pipeline
+from models.db import checkpoint_in_background
 
 # The longest request line and header gunicorn takes (its own maximum; the default is half):
 # every query the API's limits allow fits (a 500-character search in percent-encoded UTF-8 and
@@ -28,8 +29,11 @@ def post_worker_init(worker):
     worker has loaded (Flask, peewee, spaCy, the app and the model: about 115,000 objects)
     out of the garbage collector's full passes: they live as long as the worker, and walking
     them again in every pass added about 30 ms to the request the pass fell in. The full
-    passes themselves are left to post_request, out of any request."""
+    passes themselves are left to post_request, out of any request. On SQLite, a thread of
+    the worker copies the write-ahead log into the database (models.db.checkpoint_in_background)
+    instead of the commit of some request."""
     pipeline()
+    checkpoint_in_background()
     gc.freeze()
     young, middle, _ = gc.get_threshold()
     gc.set_threshold(young, middle, _NEVER)
