@@ -82,6 +82,7 @@ def attribute(document: Document) -> list[Attribution]:
 
 
 _FIRST_PERSON = frozenset({"i", "we"})
+_OTHER_FRAMES = frozenset({"advcl", "conj", "parataxis"})
 
 
 def _first_person_is_the_speaker(frames: list[Attribution], turn: Attribution) -> None:
@@ -184,9 +185,13 @@ def _frame(
     if content is not None and content.infinitive and not reports_intent(cue):
         # "tried to reopen the talks", "would like to build": the outlet reports an act or wish.
         return []
+    # '“Everything X said is Y,” Duarte said': the parse may take the quotation's first words
+    # for the cue's object; the frame reports the quotation (found below).
+    misread = content is not None and content.whole_frame and _quoted_before(
+        document, paragraph, paragraph.token_start(doc[content.ranges[0][0]]), cue)
     # The source inside its own content is a misreading, unless the frame interrupts the
     # content: "The museum, Mr. Obama said, celebrated P".
-    if content is not None and head is not None and not content.interrupted and any(
+    if content is not None and head is not None and not content.interrupted and not misread and any(
         first <= head.i <= last for first, last in content.ranges
     ):
         return []
@@ -197,8 +202,10 @@ def _frame(
     if not spans or content.whole_frame:
         announced = _announced(document, index, cue, bare=not spans)
         # A frame with no content reports the quotation beside it; so does "told the station",
-        # whose object is its listener, no claim.
-        if announced is None and (not spans or cue.lemma_.casefold() in _TO_A_LISTENER):
+        # whose object is its listener, no claim, and a frame whose object the parse took from
+        # the quotation before it ('“Everything X said is Y,” Duarte said').
+        if announced is None and (not spans or cue.lemma_.casefold() in _TO_A_LISTENER
+                                  or misread):
             quote = _adjacent_quote(document, paragraph, cue, head, bare=not spans)
             announced = (quote.start, quote.end) if quote is not None else None
         if announced is not None:
@@ -267,12 +274,15 @@ def _adjacent_quote(
     'Smith told reporters: "..."'. Only punctuation may stand between the two, and the frame
     is bare: a source, a cue, a listener or a time. Not bare: the quotation the frame opens on,
     however long the frame goes on ('"...," Trump told the station in an interview aired on
-    Monday when asked ...')."""
+    Monday when asked ...'). A clause after the cue with a verb of its own is another frame,
+    no part of this one ('"...," X said, adding that Q')."""
     if source is None:
         return None
     named = range(source.left_edge.i, source.right_edge.i + 1)
+    others = [range(c.left_edge.i, c.right_edge.i + 1) for c in cue.children
+              if c.i > cue.i and c.dep_ in _OTHER_FRAMES and c.pos_ == "VERB"]
     words = [(t, paragraph.token_start(t)) for t in {*cue.subtree, *source.subtree}
-             if not t.is_punct]
+             if not t.is_punct and not any(t.i in other for other in others)]
     for quote in document.quotes:
         if not paragraph.start <= quote.open_mark < paragraph.end or quote.close_mark is None:
             continue
@@ -291,6 +301,13 @@ def _adjacent_quote(
         ):
             return quote
     return None
+
+
+def _quoted_before(document: Document, paragraph: Paragraph, start: int, cue: Token) -> bool:
+    """Whether the words at start stand in a quotation closed before the cue."""
+    quote = document.quote_at(start)
+    return quote is not None and quote.close_mark is not None \
+        and quote.close_mark < paragraph.token_start(cue)
 
 
 def _announced(document: Document, index: int, cue: Token, bare: bool) -> tuple[int, int] | None:

@@ -1610,6 +1610,19 @@ def test_a_quotation_after_a_frame_is_not_joined_to_the_words_before_the_frame(c
         ("It runs all winter, and that is all because the council paid for it.", "she")]
 
 
+@pytest.mark.parametrize("text", [
+    # The frame's own words are few; the clause adding Q is another frame's.
+    "“Absolutely not. Absolutely not,” Duarte said on Monday, adding that the ferry would run.",
+    # The parse takes the quotation's first words for the cue's object.
+    "“Everything the minister said is the kind of thing you use to prove intent,” Duarte said "
+    "in a phone interview, adding that the council had known for weeks.",
+])
+def test_a_quotation_just_before_its_frame_is_the_frame_s_though_another_follows(claims_of,
+                                                                                 text):
+    quoted = [(c.kind, c.speaker_mention) for c in claims_of(text) if c.kind == "direct_quote"]
+    assert quoted and set(quoted) == {("direct_quote", "Duarte")}
+
+
 def test_the_colon_of_a_verb_joined_to_a_cue_is_not_the_cue_s(claims_of):
     claims = claims_of("Harbour chief Tomas Berg said the ferry would run. “We expect full "
                        "boats,” he said on Monday, and then predicted: “The winter will be "
