@@ -334,7 +334,9 @@ def name_and_role(source: Token) -> tuple[Span, Span | None]:
             return name_and_role(author)
         return source_phrase(head), None
     doc = head.doc
-    appositive = next((c for c in head.children if c.dep_ == "appos" and c.pos_ != "NUM"), None)
+    # Not a party and state in brackets: "Ana Duarte (D-Calif.)".
+    appositive = next((c for c in head.children if c.dep_ == "appos" and c.pos_ != "NUM"
+                       and not _in_brackets(c)), None)
     if appositive is None and head.lower_ in TITLE_HEADS:
         # "a spokesman for the parents' group Free Choice, Tom Beck,": the parse may hang the
         # name from the organisation's name that ends the description (not from a person's
@@ -354,6 +356,13 @@ def name_and_role(source: Token) -> tuple[Span, Span | None]:
         role_end -= 1
     role = doc[role_start:role_end]
     return (_core(appositive) if named_by_apposition else _core(head)), role
+
+
+def _in_brackets(token: Token) -> bool:
+    """Whether the words of a token stand inside brackets opened just before them."""
+    before = token.doc[max(0, token.left_edge.i - 4) : token.left_edge.i + 1]
+    opened = [t.i for t in before if t.text == "("]
+    return bool(opened) and not any(t.text == ")" for t in before if t.i > opened[-1])
 
 
 def usable(head: Token) -> bool:

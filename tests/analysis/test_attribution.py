@@ -1623,6 +1623,13 @@ def test_a_quotation_just_before_its_frame_is_the_frame_s_though_another_follows
     assert quoted and set(quoted) == {("direct_quote", "Duarte")}
 
 
+@pytest.mark.parametrize("text", ["Ana Duarte (D-Calif.) said the ferry would run all winter.",
+                                  "Ana Duarte (R) said the ferry would run all winter."])
+def test_a_party_and_state_in_brackets_are_no_role(only_claim, text):
+    speaker = only_claim(text).speaker
+    assert (speaker.name, speaker.role) == ("Ana Duarte", None)
+
+
 def test_the_colon_of_a_verb_joined_to_a_cue_is_not_the_cue_s(claims_of):
     claims = claims_of("Harbour chief Tomas Berg said the ferry would run. “We expect full "
                        "boats,” he said on Monday, and then predicted: “The winter will be "
