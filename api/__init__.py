@@ -108,11 +108,13 @@ def create_app(config: Config | None = None) -> Flask:
 
     @app.before_request
     def _open_connection():
-        database.connect(reuse_if_open=True)
-        is_read = request.method in ("GET", "HEAD") or request.path == "/api/v1/check"
-        if (app.config["READS_NEED_KEY"] and is_read and request.path.startswith("/api/v1/")
-                and request.path != "/api/v1/health"):
-            check_key("read")
+        if database.is_closed():
+            database.connect()
+        if app.config["READS_NEED_KEY"]:
+            is_read = request.method in ("GET", "HEAD") or request.path == "/api/v1/check"
+            if is_read and request.path.startswith("/api/v1/") \
+                    and request.path != "/api/v1/health":
+                check_key("read")
 
     @app.teardown_request
     def _close_connection(exc):
