@@ -77,8 +77,18 @@ def attribute(document: Document) -> list[Attribution]:
                 found += frames
     # "wrote on Twitter, adding:": two cues of one frame may both reach the same words.
     found = list({a.content: a for a in reversed(found)}.values())[::-1]
-    found = _without_nested_frames(document, found) + list(turns.values())
+    found = _without_nested_acts(_without_nested_frames(document, found) + list(turns.values()))
     return _with_quotations(document, sorted(found, key=lambda a: a.content))
+
+
+def _without_nested_acts(found: list[Attribution]) -> list[Attribution]:
+    """An act reported after a speaker's colon is part of what the speaker says, no frame of
+    its own: "Ana Duarte: Investigators attacked the plan." is Ana Duarte's claim. (After
+    "said" the parse makes the act part of the content; the words after a colon it parses
+    as a sentence of their own.)"""
+    return [a for a in found if not a.whole_frame or not any(
+        (outer.turn or outer.cue_lemma == ":") and outer.content[0] <= a.cue[0] < outer.content[1]
+        for outer in found)]
 
 
 _FIRST_PERSON = frozenset({"i", "we"})

@@ -539,6 +539,18 @@ def test_a_headlines_label_gives_the_speaker_of_words_that_may_be_the_outlets(cl
     assert (headline.kind, headline.speaker.name) == ("indirect", "Bernie Sanders")
 
 
+def test_an_act_reported_after_a_speakers_colon_is_the_speakers_claim(claims_of):
+    """The act after the label is what the labelled speaker says, not a frame of its own
+    (as a headline's label or a transcript's turn gives it)."""
+    label = claims_of("Ana Duarte: Investigators attacked the plan on Monday.")
+    turn = claims_of("Ana Duarte: The inquiry helped reveal the payments scandal.\n\n"
+                     "Ana Duarte, a senator, spoke in Lisbon on Monday.")[0]
+    assert [(c.text, c.speaker.name) for c in label] == [
+        ("Investigators attacked the plan on Monday.", "Ana Duarte")]
+    assert (turn.text, turn.speaker.name) == (
+        "The inquiry helped reveal the payments scandal.", "Ana Duarte")
+
+
 def test_a_group_naming_an_office_before_a_name_is_part_of_the_role(claims_of):
     [claim] = claims_of("Police Chief Ann Ruiz said the suspect fled on foot.")
     assert (claim.speaker.name, claim.speaker.role) == ("Ann Ruiz", "Police Chief")
