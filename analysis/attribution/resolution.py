@@ -27,6 +27,7 @@ _SPEAKER_KINDS = frozenset({"person", "organization", "country", "group"})
 # What the parser's entity types make of a source that names one.
 _KINDS = {"PERSON": "person", "ORG": "organization", "NORP": "group"}
 _DETERMINERS = ("the ", "The ", "a ", "A ", "an ", "An ")
+_JOINED = re.compile(r"\s(?:and|or|nor|&)\s", re.I)
 
 
 def _titled(entity: Span) -> tuple[str, str | None]:
@@ -67,6 +68,8 @@ def _mention(found: Attribution, caseless: bool) -> Mention | None:
     ):
         mention = None  # "Talks with officials said": a common noun names no person
     kind = _KINDS.get(found.entity)
+    if kind == "person" and _JOINED.search(bare):
+        kind = "group"  # "Republican Donald Trump and Democrat Hillary Clinton": two people
     if kind is not None and not titled and (mention is None or mention.kind != kind):
         name = bare.removesuffix("'s").removesuffix("’s").strip()  # "the Senate's"
         if name:

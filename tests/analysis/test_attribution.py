@@ -551,6 +551,16 @@ def test_an_act_reported_after_a_speakers_colon_is_the_speakers_claim(claims_of)
         "The inquiry helped reveal the payments scandal.", "Ana Duarte")
 
 
+def test_two_people_the_parse_joins_into_one_name_are_no_person(claims_of):
+    """The parse may hang "Donald Trump and" from the second name: the source is two people,
+    and a later "Clinton" is not them."""
+    claims = claims_of("Racking up victories on Tuesday, Republican Donald Trump and Democrat "
+                       "Hillary Clinton solidified their claims as their party's likely "
+                       "nominee. Clinton said her rival was weak.")
+    assert [c.speaker.kind for c in claims if c.speaker] == ["group", "person"]
+    assert claims[-1].speaker.name == "Clinton"
+
+
 def test_a_group_naming_an_office_before_a_name_is_part_of_the_role(claims_of):
     [claim] = claims_of("Police Chief Ann Ruiz said the suspect fled on foot.")
     assert (claim.speaker.name, claim.speaker.role) == ("Ann Ruiz", "Police Chief")
