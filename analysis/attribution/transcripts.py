@@ -29,8 +29,8 @@ def transcript_turns(document: Document) -> list[Attribution]:
     """The turn of every paragraph that opens with a person's name and a colon; none in copy
     without case, where a name and a script's marker ("INTRO:") look alike. A person is one
     the parse names in the article, or, once a turn shows the copy is a transcript, one named
-    in full before a role ("RACHEL MORENO, HOST:") or by the surname of a turn's speaker
-    ("MORENO:")."""
+    in full before a role ("RACHEL MORENO, HOST:") or before a surname that labels turns alone
+    ("JAKE TAPPER:" beside "TAPPER:"), or by the surname of a turn's speaker ("MORENO:")."""
     if document.caseless:
         return []
     labels = {}
@@ -44,21 +44,24 @@ def transcript_turns(document: Document) -> list[Attribution]:
                 _WORD.findall(turn)) >= 2:
             labels[index] = label  # not "Netanyahu and Obama: A tortured relationship"
     people = _people(document) if labels else set()
+    # "TAPPER:" labelling other turns shows "JAKE TAPPER:" to be a name.
+    alone = {label.group("name").casefold() for label in labels.values()
+             if len(label.group("name").split()) == 1}
     speakers: dict[int, re.Match] = {}
     while True:  # each turn found may show the next ("MORENO:" after "RACHEL MORENO, HOST:")
         surnames = {label.group("name").split()[-1].casefold() for label in speakers.values()}
         found = {index: label for index, label in labels.items() if index not in speakers
-                 and _a_speaker(label, people | surnames, transcript=bool(speakers))}
+                 and _a_speaker(label, people | surnames, alone, transcript=bool(speakers))}
         if not found:
             break
         speakers.update(found)
     return [_turn(document, index, speakers[index]) for index in sorted(speakers)]
 
 
-def _a_speaker(label: re.Match, people: set[str], transcript: bool) -> bool:
+def _a_speaker(label: re.Match, people: set[str], alone: set[str], transcript: bool) -> bool:
     words = label.group("name").split()
-    return words[-1].casefold() in people or (
-        transcript and len(words) > 1 and label.group("role") is not None)
+    return words[-1].casefold() in people or (transcript and len(words) > 1 and (
+        label.group("role") is not None or words[-1].casefold() in alone))
 
 
 def _turn(document: Document, index: int, label: re.Match) -> Attribution:

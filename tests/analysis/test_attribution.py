@@ -497,6 +497,24 @@ def test_a_turns_speaker_says_all_but_what_they_report_someone_else_saying(claim
     assert [c.speaker.name for c in claims_of(SCRIPT)[:3]] == ["David Osei"] * 2 + ["Joan Pike"]
 
 
+UNROLED = """Ana Duarte spoke to the program on Sunday.
+
+KOFI MENSAH: The vote was close in the north. Listen to this.
+
+DUARTE: We counted every ballot twice.
+
+MENSAH: The recount starts on Monday."""
+
+
+def test_a_name_in_full_whose_surname_labels_other_turns_is_a_speaker(claims_of):
+    """No role follows "KOFI MENSAH", and the parse knows no Mensah: "MENSAH:" labelling a
+    turn of its own shows the name in full to be a speaker's."""
+    said = [(c.text, c.speaker.name if c.speaker else None) for c in claims_of(UNROLED)]
+    assert said[1:] == [("The vote was close in the north.", "Kofi Mensah"),
+                        ("We counted every ballot twice.", "Ana Duarte"),
+                        ("The recount starts on Monday.", "Kofi Mensah")]
+
+
 def test_a_name_the_parse_hangs_from_the_end_of_a_spokesmans_description_names_him(claims_of):
     [claim] = claims_of("But a spokesman for the parents' group Free Choice, Tom Beck, said the "
                         "figures were exaggerated.")
