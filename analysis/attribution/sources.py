@@ -75,6 +75,9 @@ def _source_token(cue: Token) -> Token | None:
         named = _set_off_before(cue)
         if named is not None:
             return named
+    reporting = _verb_before(cue)
+    if reporting is not None:
+        return _source_token(reporting)
     word = cue
     # Climbed from an active cue by conjunctions only: "who are drawn to him and feel that P".
     conjoined = not any(c.dep_ == "auxpass" for c in cue.children)
@@ -107,6 +110,17 @@ def _source_token(cue: Token) -> Token | None:
     if cue.pos_ != "VERB":
         return None
     return _noun_before(cue) or _named_after(cue) or _clause_subject_before(cue)
+
+
+def _verb_before(cue: Token) -> Token | None:
+    """ "he said, adding that P, they serve ...": a participle set off after the verb of its
+    clause is that verb's, though the parse may hang it from a clause after it (a participle
+    opening its sentence is the clause after it: "Adding that P, they said")."""
+    if cue.tag_ != "VBG" or cue.dep_ != "advcl" or cue.head.i < cue.i or cue.i == 0 \
+            or cue.doc[cue.i - 1].text != ",":
+        return None
+    return next((t for t in reversed(cue.doc[cue.sent.start : cue.i])
+                 if t.pos_ == "VERB" and t.is_ancestor(cue)), None)
 
 
 def _set_off_before(cue: Token) -> Token | None:

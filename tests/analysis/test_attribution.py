@@ -1474,6 +1474,16 @@ def test_said_p_adding_q_gives_two_claims(claims_of):
     assert {speaker_of(c) for c in claims} == {("Joan Pike", "person")}
 
 
+def test_a_participle_after_said_is_the_speakers_though_the_parse_hangs_it_later(claims_of):
+    """The parse hangs "adding" from "they pay", in the words added: the speaker is still
+    the one who said the words before."""
+    claims = claims_of('"With this vote, we will tear the walls down," Ana Duarte said, adding '
+                       'that the city would send a "clear message that Lisbon is a place where '
+                       'people make mistakes, they pay their debt [and] are welcomed back as '
+                       'full members of our town."')
+    assert [c.speaker_mention for c in claims] == ["Ana Duarte", "Ana Duarte"]
+
+
 def test_x_did_something_pledging_to_p_keeps_x_as_its_speaker(claims_of):
     # The act's frame ("Joan Pike spoke") stands before the pledge's cue, not in its content.
     claims = claims_of("Joan Pike spoke for an hour on Tuesday, pledging to rebuild the pier.")
