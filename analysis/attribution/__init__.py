@@ -210,7 +210,9 @@ def _frame(
         if last > first) if end > furniture] if content is not None else []
     # "issued the following statement:" may have an object; a reported clause is kept.
     if not spans or content.whole_frame:
-        announced = _announced(document, index, cue, bare=not spans)
+        # "tweeted the transcript:" announces a quotation, not the paragraph after it.
+        announced = _announced(document, index, cue, bare=not spans and not any(
+            c.dep_ == "dobj" for c in cue.children))
         # A frame with no content reports the quotation beside it; so does "told the station",
         # whose object is its listener, no claim, and a frame whose object the parse took from
         # the quotation before it ('“Everything X said is Y,” Duarte said').
