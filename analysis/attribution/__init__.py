@@ -35,6 +35,7 @@ _TO_A_LISTENER = frozenset({"tell", "assure", "reassure", "inform", "remind", "n
 # A paragraph's last word, past any closing mark; an opening one there is a closing one mistyped.
 _SENTENCE_ENDS = tuple('.!?:"”»’\')…“')
 _BETWEEN = " \n\t,.:;—–-"
+_TAG = re.compile(r"\s*\[[^\[\]]{1,40}\]$")
 # The fields that name a frame's speaker, beside the words of its source.
 _NAMING_FIELDS = ("named_by", "named_at", "role", "entity", "proper")
 _SPEAKER_FIELDS = ("source", "mention", *_NAMING_FIELDS, "office", "source_pos")
@@ -46,8 +47,9 @@ def _cues(document: Document, paragraph: Paragraph, after: int = 0
     found = []
     furniture = max(after, document.prefix_end(paragraph.start, paragraph.end))
     words = document.text[paragraph.start : paragraph.end].strip()
-    # A headline or a sign-off frames nothing: "Harbour plans new cranes".
-    if is_sign_off(words) or not words.endswith(_SENTENCE_ENDS):
+    # A headline or a sign-off frames nothing: "Harbour plans new cranes"; a paragraph closed
+    # by a tag of where it is from, "... the South.” [538]", ends on its sentence.
+    if is_sign_off(words) or not _TAG.sub("", words).endswith(_SENTENCE_ENDS):
         return found
     for token in paragraph.doc:
         if is_candidate(token):

@@ -1511,6 +1511,14 @@ def test_a_surname_that_is_also_a_title_names_the_person_met_before(claims_of):
         ("King", "Martin Luther King Jr.")]
 
 
+def test_a_paragraph_closed_by_a_tag_of_where_it_is_from_is_read_for_frames(claims_of):
+    claims = claims_of("Ferry crossings fell again in the north - Ana Duarte: “The winter "
+                       "timetable cut two boats a day. Nobody asked the islanders.” [Harbour Desk]")
+    assert [(c.text, c.speaker_mention) for c in claims if c.speaker] == [
+        ("The winter timetable cut two boats a day.", "Ana Duarte"),
+        ("Nobody asked the islanders.", "Ana Duarte")]
+
+
 def test_a_statement_announced_with_a_colon_is_the_quotation_of_the_next_paragraph(claims_of):
     text = ("In response, the nominee Dana Holt issued the following statement:\n\n"
             "“Our prayers are with all those affected. This cannot continue.”\n\n"
