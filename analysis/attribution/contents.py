@@ -112,6 +112,37 @@ def _clauses(clause: Token) -> Content | None:
     return Content(tuple(ranges), whole_frame=infinitive, infinitive=infinitive) if ranges else None
 
 
+def _relative_subject(cue: Token, clause: Token) -> Token | None:
+    """ "a church that Carson says led him to Christ": the reported clause's subject is a
+    relative pronoun before the frame, standing for the noun the frame describes."""
+    if cue.dep_ not in ("relcl", "acl"):
+        return None
+    subject = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is not None:
+        return subject if subject.tag_ in ("WDT", "WP") and subject.i < cue.i else None
+    # The parse may hang the pronoun from the frame (its source the frame's subject), leaving
+    # the clause without a subject; not the subject of the frame: "voters who want to P".
+    if clause.dep_ != "ccomp" or not any(c.dep_ == "nsubj" and c.tag_ not in ("WDT", "WP")
+                                         for c in cue.children):
+        return None
+    return next((c for c in cue.children if c.i < cue.i and (
+        c.tag_ in ("WDT", "WP") or c.dep_ == "mark" and c.lower_ == "that")), None)
+
+
+def _standing_for(cue: Token, clause: Token) -> Content | None:
+    """The reported clause after the frame, read with the noun its relative pronoun stands
+    for: "a church that Carson says led him to Christ" -> "a church led him to Christ"."""
+    doc = cue.doc
+    first = min((t.i for t in clause.subtree if t.i > cue.i), default=None)
+    said = _trim(doc, (first, clause.right_edge.i)) if first is not None else None
+    noun = _trim(doc, (cue.head.left_edge.i, cue.left_edge.i - 1))
+    if said is None:
+        return None
+    words = doc[said[0] : said[1] + 1].text
+    text = f"{doc[noun[0] : noun[1] + 1].text} {words}" if noun is not None else None
+    return Content((said,), text=text)
+
+
 def _naming(named: Token, said: tuple[int, int], *, ruled: bool) -> Content | None:
     """ "X calls Y Z", "X considers Y Z": X says Y is Z. named: the head of Y; said: Z."""
     doc = named.doc
@@ -166,8 +197,11 @@ def _second_clauses(clause: Token) -> list[Token]:
 
 def frame_left(cue: Token) -> int:
     """Where a cue's own words start: a clause the parse hangs before it is no part of them
-    ("Critics argue P; supporters say Q", "If elected, she said, she would P")."""
-    return min([cue.i] + [c.left_edge.i for c in cue.lefts if c.dep_ not in _CLAUSAL])
+    ("Critics argue P; supporters say Q", "If elected, she said, she would P"); the relative
+    pronoun of a reported clause is ("a church that Carson says led him to Christ")."""
+    relatives = [relative.i for clause in cue.children if clause.dep_ in _CLAUSES
+                 for relative in [_relative_subject(cue, clause)] if relative is not None]
+    return min([cue.i, *relatives] + [c.left_edge.i for c in cue.lefts if c.dep_ not in _CLAUSAL])
 
 
 def _around(cue: Token) -> Content | None:
@@ -304,6 +338,9 @@ def content_of(cue: Token) -> Content | None:
             parts = [_clauses(c) for c in sorted(after, key=lambda c: c.i)]
             if all(p is not None and p.text is None and not p.infinitive for p in parts):
                 return Content(tuple(r for p in parts for r in p.ranges))
+        relative = _relative_subject(cue, clause)
+        if relative is not None:
+            return _standing_for(cue, clause)
         content = _clauses(clause)
         if content is not None and cue.lemma_.casefold() in DENIAL_VERBS \
                 and len(content.ranges) == 1 and content.text is None:

@@ -1489,6 +1489,15 @@ def test_a_participle_after_said_is_the_speakers_though_the_parse_hangs_it_later
     assert [c.speaker_mention for c in claims] == ["Ana Duarte", "Ana Duarte"]
 
 
+def test_a_frame_inside_a_relative_clause_reports_the_clause_about_its_noun(claims_of):
+    """ "a ferry that the mayor says runs at a loss": the mayor says the ferry runs at a loss;
+    the sentence up to the relative pronoun is the outlet's."""
+    claims = claims_of("The council kept a ferry that the mayor says runs at a loss.")
+    assert [(c.text, c.quote, c.speaker_mention) for c in claims] == [
+        ("The council kept a ferry.", "The council kept a ferry", None),
+        ("A ferry runs at a loss.", "runs at a loss", "the mayor")]
+
+
 def test_x_did_something_pledging_to_p_keeps_x_as_its_speaker(claims_of):
     # The act's frame ("Joan Pike spoke") stands before the pledge's cue, not in its content.
     claims = claims_of("Joan Pike spoke for an hour on Tuesday, pledging to rebuild the pier.")
