@@ -269,11 +269,13 @@ def _left_edge(head: Token) -> int:
     """Where a noun phrase starts: a dash set off by spaces ends the words before the name
     ("the court - Judge Ruiz"), and so does a quotation closed after its punctuation ("“...
     from the beginning,” Herrera"), either of which the parse may join to it; a hyphen does
-    not ("vice-president"), nor scare quotes ("the “reform” caucus")."""
+    not ("vice-president"), nor scare quotes ("the “reform” caucus"). Nor does a name and
+    its verb, which the parse may read as words before a noun ("Trump mocked Cruz, who")."""
     doc = head.doc
     ends = [t.i + 1 for t in doc[head.left_edge.i : head.i] if t.i > 0 and (
         t.text in "-—–" and doc[t.i - 1].whitespace_ and t.whitespace_
-        or t.is_quote and doc[t.i - 1].text in ",.!?")]
+        or t.is_quote and doc[t.i - 1].text in ",.!?"
+        or t.tag_ in ("VBD", "VBN") and doc[t.i - 1].text[:1].isupper())]
     return max([head.left_edge.i, *ends])
 
 

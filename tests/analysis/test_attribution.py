@@ -584,6 +584,13 @@ def test_two_people_the_parse_joins_into_one_name_are_no_person(claims_of):
     assert claims[-1].speaker.name == "Clinton"
 
 
+def test_a_sentence_the_parse_reads_as_a_noun_phrase_names_no_one_by_its_verb(claims_of):
+    """The parse reads "Trump mocked Mensah" as a noun phrase ("mocked" before the name): the
+    relative pronoun stands for Mensah, not "Trump mocked Mensah"."""
+    [claim] = claims_of("Trump mocked Mensah, who has called the mogul an obvious phony.")
+    assert (claim.text, claim.speaker.name) == ("The mogul is an obvious phony.", "Mensah")
+
+
 def test_a_group_naming_an_office_before_a_name_is_part_of_the_role(claims_of):
     [claim] = claims_of("Police Chief Ann Ruiz said the suspect fled on foot.")
     assert (claim.speaker.name, claim.speaker.role) == ("Ann Ruiz", "Police Chief")
