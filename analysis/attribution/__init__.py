@@ -26,6 +26,7 @@ from analysis.document import Document
 from analysis.furniture import is_sign_off
 from analysis.nlp import Paragraph
 from analysis.quotes import Quote
+from analysis.speakers import parse_mention
 
 # A low bar for a cue: the frame model (keep.py) decides which frames hold.
 CUE_THRESHOLD = 0.3
@@ -157,6 +158,11 @@ def _speaker_words(document: Document, paragraph: Paragraph, head: Token, furnit
     name, role = name_and_role(head)
     name = after_furniture(name)
     role_words = role.text if role is not None else None
+    # "Presumptive Democratic presidential nominee Hillary Clinton": the words before the name
+    # the recogniser finds are her role (and stay in the words that name her).
+    person = _person_after_words(name)
+    if person is not None:
+        role_words = role_words or name[: person.start - name.start].text
     office = office_of(head)
     if office is not None and head not in name:
         # "Its chairwoman, Anne Kjaer, says": named by the apposition, the office her role.
@@ -164,13 +170,23 @@ def _speaker_words(document: Document, paragraph: Paragraph, head: Token, furnit
     return {
         "source": source,
         "mention": document.text[source[0] : source[1]],
-        "named_by": office or name.text,
+        "named_by": office or (person or name).text,
         "named_at": None if office or not name else paragraph.span(name),
         "role": role_words,
         "entity": name.root.ent_type_,
         "proper": name.root.pos_ == "PROPN",
         "office": office is not None,
     }
+
+
+def _person_after_words(name: Span) -> Span | None:
+    """The person the recogniser names at the end of words that do not read as a name with
+    its titles ("GOP presidential nominee Donald Trump", "journalist Martha Raddatz")."""
+    person = next((e for e in name.ents if e.label_ == "PERSON"), None)
+    if person is None or person.end != name.end or person.start == name.start or parse_mention(
+            name.text) is not None:
+        return None
+    return person
 
 
 def _frame(

@@ -21,7 +21,7 @@ class Attribution:
     # The words that name the speaker (a relative pronoun's noun, an apposition's name), and
     # those that give their role.
     named_by: str | None = None
-    named_at: tuple[int, int] | None = None  # where the words of named_by stand, if in the text
+    named_at: tuple[int, int] | None = None  # where named_by (and any title before it) stands
     role: str | None = None
     # The entity type the parser gives the name (PERSON, ORG, GPE, NORP), if any, and whether
     # the name is a proper noun at all ("Talks with officials said" names nobody).

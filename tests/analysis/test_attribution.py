@@ -591,6 +591,11 @@ def test_a_sentence_the_parse_reads_as_a_noun_phrase_names_no_one_by_its_verb(cl
     assert (claim.text, claim.speaker.name) == ("The mogul is an obvious phony.", "Mensah")
 
 
+def test_words_before_a_recognised_name_that_read_as_no_title_are_its_role(claims_of):
+    [claim] = claims_of("Conservative columnist Hugh Hewitt said the budget would pass.")
+    assert (claim.speaker.name, claim.speaker.role) == ("Hugh Hewitt", "Conservative columnist")
+
+
 def test_a_group_naming_an_office_before_a_name_is_part_of_the_role(claims_of):
     [claim] = claims_of("Police Chief Ann Ruiz said the suspect fled on foot.")
     assert (claim.speaker.name, claim.speaker.role) == ("Ann Ruiz", "Police Chief")
