@@ -133,7 +133,8 @@ def name_speakers(document: Document, found: list[Attribution]) -> dict[int, Spe
             acronym = not document.caseless and name.isupper()
             if mention is not None and mention.kind == "person" and not acronym:
                 cast.add(mention, position, role_phrase(role) if role else None)
-            elif label == "ORG":
+            elif label == "ORG" and (document.caseless or not name.islower()):
+                # Not "state" of "the former secretary of state", written without a capital.
                 cast.add(Mention(name, "organization", name.removeprefix("the ")), position)
             continue
         mention = _mention(item, document.caseless)

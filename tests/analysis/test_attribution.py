@@ -596,6 +596,13 @@ def test_words_before_a_recognised_name_that_read_as_no_title_are_its_role(claim
     assert (claim.speaker.name, claim.speaker.role) == ("Hugh Hewitt", "Conservative columnist")
 
 
+def test_a_common_word_the_recogniser_takes_for_an_organisation_is_no_antecedent(claims_of):
+    claims = claims_of("Hillary Clinton, the former secretary of state, is part of the "
+                       "establishment. Activists are frustrated with what Obama has done. They "
+                       "say the president could have done more.")
+    assert claims[-1].speaker is None
+
+
 def test_a_group_naming_an_office_before_a_name_is_part_of_the_role(claims_of):
     [claim] = claims_of("Police Chief Ann Ruiz said the suspect fled on foot.")
     assert (claim.speaker.name, claim.speaker.role) == ("Ann Ruiz", "Police Chief")
