@@ -183,10 +183,9 @@ def _person_after_words(name: Span) -> Span | None:
     """The person the recogniser names at the end of words that do not read as a name with
     its titles ("GOP presidential nominee Donald Trump", "journalist Martha Raddatz")."""
     person = next((e for e in name.ents if e.label_ == "PERSON"), None)
-    if person is None or person.end != name.end or person.start == name.start or parse_mention(
-            name.text) is not None:
+    if person is None or person.end != name.end or person.start == name.start:
         return None
-    return person
+    return person if parse_mention(name.text) is None else None
 
 
 def _frame(

@@ -338,8 +338,7 @@ def content_of(cue: Token) -> Content | None:
             parts = [_clauses(c) for c in sorted(after, key=lambda c: c.i)]
             if all(p is not None and p.text is None and not p.infinitive for p in parts):
                 return Content(tuple(r for p in parts for r in p.ranges))
-        relative = _relative_subject(cue, clause)
-        if relative is not None:
+        if _relative_subject(cue, clause) is not None:
             return _standing_for(cue, clause)
         content = _clauses(clause)
         if content is not None and cue.lemma_.casefold() in DENIAL_VERBS \
