@@ -386,12 +386,13 @@ def usable(head: Token) -> bool:
     if stands_for(head) is not head:
         return usable(stands_for(head))
     # Adjectives used as nouns: "Many in the crowd said", "the Real Clear Politics average" (a
-    # tagger's slip); an interjection as a subject ("Pike said"); any subject word heading a
-    # noun phrase ("council member joan pike says", the name unknown in lower case).
+    # tagger's slip); an interjection or a quantifier as a subject ("Pike said", "most said");
+    # any subject word heading a noun phrase ("council member joan pike says", the name
+    # unknown in lower case).
     nominal = head.pos_ in ("PROPN", "NOUN", "PRON", "NUM", "X") or (
         head.pos_ == "ADJ" and (head.dep_ in ("nsubj", "amod") or any(
             c.dep_ in ("det", "prep") for c in head.children))) or (
-        head.pos_ == "INTJ" and head.dep_ == "nsubj") or (
+        head.pos_ in ("INTJ", "ADV", "DET") and head.dep_ == "nsubj") or (
         head.dep_ == "nsubj" and any(c.dep_ in ("compound", "det") for c in head.children))
     # "one" alone is anyone; "One in four voters", "one of the aides" are sources. "It" as the
     # subject of a verb is the company or report named before; as a passive's, nobody.

@@ -603,6 +603,12 @@ def test_a_common_word_the_recogniser_takes_for_an_organisation_is_no_antecedent
     assert claims[-1].speaker is None
 
 
+def test_a_quantifier_the_tagger_reads_as_an_adverb_is_a_source(claims_of):
+    claims = claims_of('Republican voters were asked about the economy; most said they were '
+                       '"very worried."')
+    assert claims[-1].speaker_mention == "most"
+
+
 def test_a_group_naming_an_office_before_a_name_is_part_of_the_role(claims_of):
     [claim] = claims_of("Police Chief Ann Ruiz said the suspect fled on foot.")
     assert (claim.speaker.name, claim.speaker.role) == ("Ann Ruiz", "Police Chief")
