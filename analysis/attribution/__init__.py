@@ -36,7 +36,12 @@ _TO_A_LISTENER = frozenset({"tell", "assure", "reassure", "inform", "remind", "n
 # A paragraph's last word, past any closing mark; an opening one there is a closing one mistyped.
 _SENTENCE_ENDS = tuple('.!?:"”»’\')…“')
 _BETWEEN = " \n\t,.:;—–-"
+# A bracketed tag closing a paragraph, of where it is from: "... the South.” [538]".
 _TAG = re.compile(r"\s*\[[^\[\]]{1,40}\]$")
+# Objects of a frame that announce what follows: "wrote the following:", "put it this way:".
+_ANNOUNCING = frozenset({"following", "this", "these", "it"})
+_FULL_STOPS = (".", "!", "?", "…")
+_CLOSING_MARKS = '"”»’\')'
 # The fields that name a frame's speaker, beside the words of its source.
 _NAMING_FIELDS = ("named_by", "named_at", "role", "entity", "proper")
 _SPEAKER_FIELDS = ("source", "mention", *_NAMING_FIELDS, "office", "source_pos")
@@ -48,9 +53,8 @@ def _cues(document: Document, paragraph: Paragraph, after: int = 0
     found = []
     furniture = max(after, document.prefix_end(paragraph.start, paragraph.end))
     words = document.text[paragraph.start : paragraph.end].strip()
-    # A headline or a sign-off frames nothing: "Harbour plans new cranes"; a paragraph closed
-    # by a tag of where it is from, "... the South.” [538]", ends on its sentence.
-    if is_sign_off(words) or not _TAG.sub("", words).endswith(_SENTENCE_ENDS):
+    # A headline or a sign-off frames nothing: "Harbour plans new cranes".
+    if is_sign_off(words) or not _ends_a_sentence(words):
         return found
     for token in paragraph.doc:
         if is_candidate(token):
@@ -63,6 +67,15 @@ def _cues(document: Document, paragraph: Paragraph, after: int = 0
             if probability >= CUE_THRESHOLD:
                 found.append((token, probability))
     return found
+
+
+def _ends_a_sentence(words: str) -> bool:
+    """Whether a paragraph's words end as a sentence does; before a tag, on a full stop: "...
+    the South.” [538]", not a headline's "Trump Says Clinton Is ‘Unfit’ [VIDEO]"."""
+    untagged = _TAG.sub("", words)
+    if untagged == words:
+        return words.endswith(_SENTENCE_ENDS)
+    return untagged.rstrip(_CLOSING_MARKS).endswith(_FULL_STOPS)
 
 
 def attribute(document: Document) -> list[Attribution]:
@@ -159,7 +172,7 @@ def _speaker_words(document: Document, paragraph: Paragraph, head: Token, furnit
     name = after_furniture(name)
     role_words = role.text if role is not None else None
     # "Presumptive Democratic presidential nominee Hillary Clinton": the words before the name
-    # the recogniser finds are her role (and stay in the words that name her).
+    # the recogniser finds are her role (and stay in named_at, the words naming her).
     person = _person_after_words(name)
     if person is not None:
         role_words = role_words or name[: person.start - name.start].text
@@ -182,8 +195,9 @@ def _speaker_words(document: Document, paragraph: Paragraph, head: Token, furnit
 def _person_after_words(name: Span) -> Span | None:
     """The person the recogniser names at the end of words that do not read as a name with
     its titles ("GOP presidential nominee Donald Trump", "journalist Martha Raddatz")."""
-    person = next((e for e in name.ents if e.label_ == "PERSON"), None)
-    if person is None or person.end != name.end or person.start == name.start:
+    person = next((e for e in name.ents if e.label_ == "PERSON" and e.end == name.end), None)
+    # Not the last of two people: "Republican Donald Trump and Democrat Hillary Clinton".
+    if person is None or person.start == name.start or any(t.dep_ == "cc" for t in name):
         return None
     return person if parse_mention(name.text) is None else None
 
@@ -227,9 +241,10 @@ def _frame(
         if last > first) if end > furniture] if content is not None else []
     # "issued the following statement:" may have an object; a reported clause is kept.
     if not spans or content.whole_frame:
-        # "tweeted the transcript:" announces a quotation, not the paragraph after it.
+        # "tweeted the transcript:" announces a quotation, not the paragraph after it; "wrote
+        # the following:" and "put it this way:" announce the paragraph.
         announced = _announced(document, index, cue, bare=not spans and not any(
-            c.dep_ == "dobj" for c in cue.children))
+            c.dep_ == "dobj" and c.lower_ not in _ANNOUNCING for c in cue.children))
         # A frame with no content reports the quotation beside it; so does "told the station",
         # whose object is its listener, no claim, and a frame whose object the parse took from
         # the quotation before it ('“Everything X said is Y,” Duarte said').

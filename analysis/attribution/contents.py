@@ -114,8 +114,9 @@ def _clauses(clause: Token) -> Content | None:
 
 def _relative_subject(cue: Token, clause: Token) -> Token | None:
     """ "a church that Carson says led him to Christ": the reported clause's subject is a
-    relative pronoun before the frame, standing for the noun the frame describes."""
-    if cue.dep_ not in ("relcl", "acl"):
+    relative pronoun before the frame, standing for the noun the frame describes, and the
+    clause ends the sentence."""
+    if cue.dep_ not in ("relcl", "acl") or not _ends_its_sentence(cue):
         return None
     subject = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     if subject is not None:
@@ -127,6 +128,15 @@ def _relative_subject(cue: Token, clause: Token) -> Token | None:
         return None
     return next((c for c in cue.children if c.i < cue.i and (
         c.tag_ in ("WDT", "WP") or c.dep_ == "mark" and c.lower_ == "that")), None)
+
+
+def _ends_its_sentence(clause: Token) -> bool:
+    """Whether a clause runs to the last word of its sentence: "The pier that the mayor said
+    was unsafe reopened" goes on past it, and is the outlet's sentence whole."""
+    last = clause.sent.end - 1
+    while last > clause.i and (clause.doc[last].is_punct or clause.doc[last].is_space):
+        last -= 1
+    return clause.right_edge.i >= last
 
 
 def _standing_for(cue: Token, clause: Token) -> Content | None:

@@ -115,12 +115,15 @@ def _source_token(cue: Token) -> Token | None:
 def _verb_before(cue: Token) -> Token | None:
     """ "he said, adding that P, they serve ...": a participle set off after the verb of its
     clause is that verb's, though the parse may hang it from a clause after it (a participle
-    opening its sentence is the clause after it: "Adding that P, they said")."""
-    if cue.tag_ != "VBG" or cue.dep_ != "advcl" or cue.head.i < cue.i or cue.i == 0 \
-            or cue.doc[cue.i - 1].text != ",":
+    opening its sentence is the clause after it: "Adding that P, they said"; so is one after
+    the "that" of a clause: "said that, insisting P, her aides Q")."""
+    if cue.tag_ != "VBG" or cue.dep_ != "advcl" or cue.head.i < cue.i or cue.i == 0:
         return None
-    return next((t for t in reversed(cue.doc[cue.sent.start : cue.i])
-                 if t.pos_ == "VERB" and t.is_ancestor(cue)), None)
+    comma = cue.doc[cue.i - 1]
+    verb = comma.head  # the comma sets the participle off from this verb's own words
+    if comma.text != "," or verb.pos_ != "VERB" or verb.i > cue.i or not verb.is_ancestor(cue):
+        return None
+    return verb
 
 
 def _set_off_before(cue: Token) -> Token | None:
@@ -269,13 +272,11 @@ def _left_edge(head: Token) -> int:
     """Where a noun phrase starts: a dash set off by spaces ends the words before the name
     ("the court - Judge Ruiz"), and so does a quotation closed after its punctuation ("“...
     from the beginning,” Herrera"), either of which the parse may join to it; a hyphen does
-    not ("vice-president"), nor scare quotes ("the “reform” caucus"). Nor does a name and
-    its verb, which the parse may read as words before a noun ("Trump mocked Cruz, who")."""
+    not ("vice-president"), nor scare quotes ("the “reform” caucus")."""
     doc = head.doc
     ends = [t.i + 1 for t in doc[head.left_edge.i : head.i] if t.i > 0 and (
         t.text in "-—–" and doc[t.i - 1].whitespace_ and t.whitespace_
-        or t.is_quote and doc[t.i - 1].text in ",.!?"
-        or t.tag_ in ("VBD", "VBN") and doc[t.i - 1].text[:1].isupper())]
+        or t.is_quote and doc[t.i - 1].text in ",.!?")]
     return max([head.left_edge.i, *ends])
 
 

@@ -10,6 +10,7 @@ import re
 
 from analysis.attribution.frame import DIRECT, INDIRECT, Attribution
 from analysis.document import Document
+from analysis.nlp import pipeline
 from analysis.speakers import is_possessive, title_case
 
 # Up to four words of a name, an optional ", ROLE", the colon, and the turn's first word.
@@ -61,7 +62,14 @@ def transcript_turns(document: Document) -> list[Attribution]:
 def _a_speaker(label: re.Match, people: set[str], alone: set[str], transcript: bool) -> bool:
     words = label.group("name").split()
     return words[-1].casefold() in people or (transcript and len(words) > 1 and (
-        label.group("role") is not None or words[-1].casefold() in alone))
+        label.group("role") is not None or words[-1].casefold() in alone and _a_name(words)))
+
+
+def _a_name(words: list[str]) -> bool:
+    """Whether the recogniser takes the words, written as a name, for a person's: "Jake
+    Tapper" of "JAKE TAPPER:", not "News Clip" of "NEWS CLIP:"."""
+    named = pipeline()(" ".join(title_case(word) for word in words))
+    return any(entity.label_ == "PERSON" and entity.end == len(named) for entity in named.ents)
 
 
 def _turn(document: Document, index: int, label: re.Match) -> Attribution:

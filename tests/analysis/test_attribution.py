@@ -349,8 +349,11 @@ def test_an_interrupted_clause_ends_where_a_second_clause_begins(claims_of):
         ("The plan will fail.", "the mayor"), ("Taxes would rise.", "she")]
 
 
-def test_a_bare_frame_ending_its_paragraph_with_a_colon_reports_the_next_paragraph(claims_of):
-    claims = claims_of("The governor added:\n\nIt is typical of the council. It never listens.")
+@pytest.mark.parametrize("frame", ["The governor added:", "The governor wrote the following:",
+                                   "The governor summed it up:"])
+def test_a_bare_frame_ending_its_paragraph_with_a_colon_reports_the_next_paragraph(claims_of,
+                                                                                   frame):
+    claims = claims_of(f"{frame}\n\nIt is typical of the council. It never listens.")
     assert [(c.kind, c.text, c.speaker_mention) for c in claims] == [
         ("indirect", "It is typical of the council.", "The governor"),
         ("indirect", "It never listens.", "The governor")]
@@ -520,6 +523,22 @@ def test_a_name_in_full_whose_surname_labels_other_turns_is_a_speaker(claims_of)
                         ("The recount starts on Monday.", "Kofi Mensah")]
 
 
+MARKERS = """Ana Duarte spoke to the program on Sunday.
+
+NEWS CLIP: The vote was close in the north, officials said on Monday.
+
+DUARTE: We counted every ballot twice.
+
+CLIP: The recount starts on Monday."""
+
+
+def test_a_scripts_markers_are_no_speakers_though_one_labels_turns_alone(claims_of):
+    said = [(c.text, c.speaker.name if c.speaker else None) for c in claims_of(MARKERS)]
+    assert said[1:] == [("The vote was close in the north.", "Officials"),
+                        ("We counted every ballot twice.", "Ana Duarte"),
+                        ("The recount starts on Monday.", None)]
+
+
 def test_a_name_the_parse_hangs_from_the_end_of_a_spokesmans_description_names_him(claims_of):
     [claim] = claims_of("But a spokesman for the parents' group Free Choice, Tom Beck, said the "
                         "figures were exaggerated.")
@@ -586,7 +605,7 @@ def test_two_people_the_parse_joins_into_one_name_are_no_person(claims_of):
 
 def test_a_sentence_the_parse_reads_as_a_noun_phrase_names_no_one_by_its_verb(claims_of):
     """The parse reads "Trump mocked Mensah" as a noun phrase ("mocked" before the name): the
-    relative pronoun stands for Mensah, not "Trump mocked Mensah"."""
+    relative pronoun stands for the person the recogniser names at its end."""
     [claim] = claims_of("Trump mocked Mensah, who has called the mogul an obvious phony.")
     assert (claim.text, claim.speaker.name) == ("The mogul is an obvious phony.", "Mensah")
 
@@ -607,6 +626,11 @@ def test_a_quantifier_the_tagger_reads_as_an_adverb_is_a_source(claims_of):
     claims = claims_of('Republican voters were asked about the economy; most said they were '
                        '"very worried."')
     assert claims[-1].speaker_mention == "most"
+
+
+def test_a_person_named_in_the_words_before_the_speaker_is_part_of_the_role(claims_of):
+    [claim] = claims_of("Clinton ally Ana Duarte said the deal was dead.")
+    assert (claim.speaker.name, claim.speaker.role) == ("Ana Duarte", "Clinton ally")
 
 
 def test_a_group_naming_an_office_before_a_name_is_part_of_the_role(claims_of):
@@ -1523,6 +1547,19 @@ def test_a_frame_inside_a_relative_clause_reports_the_clause_about_its_noun(clai
         ("A ferry runs at a loss.", "runs at a loss", "the mayor")]
 
 
+def test_a_relative_clause_inside_its_sentence_leaves_the_sentence_whole(claims_of):
+    """Read as the pier's, the frame would cut "reopened" off the outlet's sentence."""
+    claims = claims_of("The pier that the mayor said was unsafe reopened on Monday.")
+    assert [(c.text, c.speaker_mention) for c in claims] == [
+        ("The pier that the mayor said was unsafe reopened on Monday.", None)]
+
+
+def test_a_participle_after_the_that_of_a_reported_clause_is_the_clauses(claims_of):
+    claims = claims_of("The mayor said that, insisting the plan would work, her aides pushed "
+                       "it through.")
+    assert ("The plan would work.", "her aides") in [(c.text, c.speaker_mention) for c in claims]
+
+
 def test_x_did_something_pledging_to_p_keeps_x_as_its_speaker(claims_of):
     # The act's frame ("Joan Pike spoke") stands before the pledge's cue, not in its content.
     claims = claims_of("Joan Pike spoke for an hour on Tuesday, pledging to rebuild the pier.")
@@ -1551,6 +1588,12 @@ def test_a_paragraph_closed_by_a_tag_of_where_it_is_from_is_read_for_frames(clai
     assert [(c.text, c.speaker_mention) for c in claims if c.speaker] == [
         ("The winter timetable cut two boats a day.", "Ana Duarte"),
         ("Nobody asked the islanders.", "Ana Duarte")]
+
+
+def test_a_headline_closed_by_a_tag_frames_nothing(claims_of):
+    claims = claims_of("Pike Says Mayor Is ‘Unfit’ [VIDEO]\n\nJoan Pike spoke on Monday about "
+                       "the harbour.")
+    assert all(c.speaker is None for c in claims)
 
 
 def test_a_statement_announced_with_a_colon_is_the_quotation_of_the_next_paragraph(claims_of):
