@@ -258,8 +258,9 @@ def _frame(
         return []
     speaker = _speaker_words(document, paragraph, head, furniture) if head is not None else {}
     frame = [frame_left(cue)]
-    # "X did P and said Q": a coordinated frame leaves "X did P" to the narration.
-    if head is not None and cue.dep_ != "conj":
+    # "X did P and said Q": a coordinated frame leaves "X did P" to the narration, and so
+    # does a participle after another frame ("X said P, referring to Q").
+    if head is not None and cue.dep_ != "conj" and not _after_its_frame(cue, head):
         frame.append(source_phrase(head).start)
     frame_start = max(furniture, paragraph.token_start(doc[min(frame)]))
     reading = {
@@ -291,6 +292,14 @@ def _frame(
             frame_start=min(frame_start, start), **reading, **speaker,
         ))
     return found
+
+
+def _after_its_frame(cue: Token, source: Token) -> bool:
+    """Whether a participle takes its source from a frame before it that reports other words:
+    "Duarte said things “should be settled,” referring to the congress"."""
+    frame = source.head
+    return cue.tag_ == "VBG" and frame.i < cue.i and frame is not cue.head and any(
+        c.dep_ in ("ccomp", "xcomp") for c in frame.children)
 
 
 def _renamed(document: Document, speaker: dict, end: int) -> str | None:

@@ -75,7 +75,7 @@ def _source_token(cue: Token) -> Token | None:
         named = _set_off_before(cue)
         if named is not None:
             return named
-    reporting = _verb_before(cue)
+    reporting = _verb_before(cue) or _frame_of_quotation(cue)
     if reporting is not None:
         return _source_token(reporting)
     word = cue
@@ -124,6 +124,19 @@ def _verb_before(cue: Token) -> Token | None:
     if comma.text != "," or verb.pos_ != "VERB" or verb.i > cue.i or not verb.is_ancestor(cue):
         return None
     return verb
+
+
+def _frame_of_quotation(cue: Token) -> Token | None:
+    """ "Duarte said things “should be settled by Lisbon,” referring to Q": a participle just
+    after a quotation closes is the frame's that reports the quotation, though the parse hangs
+    it from the quoted words (whose passive gave "Lisbon" as the source)."""
+    doc = cue.doc
+    if cue.tag_ != "VBG" or cue.dep_ != "advcl" or cue.i < 2 or not doc[cue.i - 1].is_quote:
+        return None
+    opening = next((t for t in reversed(doc[cue.sent.start : cue.i - 1]) if t.is_quote), None)
+    if opening is None:
+        return None
+    return next((a for a in cue.ancestors if a.i < opening.i and a.pos_ == "VERB"), None)
 
 
 def _set_off_before(cue: Token) -> Token | None:

@@ -1560,6 +1560,17 @@ def test_a_participle_after_the_that_of_a_reported_clause_is_the_clauses(claims_
     assert ("The plan would work.", "her aides") in [(c.text, c.speaker_mention) for c in claims]
 
 
+def test_a_participle_after_a_quotation_is_the_frames_that_reports_it(claims_of):
+    """The parse hangs "referring" from the quoted passive, whose agent it took for the source;
+    the participle's words are its claim, not the frame before it again."""
+    claims = claims_of("Duarte said things “should be settled by Lisbon,” referring to the "
+                       "party’s July congress, where members will choose a leader.")
+    assert [(c.text, c.speaker_mention) for c in claims] == [
+        ("Things “should be settled by Lisbon.”", "Duarte"),
+        ("Referring to the party’s July congress, where members will choose a leader.",
+         "Duarte")]
+
+
 def test_x_did_something_pledging_to_p_keeps_x_as_its_speaker(claims_of):
     # The act's frame ("Joan Pike spoke") stands before the pledge's cue, not in its content.
     claims = claims_of("Joan Pike spoke for an hour on Tuesday, pledging to rebuild the pier.")
