@@ -10,6 +10,7 @@ import re
 
 from analysis.attribution.frame import DIRECT, INDIRECT, Attribution
 from analysis.document import Document
+from analysis.lexicon import FUNCTION_WORDS
 from analysis.nlp import pipeline
 from analysis.speakers import is_possessive, title_case
 
@@ -41,9 +42,11 @@ def transcript_turns(document: Document) -> list[Attribution]:
             continue
         words = label.group("name").split()
         turn = document.text[label.end() : paragraph.end]
-        if all(w[0].isupper() and not is_possessive(w) for w in words) and len(
-                _WORD.findall(turn)) >= 2:
-            labels[index] = label  # not "Netanyahu and Obama: A tortured relationship"
+        # Not "Netanyahu and Obama: A tortured relationship", nor a headline in title case:
+        # "CNN President On Trump: We Do Not ...".
+        if all(w[0].isupper() and not is_possessive(w) and w.casefold() not in FUNCTION_WORDS
+               for w in words) and len(_WORD.findall(turn)) >= 2:
+            labels[index] = label
     people = _people(document) if labels else set()
     # "TAPPER:" labelling other turns shows "JAKE TAPPER:" to be a name.
     alone = {label.group("name").casefold() for label in labels.values()

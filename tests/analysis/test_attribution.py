@@ -575,6 +575,12 @@ def test_a_renamed_frame_keeps_its_offsets_past_a_letter_whose_lower_case_is_lon
     assert claims[-1].text == "BRIAN BAKER HAS BLASTED THE PLAN FOR MONTHS."
 
 
+def test_a_headline_in_title_case_is_no_speakers_label(claims_of):
+    claims = claims_of("Harbour Chief On Duarte: ‘We Do Not Pay For Ferries’\n\nAna Duarte said "
+                       "the harbour board was unfair to the islands.")
+    assert [c.speaker.name for c in claims if c.speaker] == ["Ana Duarte"]
+
+
 def test_a_headlines_label_gives_the_speaker_of_words_that_may_be_the_outlets(claims_of):
     headline = claims_of("Sanders: Brexit could hurt US economy\n\nBernie Sanders spoke in "
                          "Vermont on Monday about the vote.")[0]
