@@ -138,6 +138,10 @@ def parse_mention(phrase: str, caseless: bool = False) -> Mention | None:
     if head in GROUP_HEADS and all(t.casefold() not in PRONOUNS for t in bare):
         return Mention(surface, "group", capitalise(_title_case_known(bare, caseless)))
     if _is_organization(bare) and folded[0] not in HONORIFICS:
+        named = _named_after_description(bare)
+        if named:  # "the Portuguese newspaper Correio da Manhã"
+            return Mention(surface, "organization", " ".join(bare[named:]),
+                           role=" ".join(bare[:named]))
         return Mention(surface, "organization", _organization_name(surface, caseless))
     return _person(surface, tokens, caseless)
 
@@ -148,6 +152,21 @@ def _is_organization(bare: list[str]) -> bool:
     if not heads:
         return False
     return not any(_fold(t) in TITLE_HEADS for t in bare[heads[-1] + 1 :])
+
+
+_NAME_PARTICLES = frozenset({"of", "the", "for", "and", "&", "de", "da", "do", "del", "la", "von"})
+
+
+def _named_after_description(bare: list[str]) -> int:
+    """Where the name of an organisation starts after the common noun that describes it
+    ("watchdog group Media Matters"); 0 when the organisation noun is part of the name ("the
+    Center for Economic Research") or nothing named follows it."""
+    head = max(i for i, t in enumerate(bare) if t.casefold() in ORGANIZATION_HEADS)
+    name = bare[head + 1 :]
+    if not bare[head].islower() or not name or not name[0][:1].isupper() or not all(
+            t[:1].isupper() or t in _NAME_PARTICLES for t in name):
+        return 0  # not "a campaign TV ad"
+    return head + 1
 
 
 def _organization_name(surface: str, caseless: bool) -> str:

@@ -639,6 +639,11 @@ def test_a_person_named_in_the_words_before_the_speaker_is_part_of_the_role(clai
     assert (claim.speaker.name, claim.speaker.role) == ("Ana Duarte", "Clinton ally")
 
 
+def test_a_common_noun_before_an_organisations_name_is_its_role(claims_of):
+    [claim] = claims_of("Liberal watchdog group Media Matters said the ad was false.")
+    assert (claim.speaker.name, claim.speaker.role) == ("Media Matters", "Liberal watchdog group")
+
+
 def test_a_group_naming_an_office_before_a_name_is_part_of_the_role(claims_of):
     [claim] = claims_of("Police Chief Ann Ruiz said the suspect fled on foot.")
     assert (claim.speaker.name, claim.speaker.role) == ("Ann Ruiz", "Police Chief")
