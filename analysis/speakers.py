@@ -154,6 +154,18 @@ def _is_organization(bare: list[str]) -> bool:
     return not any(_fold(t) in TITLE_HEADS for t in bare[heads[-1] + 1 :])
 
 
+# Words a name never holds written with a capital, which a headline in title case gives one:
+# "CNN President On Trump", "Suspect Named By Police" (not "of", "the" or "and", which some
+# names write so, nor "May" or "Will", which are names too).
+_HEADLINE_WORDS = frozenset({"on", "by", "to", "in", "at", "from", "with", "about", "over",
+                             "after", "into", "against", "as", "says", "said"})
+
+
+def in_title_case_headline(words: list[str]) -> bool:
+    """Whether words taken for a name are a headline's, written in title case."""
+    return any(w[:1].isupper() and w.casefold() in _HEADLINE_WORDS for w in words[1:])
+
+
 _NAME_PARTICLES = frozenset({"of", "the", "for", "and", "&", "de", "da", "do", "del", "la", "von"})
 
 
@@ -224,13 +236,15 @@ def _person(surface: str, tokens: list[str], caseless: bool) -> Mention | None:
 
 def _is_name(tokens: list[str], caseless: bool) -> bool:
     """Name words, with a suffix ("Jr.", "III") and a surname that is also a title ("Martin
-    Luther King", "Carole King") when written with capitals after a first name."""
+    Luther King", "Carole King") or a small word ("Theresa May", "George Will") when written
+    with capitals after a first name."""
     given = tokens[:-1] if len(tokens) > 1 and _fold(tokens[-1]) in SUFFIXES else tokens
     if not given or not all(_is_name_word(t, caseless) for t in given[:-1]):
         return False
     last = given[-1]
     return _is_name_word(last, caseless) or (
-        len(given) > 1 and not caseless and last[0].isupper() and _fold(last) in TITLE_HEADS
+        len(given) > 1 and not caseless and last[0].isupper()
+        and (_fold(last) in TITLE_HEADS or last.casefold() in FUNCTION_WORDS)
     )
 
 

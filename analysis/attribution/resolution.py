@@ -12,18 +12,13 @@ from spacy.tokens import Span, Token
 from analysis.attribution.frame import Attribution
 from analysis.attribution.sources import DOCUMENTS
 from analysis.document import Document
-from analysis.lexicon import (
-    COUNTRY_NAMES,
-    DEMONYMS,
-    FUNCTION_WORDS,
-    METONYMS,
-    ORGANIZATION_HEADS,
-)
+from analysis.lexicon import COUNTRY_NAMES, DEMONYMS, METONYMS, ORGANIZATION_HEADS
 from analysis.speakers import (
     Cast,
     Entity,
     Mention,
     SpeakerRef,
+    in_title_case_headline,
     is_possessive,
     parse_mention,
     role_phrase,
@@ -54,13 +49,6 @@ def _titled(entity: Span) -> tuple[str, str | None]:
     appositive = next((c for c in entity.root.children if c.dep_ == "appos"), None)
     role = doc[appositive.left_edge.i : appositive.right_edge.i + 1].text if appositive else None
     return doc[start:end].text, role
-
-
-def _headline_words(entity: Span) -> bool:
-    """Whether the recogniser took words of a headline in title case for a name: a small word
-    written with a capital inside it ("CNN President On Trump", "Suspect Named By Police")."""
-    return any(token.text[:1].isupper() and token.lower_ in FUNCTION_WORDS
-               for token in entity[1:])
 
 
 def _mention(found: Attribution, caseless: bool) -> Mention | None:
@@ -132,7 +120,8 @@ def name_speakers(document: Document, found: list[Attribution]) -> dict[int, Spe
             # Names inside a quotation are the speaker's words: no antecedent for "he says".
             if entity.label_ in ("PERSON", "ORG") and start >= furniture and not document.quoted(
                 start
-            ) and not (not document.caseless and _headline_words(entity)):
+            ) and not (not document.caseless and in_title_case_headline(
+                [token.text for token in entity])):
                 events.append((start, 0, (entity.label_, *_titled(entity))))
     events += [(a.source[0], 1, a) for a in found if a.source is not None]
     entities: dict[int, Entity] = {}

@@ -10,9 +10,8 @@ import re
 
 from analysis.attribution.frame import DIRECT, INDIRECT, Attribution
 from analysis.document import Document
-from analysis.lexicon import FUNCTION_WORDS
 from analysis.nlp import pipeline
-from analysis.speakers import is_possessive, title_case
+from analysis.speakers import in_title_case_headline, is_possessive, title_case
 
 # Up to four words of a name, an optional ", ROLE", the colon, and the turn's first word.
 _LABEL = re.compile(r"(?P<name>[^\W\d_][\w.'’-]*(?: [^\W\d_][\w.'’-]*){0,3})"
@@ -44,8 +43,8 @@ def transcript_turns(document: Document) -> list[Attribution]:
         turn = document.text[label.end() : paragraph.end]
         # Not "Netanyahu and Obama: A tortured relationship", nor a headline in title case:
         # "CNN President On Trump: We Do Not ...".
-        if all(w[0].isupper() and not is_possessive(w) and w.casefold() not in FUNCTION_WORDS
-               for w in words) and len(_WORD.findall(turn)) >= 2:
+        if all(w[0].isupper() and not is_possessive(w) for w in words) and not (
+                in_title_case_headline(words)) and len(_WORD.findall(turn)) >= 2:
             labels[index] = label
     people = _people(document) if labels else set()
     # "TAPPER:" labelling other turns shows "JAKE TAPPER:" to be a name.

@@ -644,6 +644,11 @@ def test_a_common_noun_before_an_organisations_name_is_its_role(claims_of):
     assert (claim.speaker.name, claim.speaker.role) == ("Media Matters", "Liberal watchdog group")
 
 
+def test_a_surname_that_is_also_a_small_word_is_a_name(claims_of):
+    [claim] = claims_of("Theresa May said the deal was done.")
+    assert claim.speaker.name == "Theresa May"
+
+
 def test_a_group_naming_an_office_before_a_name_is_part_of_the_role(claims_of):
     [claim] = claims_of("Police Chief Ann Ruiz said the suspect fled on foot.")
     assert (claim.speaker.name, claim.speaker.role) == ("Ann Ruiz", "Police Chief")
