@@ -123,6 +123,38 @@ def is_boilerplate_line(line: str) -> bool:
     return bool(_BYLINE.fullmatch(stripped)) and not stripped.endswith(".")
 
 
+# A paragraph's last word, past any closing mark; an opening one there is a closing one mistyped.
+_SENTENCE_ENDS = tuple('.!?:"”»’\')…“')
+# A bracketed tag closing a paragraph, of where it is from: "... the South.” [538]".
+_TAG = re.compile(r"\s*\[[^\[\]]{1,40}\]$")
+_FULL_STOPS = (".", "!", "?", "…")
+_CLOSING_MARKS = '"”»’\')'
+
+
+def ends_a_sentence(words: str) -> bool:
+    """Whether a paragraph's words end as a sentence does, not as a headline: before a tag, on
+    a full stop ("... the South.” [538]", not "Trump Says Clinton Is ‘Unfit’ [VIDEO]")."""
+    words = words.strip()
+    return words.endswith(_SENTENCE_ENDS) if not _TAG.search(words) else ends_on_a_full_stop(
+        words)
+
+
+def ends_on_a_full_stop(words: str) -> bool:
+    """Whether words end on a full stop, past closing marks and a tag: a headline's quotation
+    does not ("CNN President On Trump: ‘We Do Not Pay Candidates’")."""
+    return _TAG.sub("", words.strip()).rstrip(_CLOSING_MARKS).endswith(_FULL_STOPS)
+
+
+_LONG_WORD = re.compile(r"[^\W\d_]{4,}")
+
+
+def in_title_case(line: str) -> bool:
+    """Whether a line is written in title case, as headlines are: most of its longer words
+    capitalised ("Ferry Suspect Named By Police In Lisbon")."""
+    words = _LONG_WORD.findall(line)
+    return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.6 * len(words)
+
+
 def is_sign_off(line: str) -> bool:
     """A reporter's sign-off or a credit line: "Jane Doe, BBC News, Lisbon.", "Reporting by
     Jane Doe; editing by Tom Lee"."""

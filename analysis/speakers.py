@@ -139,7 +139,7 @@ def parse_mention(phrase: str, caseless: bool = False) -> Mention | None:
         return Mention(surface, "group", capitalise(_title_case_known(bare, caseless)))
     if _is_organization(bare) and folded[0] not in HONORIFICS:
         named = _named_after_description(bare)
-        if named:  # "the Portuguese newspaper Correio da Manhã"
+        if named:  # "the watchdog group Media Matters"
             return Mention(surface, "organization", " ".join(bare[named:]),
                            role=" ".join(bare[:named]))
         return Mention(surface, "organization", _organization_name(surface, caseless))
@@ -154,15 +154,16 @@ def _is_organization(bare: list[str]) -> bool:
     return not any(_fold(t) in TITLE_HEADS for t in bare[heads[-1] + 1 :])
 
 
-# Words a name never holds written with a capital, which a headline in title case gives one:
-# "CNN President On Trump", "Suspect Named By Police" (not "of", "the" or "and", which some
-# names write so, nor "May" or "Will", which are names too).
+# Small words a headline in title case writes with a capital, and prose seldom does inside a
+# name: "CNN President On Trump", "Suspect Named By Police" (not "of", "the" or "and").
 _HEADLINE_WORDS = frozenset({"on", "by", "to", "in", "at", "from", "with", "about", "over",
-                             "after", "into", "against", "as", "says", "said"})
+                             "after", "into", "against", "as"})
+# Surnames that are also small words: "Theresa May", "George Will".
+_SMALL_SURNAMES = frozenset({"may", "will"})
 
 
 def in_title_case_headline(words: list[str]) -> bool:
-    """Whether words taken for a name are a headline's, written in title case."""
+    """Whether words taken for a name, in a headline, are the headline's own in title case."""
     return any(w[:1].isupper() and w.casefold() in _HEADLINE_WORDS for w in words[1:])
 
 
@@ -244,7 +245,7 @@ def _is_name(tokens: list[str], caseless: bool) -> bool:
     last = given[-1]
     return _is_name_word(last, caseless) or (
         len(given) > 1 and not caseless and last[0].isupper()
-        and (_fold(last) in TITLE_HEADS or last.casefold() in FUNCTION_WORDS)
+        and (_fold(last) in TITLE_HEADS or last.casefold() in _SMALL_SURNAMES)
     )
 
 

@@ -23,7 +23,7 @@ from analysis.attribution.sources import (
 )
 from analysis.attribution.transcripts import transcript_turns
 from analysis.document import Document
-from analysis.furniture import is_sign_off
+from analysis.furniture import ends_a_sentence, is_sign_off
 from analysis.nlp import Paragraph
 from analysis.quotes import Quote
 from analysis.speakers import parse_mention
@@ -33,15 +33,9 @@ CUE_THRESHOLD = 0.3
 _BARE_FRAME = 6
 # Cues whose object is who was told, not what ("told the station", "assured voters").
 _TO_A_LISTENER = frozenset({"tell", "assure", "reassure", "inform", "remind", "notify", "brief"})
-# A paragraph's last word, past any closing mark; an opening one there is a closing one mistyped.
-_SENTENCE_ENDS = tuple('.!?:"”»’\')…“')
 _BETWEEN = " \n\t,.:;—–-"
-# A bracketed tag closing a paragraph, of where it is from: "... the South.” [538]".
-_TAG = re.compile(r"\s*\[[^\[\]]{1,40}\]$")
 # Objects of a frame that announce what follows: "wrote the following:", "put it this way:".
 _ANNOUNCING = frozenset({"following", "this", "these", "it"})
-_FULL_STOPS = (".", "!", "?", "…")
-_CLOSING_MARKS = '"”»’\')'
 # The fields that name a frame's speaker, beside the words of its source.
 _NAMING_FIELDS = ("named_by", "named_at", "role", "entity", "proper")
 _SPEAKER_FIELDS = ("source", "mention", *_NAMING_FIELDS, "office", "source_pos")
@@ -54,7 +48,7 @@ def _cues(document: Document, paragraph: Paragraph, after: int = 0
     furniture = max(after, document.prefix_end(paragraph.start, paragraph.end))
     words = document.text[paragraph.start : paragraph.end].strip()
     # A headline or a sign-off frames nothing: "Harbour plans new cranes".
-    if is_sign_off(words) or not _ends_a_sentence(words):
+    if is_sign_off(words) or not ends_a_sentence(words):
         return found
     for token in paragraph.doc:
         if is_candidate(token):
@@ -67,15 +61,6 @@ def _cues(document: Document, paragraph: Paragraph, after: int = 0
             if probability >= CUE_THRESHOLD:
                 found.append((token, probability))
     return found
-
-
-def _ends_a_sentence(words: str) -> bool:
-    """Whether a paragraph's words end as a sentence does; before a tag, on a full stop: "...
-    the South.” [538]", not a headline's "Trump Says Clinton Is ‘Unfit’ [VIDEO]"."""
-    untagged = _TAG.sub("", words)
-    if untagged == words:
-        return words.endswith(_SENTENCE_ENDS)
-    return untagged.rstrip(_CLOSING_MARKS).endswith(_FULL_STOPS)
 
 
 def attribute(document: Document) -> list[Attribution]:
@@ -299,7 +284,7 @@ def _after_its_frame(cue: Token, source: Token) -> bool:
     "Duarte said things “should be settled,” referring to the congress"."""
     frame = source.head
     return cue.tag_ == "VBG" and frame.i < cue.i and frame is not cue.head and any(
-        c.dep_ in ("ccomp", "xcomp") for c in frame.children)
+        c.dep_ == "ccomp" for c in frame.children)
 
 
 def _renamed(document: Document, speaker: dict, end: int) -> str | None:
@@ -380,7 +365,7 @@ def _announced(document: Document, index: int, cue: Token, bare: bool) -> tuple[
     if quote is not None:
         return quote.start, quote.end
     block = words.strip()
-    if not bare or not block.endswith(_SENTENCE_ENDS) or is_sign_off(block):
+    if not bare or not ends_a_sentence(block) or is_sign_off(block):
         return None
     return opening, opening + len(block)
 

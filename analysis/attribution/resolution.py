@@ -12,6 +12,7 @@ from spacy.tokens import Span, Token
 from analysis.attribution.frame import Attribution
 from analysis.attribution.sources import DOCUMENTS
 from analysis.document import Document
+from analysis.furniture import in_title_case
 from analysis.lexicon import COUNTRY_NAMES, DEMONYMS, METONYMS, ORGANIZATION_HEADS
 from analysis.speakers import (
     Cast,
@@ -113,15 +114,19 @@ def name_speakers(document: Document, found: list[Attribution]) -> dict[int, Spe
     for paragraph in document.paragraphs:
         # "DETROIT (Reuters) -": the dateline names no one the article is about.
         furniture = document.prefix_end(paragraph.start, paragraph.end)
+        headline = not document.caseless and in_title_case(
+            document.text[paragraph.start : paragraph.end])
         for entity in paragraph.doc.ents:
             start = paragraph.span(entity)[0]
             if entity.label_ == "PERSON" and any(a <= start < b for a, b in names):
                 continue
+            # A headline in title case runs names into its words: "CNN President On Trump".
+            if headline and in_title_case_headline([token.text for token in entity]):
+                continue
             # Names inside a quotation are the speaker's words: no antecedent for "he says".
             if entity.label_ in ("PERSON", "ORG") and start >= furniture and not document.quoted(
                 start
-            ) and not (not document.caseless and in_title_case_headline(
-                [token.text for token in entity])):
+            ):
                 events.append((start, 0, (entity.label_, *_titled(entity))))
     events += [(a.source[0], 1, a) for a in found if a.source is not None]
     entities: dict[int, Entity] = {}

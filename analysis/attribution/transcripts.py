@@ -10,6 +10,7 @@ import re
 
 from analysis.attribution.frame import DIRECT, INDIRECT, Attribution
 from analysis.document import Document
+from analysis.furniture import ends_on_a_full_stop, in_title_case
 from analysis.nlp import pipeline
 from analysis.speakers import in_title_case_headline, is_possessive, title_case
 
@@ -17,7 +18,6 @@ from analysis.speakers import in_title_case_headline, is_possessive, title_case
 _LABEL = re.compile(r"(?P<name>[^\W\d_][\w.'’-]*(?: [^\W\d_][\w.'’-]*){0,3})"
                     r"(?:, (?P<role>[^\W\d_][\w .'’-]{0,40}?))?:[ \t]+(?=\S)")
 _WORD = re.compile(r"[^\W\d_]{2,}")
-_CLOSING = " \n\"”»’')"
 
 
 def _people(document: Document) -> set[str]:
@@ -43,8 +43,9 @@ def transcript_turns(document: Document) -> list[Attribution]:
         turn = document.text[label.end() : paragraph.end]
         # Not "Netanyahu and Obama: A tortured relationship", nor a headline in title case:
         # "CNN President On Trump: We Do Not ...".
+        headline = in_title_case(document.text[paragraph.start : paragraph.end])
         if all(w[0].isupper() and not is_possessive(w) for w in words) and not (
-                in_title_case_headline(words)) and len(_WORD.findall(turn)) >= 2:
+                headline and in_title_case_headline(words)) and len(_WORD.findall(turn)) >= 2:
             labels[index] = label
     people = _people(document) if labels else set()
     # "TAPPER:" labelling other turns shows "JAKE TAPPER:" to be a name.
@@ -83,7 +84,7 @@ def _turn(document: Document, index: int, label: re.Match) -> Attribution:
     # A turn is said word for word; a headline's "Sanders: Brexit could hurt economy" may be
     # the outlet's words for what was said.
     turn = document.text[label.end() : end]
-    said = DIRECT if turn.rstrip(_CLOSING).endswith((".", "!", "?")) else INDIRECT
+    said = DIRECT if ends_on_a_full_stop(turn) else INDIRECT
     return Attribution(
         (label.end(), end), (colon, colon + 1), said, index, source=label.span("name"),
         mention=label.group("name"), named_by=name, role=role, entity="PERSON", proper=True,

@@ -581,6 +581,22 @@ def test_a_headline_in_title_case_is_no_speakers_label(claims_of):
     assert [c.speaker.name for c in claims if c.speaker] == ["Ana Duarte"]
 
 
+def test_a_headline_the_recogniser_reads_as_a_name_is_no_antecedent(claims_of):
+    claims = claims_of("Ferry Suspect Named By Police In Lisbon\n\nIt said on Monday that the "
+                       "suspect had fled to Spain.")
+    assert claims[-1].speaker is None
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Officials from the Council On Foreign Relations met on Monday. It said the plan would "
+     "fail.", "Council On Foreign Relations"),
+    ("Tapper: Welcome back to the program tonight.\n\nEdward Said: I thought it was a serious "
+     "misreading of the region.", "Edward Said")])
+def test_a_small_word_with_a_capital_in_a_name_outside_a_headline_is_the_names(claims_of, text,
+                                                                              name):
+    assert claims_of(text)[-1].speaker.name == name
+
+
 def test_a_headlines_label_gives_the_speaker_of_words_that_may_be_the_outlets(claims_of):
     headline = claims_of("Sanders: Brexit could hurt US economy\n\nBernie Sanders spoke in "
                          "Vermont on Monday about the vote.")[0]
@@ -1585,6 +1601,12 @@ def test_a_participle_after_a_quotation_is_the_frames_that_reports_it(claims_of)
         ("Things “should be settled by Lisbon.”", "Duarte"),
         ("Referring to the party’s July congress, where members will choose a leader.",
          "Duarte")]
+
+
+def test_a_participle_after_an_act_keeps_the_act_in_its_claim(claims_of):
+    claims = claims_of("Joan Pike tried to reassure voters, promising to rebuild the pier.")
+    assert [(c.text, c.speaker_mention) for c in claims] == [
+        ("Joan Pike tried to reassure voters, promising to rebuild the pier.", "Joan Pike")]
 
 
 def test_x_did_something_pledging_to_p_keeps_x_as_its_speaker(claims_of):
