@@ -11,6 +11,7 @@ from functools import lru_cache
 
 from analysis.contradiction.reading import MAX_CHARS, _read
 from analysis.contradiction.units import _Claim, _runs, _Unit
+from analysis.furniture import in_title_case
 
 # Two contexts this close (0..1) tell one story; they then lend a strong cue a same-topic
 # between these two, below the 1.0 of a direct match.
@@ -68,8 +69,7 @@ def _context_terms(context: str) -> tuple[frozenset[str], frozenset[str]]:
     in title case counts its words, not its capitals."""
     lines = []
     for line in context[:MAX_CHARS].splitlines():
-        words = re.findall(r"[^\W\d_]{4,}", line)
-        if len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.6 * len(words):
+        if in_title_case(line):
             line = re.sub(r"\b[A-Z][a-z]+", lambda m: m.group().lower(), line)
         line = line.strip()
         if line:
