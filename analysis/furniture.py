@@ -155,6 +155,18 @@ def in_title_case(line: str) -> bool:
     return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.6 * len(words)
 
 
+# Small words a headline in title case writes with a capital, and prose seldom does inside a
+# name: "CNN President On Trump", "Suspect Named By Police" (not "of", "the" or "and").
+_HEADLINE_WORDS = frozenset({"on", "by", "to", "in", "at", "from", "with", "about", "over",
+                             "after", "into", "against", "as"})
+
+
+def runs_into_headline(name: list[str]) -> bool:
+    """Whether words a headline in title case gives as a name run on into the headline's own
+    words: a small word written with a capital after the first ("CNN President On Trump")."""
+    return any(w[:1].isupper() and w.casefold() in _HEADLINE_WORDS for w in name[1:])
+
+
 def is_sign_off(line: str) -> bool:
     """A reporter's sign-off or a credit line: "Jane Doe, BBC News, Lisbon.", "Reporting by
     Jane Doe; editing by Tom Lee"."""

@@ -154,17 +154,8 @@ def _is_organization(bare: list[str]) -> bool:
     return not any(_fold(t) in TITLE_HEADS for t in bare[heads[-1] + 1 :])
 
 
-# Small words a headline in title case writes with a capital, and prose seldom does inside a
-# name: "CNN President On Trump", "Suspect Named By Police" (not "of", "the" or "and").
-_HEADLINE_WORDS = frozenset({"on", "by", "to", "in", "at", "from", "with", "about", "over",
-                             "after", "into", "against", "as"})
 # Surnames that are also small words: "Theresa May", "George Will".
 _SMALL_SURNAMES = frozenset({"may", "will"})
-
-
-def in_title_case_headline(words: list[str]) -> bool:
-    """Whether words taken for a name, in a headline, are the headline's own in title case."""
-    return any(w[:1].isupper() and w.casefold() in _HEADLINE_WORDS for w in words[1:])
 
 
 _NAME_PARTICLES = frozenset({"of", "the", "for", "and", "&", "de", "da", "do", "del", "la", "von"})

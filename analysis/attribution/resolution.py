@@ -12,14 +12,13 @@ from spacy.tokens import Span, Token
 from analysis.attribution.frame import Attribution
 from analysis.attribution.sources import DOCUMENTS
 from analysis.document import Document
-from analysis.furniture import in_title_case
+from analysis.furniture import in_title_case, runs_into_headline
 from analysis.lexicon import COUNTRY_NAMES, DEMONYMS, METONYMS, ORGANIZATION_HEADS
 from analysis.speakers import (
     Cast,
     Entity,
     Mention,
     SpeakerRef,
-    in_title_case_headline,
     is_possessive,
     parse_mention,
     role_phrase,
@@ -121,7 +120,7 @@ def name_speakers(document: Document, found: list[Attribution]) -> dict[int, Spe
             if entity.label_ == "PERSON" and any(a <= start < b for a, b in names):
                 continue
             # A headline in title case runs names into its words: "CNN President On Trump".
-            if headline and in_title_case_headline([token.text for token in entity]):
+            if headline and runs_into_headline([token.text for token in entity]):
                 continue
             # Names inside a quotation are the speaker's words: no antecedent for "he says".
             if entity.label_ in ("PERSON", "ORG") and start >= furniture and not document.quoted(

@@ -10,9 +10,9 @@ import re
 
 from analysis.attribution.frame import DIRECT, INDIRECT, Attribution
 from analysis.document import Document
-from analysis.furniture import ends_on_a_full_stop, in_title_case
+from analysis.furniture import ends_on_a_full_stop, in_title_case, runs_into_headline
 from analysis.nlp import pipeline
-from analysis.speakers import in_title_case_headline, is_possessive, title_case
+from analysis.speakers import is_possessive, title_case
 
 # Up to four words of a name, an optional ", ROLE", the colon, and the turn's first word.
 _LABEL = re.compile(r"(?P<name>[^\W\d_][\w.'’-]*(?: [^\W\d_][\w.'’-]*){0,3})"
@@ -45,7 +45,7 @@ def transcript_turns(document: Document) -> list[Attribution]:
         # "CNN President On Trump: We Do Not ...".
         headline = in_title_case(document.text[paragraph.start : paragraph.end])
         if all(w[0].isupper() and not is_possessive(w) for w in words) and not (
-                headline and in_title_case_headline(words)) and len(_WORD.findall(turn)) >= 2:
+                headline and runs_into_headline(words)) and len(_WORD.findall(turn)) >= 2:
             labels[index] = label
     people = _people(document) if labels else set()
     # "TAPPER:" labelling other turns shows "JAKE TAPPER:" to be a name.
