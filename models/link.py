@@ -142,6 +142,20 @@ def flag_contradiction(claim_id: int, other_id: int, *, explanation: str | None,
     return link
 
 
+def contradictions_of(claim_ids, states=None) -> list[tuple[int, int]]:
+    """The claims of each contradiction of these claims, in one of these states (else in any
+    but rejected). Its state and relation are read, not asked for: asked for, they led SQLite
+    to walk every contradiction of the base rather than the links of the claims (5 ms at a
+    million claims, for the counts of every page of claims and the flags of every ingest)."""
+    ids = list(claim_ids)
+    if not ids:
+        return []
+    return [(a, b) for a, b, relation, state in raw_rows(
+        "SELECT claim_a_id, claim_b_id, relation, state FROM claim_link "
+        "WHERE claim_a_id IN ? OR claim_b_id IN ?", ids, ids)
+        if relation == "contradicts" and (state in states if states else state != "rejected")]
+
+
 def mark_contradicted(claim_ids) -> None:
     """Set each claim's contradicted flag from its links, after they changed (inside the
     transaction that changed them, the claims locked first so a concurrent change is seen)."""
@@ -149,9 +163,7 @@ def mark_contradicted(claim_ids) -> None:
     if not ids:
         return
     raw_rows(locking("SELECT id FROM claim WHERE id IN ? ORDER BY id"), ids)
-    live = {i for pair in raw_rows(
-        "SELECT claim_a_id, claim_b_id FROM claim_link WHERE relation = 'contradicts' AND "
-        "state != 'rejected' AND (claim_a_id IN ? OR claim_b_id IN ?)", ids, ids) for i in pair}
+    live = {i for pair in contradictions_of(ids) for i in pair}
     for value in (True, False):
         chosen = [i for i in ids if (i in live) == value]
         if chosen:
@@ -254,13 +266,7 @@ def _propagate_dispute(claim_ids, *, actor: str, reason: str) -> None:
     """A claim with a confirmed contradiction and no verdict is disputed; without one it is
     unverified again, unless an editor disputed it by hand: a rejected contradiction undoes
     only the dispute that contradictions made."""
-    confirmed = set()
-    query = (ClaimLink.select(ClaimLink.claim_a, ClaimLink.claim_b)
-             .where((ClaimLink.relation == "contradicts") & (ClaimLink.state == "confirmed")
-                    & (ClaimLink.claim_a.in_(claim_ids) | ClaimLink.claim_b.in_(claim_ids)))
-             .tuples())
-    for pair in query:
-        confirmed.update(pair)
+    confirmed = {i for pair in contradictions_of(claim_ids, ("confirmed",)) for i in pair}
     for claim in locked(Claim.select().where(Claim.id.in_(claim_ids)).order_by(Claim.id)):
         if claim.status in VERDICT_STATUSES:
             continue

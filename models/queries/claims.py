@@ -7,7 +7,7 @@ from models import search
 from models.claim import Appearance, Claim, StatusChange, get_claim
 from models.db import one_of, raw_rows
 from models.errors import NotFound
-from models.link import ClaimLink
+from models.link import ClaimLink, contradictions_of
 from models.queries.rows import DAY, MOMENT
 
 CLAIM_SORTS = {
@@ -25,9 +25,6 @@ CLAIM_SORTS = {
 # A speaker or source with at most this many claims has them read first; one with more has
 # them spread through the base, so the newest are soon found in the order asked for.
 FEW_MEMBERS = 5_000
-
-_LIVE_SQL = "relation = 'contradicts' AND state <> 'rejected'"
-
 
 def claims_query(*, q: str | None = None, speaker: int | None = None,
                  source: int | None = None, status: str | None = None,
@@ -92,8 +89,7 @@ def _counts(claim_ids) -> tuple[dict[int, int], dict[int, int]]:
     appearances = dict(raw_rows("SELECT claim_id, COUNT(*) FROM appearance "
                                 "WHERE claim_id IN ? GROUP BY claim_id", claim_ids))
     contradictions: dict[int, int] = {}
-    for pair in raw_rows(f"SELECT claim_a_id, claim_b_id FROM claim_link WHERE {_LIVE_SQL} "
-                         "AND (claim_a_id IN ? OR claim_b_id IN ?)", claim_ids, claim_ids):
+    for pair in contradictions_of(claim_ids):
         for claim_id in pair:
             contradictions[claim_id] = contradictions.get(claim_id, 0) + 1
     return appearances, contradictions
