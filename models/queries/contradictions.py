@@ -18,10 +18,11 @@ def contradictions_query(*, state=None, origin=None, kind=None, speaker=None, so
     speaker and source match a link when either claim appeared there; self_of (a speaker id)
     only a self contradiction of that speaker's; since and until (dates) when it was flagged.
     """
-    query = _pairs("contradicts", state=state, claim=claim)
+    narrow = claim is not None or speaker is not None or source is not None
+    query = _pairs("contradicts", state=state, claim=claim, narrow=narrow)
     for column, value in ((ClaimLink.origin, origin), (ClaimLink.kind, kind)):
         if value:
-            query = query.where(column == value)
+            query = query.where(_compared(column, narrow) == value)
     if min_score is not None:
         query = query.where(ClaimLink.score >= min_score)
     for column, value in ((Appearance.speaker, speaker), (Appearance.source, source)):
@@ -45,14 +46,24 @@ def same_claims_query(*, state=None, claim=None):
                                                                    ClaimLink.id.desc())
 
 
-def _pairs(relation: str, *, state=None, claim=None):
-    """Links of one relation, in a state, or of a claim."""
-    query = ClaimLink.select().where(ClaimLink.relation == relation)
+def _pairs(relation: str, *, state=None, claim=None, narrow: bool = False):
+    """Links of one relation, in a state, or of a claim. narrow: the caller keeps only the
+    links of a few claims (a claim's, a speaker's, a source's; always so with claim)."""
+    narrow = narrow or claim is not None
+    query = ClaimLink.select().where(_compared(ClaimLink.relation, narrow) == relation)
     if state:
-        query = query.where(ClaimLink.state == state)
+        query = query.where(_compared(ClaimLink.state, narrow) == state)
     if claim is not None:
         query = query.where((ClaimLink.claim_a == claim) | (ClaimLink.claim_b == claim))
     return query
+
+
+def _compared(column, narrow: bool):
+    """The column to compare in a list's filter: when the list keeps the links of a few claims,
+    found through the indexes of their claims, a column SQLite cannot look up in an index.
+    Else it walked every link of the relation in score order, the index the list is sorted
+    by, to test each for the claims (9 ms for a claim's contradictions at a million claims)."""
+    return column.concat("") if narrow else column
 
 
 def pair_records(links) -> list[dict]:
