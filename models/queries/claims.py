@@ -26,6 +26,7 @@ CLAIM_SORTS = {
 # them spread through the base, so the newest are soon found in the order asked for.
 FEW_MEMBERS = 5_000
 
+
 def claims_query(*, q: str | None = None, speaker: int | None = None,
                  source: int | None = None, status: str | None = None,
                  review_state: str | None = None, since: datetime.date | None = None,
