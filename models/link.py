@@ -150,10 +150,10 @@ def contradictions_of(claim_ids, states=None) -> list[tuple[int, int]]:
     ids = list(claim_ids)
     if not ids:
         return []
-    return [(a, b) for a, b, relation, state in raw_rows(
-        "SELECT claim_a_id, claim_b_id, relation, state FROM claim_link "
-        "WHERE claim_a_id IN ? OR claim_b_id IN ?", ids, ids)
-        if relation == "contradicts" and (state in states if states else state != "rejected")]
+    rows = raw_rows("SELECT claim_a_id, claim_b_id, relation, state FROM claim_link "
+                    "WHERE claim_a_id IN ? OR claim_b_id IN ?", ids, ids)
+    return [(a, b) for a, b, relation, state in rows if relation == "contradicts"
+            and (state != "rejected" if states is None else state in states)]
 
 
 def mark_contradicted(claim_ids) -> None:
