@@ -26,10 +26,11 @@ def contradictions_query(*, state=None, origin=None, kind=None, speaker=None, so
             query = query.where(_compared(column, narrow) == value)
     if min_score is not None:
         query = query.where(ClaimLink.score >= min_score)
-    for column, value in ((Appearance.speaker, speaker), (Appearance.source, source)):
-        if value is not None:
-            ids = Appearance.select(Appearance.claim).where(column == value)
-            query = query.where(ClaimLink.claim_a.in_(ids) | ClaimLink.claim_b.in_(ids))
+    if speaker is not None:
+        ids = Appearance.select(Appearance.claim).where(Appearance.speaker == speaker)
+        query = query.where(ClaimLink.claim_a.in_(ids) | ClaimLink.claim_b.in_(ids))
+    if source is not None:
+        query = query.where(ClaimLink.id.in_(_links_of_source(source)))
     if self_of is not None:
         query = query.where(ClaimLink.speaker == self_of)
     if since is not None:
@@ -57,6 +58,19 @@ def _pairs(relation: str, *, state=None, claim=None, narrow: bool = False):
     if claim is not None:
         query = query.where((ClaimLink.claim_a == claim) | (ClaimLink.claim_b == claim))
     return query
+
+
+def _links_of_source(source: int):
+    """The ids of the links of a source's claims, looked up from its few claims: asked as
+    "either claim among the source's", PostgreSQL walked every contradiction in score order to
+    test each (8.4 -> 0.2 ms at a million claims). A speaker's claims can be thousands: theirs
+    are asked the other way, which stops at a page's worth."""
+    ends = []
+    for end in ("claim_a", "claim_b"):
+        link = ClaimLink.alias()
+        ends.append(link.select(link.id).join(Appearance, on=(Appearance.claim == getattr(
+            link, end))).where(Appearance.source == source))
+    return ends[0] + ends[1]
 
 
 def _compared(column, narrow: bool):
