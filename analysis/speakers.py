@@ -154,10 +154,6 @@ def _is_organization(bare: list[str]) -> bool:
     return not any(_fold(t) in TITLE_HEADS for t in bare[heads[-1] + 1 :])
 
 
-# Surnames that are also small words: "Theresa May", "George Will".
-_SMALL_SURNAMES = frozenset({"may", "will"})
-
-
 _NAME_PARTICLES = frozenset({"of", "the", "for", "and", "&", "de", "da", "do", "del", "la", "von"})
 
 
@@ -224,6 +220,10 @@ def _person(surface: str, tokens: list[str], caseless: bool) -> Mention | None:
     if (definite or owned) and any(t.casefold() in TITLE_HEADS for t in rest):
         return Mention(surface, "description", role=" ".join(rest))
     return None
+
+
+# Surnames that are also small words: "Theresa May", "George Will".
+_SMALL_SURNAMES = frozenset({"may", "will"})
 
 
 def _is_name(tokens: list[str], caseless: bool) -> bool:

@@ -117,7 +117,7 @@ def _verb_before(cue: Token) -> Token | None:
     clause is that verb's, though the parse may hang it from a clause after it (a participle
     opening its sentence is the clause after it: "Adding that P, they said"; so is one after
     the "that" of a clause: "said that, insisting P, her aides Q")."""
-    if cue.tag_ != "VBG" or cue.dep_ != "advcl" or cue.head.i < cue.i or cue.i == 0:
+    if not _adverbial_participle(cue) or cue.head.i < cue.i or cue.i == 0:
         return None
     comma = cue.doc[cue.i - 1]
     verb = comma.head  # the comma sets the participle off from this verb's own words
@@ -126,12 +126,18 @@ def _verb_before(cue: Token) -> Token | None:
     return verb
 
 
+def _adverbial_participle(cue: Token) -> bool:
+    """ "adding that P", "referring to Q": a participle the parse hangs from a verb as an
+    adverbial clause, whose source is some frame's it stands beside."""
+    return cue.tag_ == "VBG" and cue.dep_ == "advcl"
+
+
 def _frame_of_quotation(cue: Token) -> Token | None:
     """ "Duarte said things “should be settled by Lisbon,” referring to Q": a participle just
     after a quotation closes is the frame's that reports the quotation, though the parse hangs
     it from the quoted words (whose passive gave "Lisbon" as the source)."""
     doc = cue.doc
-    if cue.tag_ != "VBG" or cue.dep_ != "advcl" or cue.i < 2 or not doc[cue.i - 1].is_quote:
+    if not _adverbial_participle(cue) or cue.i < 2 or not doc[cue.i - 1].is_quote:
         return None
     opening = next((t for t in reversed(doc[cue.sent.start : cue.i - 1]) if t.is_quote), None)
     if opening is None:

@@ -7,11 +7,12 @@ headline's "Poll:" is read as a cue, analysis/attribution/cues.py)."""
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from analysis.attribution.frame import DIRECT, INDIRECT, Attribution
 from analysis.document import Document
 from analysis.furniture import ends_on_a_full_stop, in_title_case, runs_into_headline
-from analysis.nlp import pipeline
+from analysis.nlp import model_name, pipeline
 from analysis.speakers import is_possessive, title_case
 
 # Up to four words of a name, an optional ", ROLE", the colon, and the turn's first word.
@@ -71,7 +72,13 @@ def _a_speaker(label: re.Match, people: set[str], alone: set[str], transcript: b
 def _a_name(words: list[str]) -> bool:
     """Whether the recogniser takes the words, written as a name, for a person's: "Jake
     Tapper" of "JAKE TAPPER:", not "News Clip" of "NEWS CLIP:"."""
-    named = pipeline()(" ".join(title_case(word) for word in words))
+    return _read_as_a_person(" ".join(title_case(word) for word in words), model_name())
+
+
+@lru_cache(maxsize=1024)
+def _read_as_a_person(name: str, model: str) -> bool:
+    """_a_name's parse, once for every turn a name labels (and each pass over the labels)."""
+    named = pipeline()(name)
     return any(entity.label_ == "PERSON" and entity.end == len(named) for entity in named.ents)
 
 
