@@ -189,10 +189,13 @@ def reviews_of(claim_id: int) -> list[dict]:
     return reviews
 
 
+# Whether the claim has links asks each end's index in turn: "either end is the claim" made
+# PostgreSQL build and OR two bitmaps, a sixth of its work in the read of a claim.
 _DETAIL = (f"SELECT {', '.join('c.' + c for c in _CLAIM_COLUMNS)}, EXISTS (SELECT 1 FROM "
-           "claim_link l WHERE l.claim_a_id = c.id OR l.claim_b_id = c.id), EXISTS (SELECT 1 "
-           f"FROM review r WHERE r.claim_id = c.id), {_APPEARANCE_SQL} FROM claim c LEFT JOIN "
-           f"appearance a ON a.claim_id = c.id {_APPEARANCE_JOINS} WHERE c.id = ? ORDER BY a.id")
+           "claim_link l WHERE l.claim_a_id = c.id UNION ALL SELECT 1 FROM claim_link l WHERE "
+           "l.claim_b_id = c.id), EXISTS (SELECT 1 FROM review r WHERE r.claim_id = c.id), "
+           f"{_APPEARANCE_SQL} FROM claim c LEFT JOIN appearance a ON a.claim_id = c.id "
+           f"{_APPEARANCE_JOINS} WHERE c.id = ? ORDER BY a.id")
 
 
 def claim_detail(claim_id: int) -> dict:
