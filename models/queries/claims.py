@@ -98,13 +98,17 @@ def _counts(claim_ids) -> tuple[dict[int, int], dict[int, int]]:
 
 def claim_summaries(claims) -> list[dict]:
     """Claims as list items, with their speakers and counts."""
-    claims = list(claims)
-    ids = [c.id for c in claims]
+    return summaries_of([claim.__data__ for claim in claims])
+
+
+def summaries_of(records: list[dict]) -> list[dict]:
+    """Claim records (dicts of their columns) as list items, with their speakers and counts."""
+    ids = [record["id"] for record in records]
     speakers = speakers_of(ids)
     appearances, contradictions = _counts(ids)
-    return [{**claim.__data__, "speakers": speakers.get(claim.id, []),
-             "appearance_count": appearances.get(claim.id, 0),
-             "contradiction_count": contradictions.get(claim.id, 0)} for claim in claims]
+    return [{**record, "speakers": speakers.get(record["id"], []),
+             "appearance_count": appearances.get(record["id"], 0),
+             "contradiction_count": contradictions.get(record["id"], 0)} for record in records]
 
 
 _APPEARANCE_SQL = ('a.id, a.speaker_mention, a.quote, a.start, a."end", a.kind, o.id, o.title, '
@@ -170,8 +174,17 @@ def links_of(claim_id: int) -> list[dict]:
     return links
 
 
-_CLAIM_COLUMNS = ("id", "text", "status", "review_state", "first_seen", "created_at",
-                  "updated_at", "version")
+# A claim's columns as the API shows them, and a row of them as a record.
+CLAIM_COLUMNS = ("id", "text", "status", "review_state", "first_seen", "created_at",
+                 "updated_at", "version")
+
+
+def claim_record(row) -> dict:
+    claim = dict(zip(CLAIM_COLUMNS, row, strict=True))
+    claim["first_seen"] = DAY(claim["first_seen"])
+    claim["created_at"], claim["updated_at"] = (MOMENT(claim["created_at"]),
+                                                MOMENT(claim["updated_at"]))
+    return claim
 
 
 _REVIEW_COLUMNS = ("id", "rating", "rating_label", "explanation", "url", "reviewer",
@@ -191,7 +204,7 @@ def reviews_of(claim_id: int) -> list[dict]:
 
 # Whether the claim has links asks each end's index in turn: "either end is the claim" made
 # PostgreSQL build and OR two bitmaps, a sixth of its work in the read of a claim.
-_DETAIL = (f"SELECT {', '.join('c.' + c for c in _CLAIM_COLUMNS)}, EXISTS (SELECT 1 FROM "
+_DETAIL = (f"SELECT {', '.join('c.' + c for c in CLAIM_COLUMNS)}, EXISTS (SELECT 1 FROM "
            "claim_link l WHERE l.claim_a_id = c.id UNION ALL SELECT 1 FROM claim_link l WHERE "
            "l.claim_b_id = c.id), EXISTS (SELECT 1 FROM review r WHERE r.claim_id = c.id), "
            f"{_APPEARANCE_SQL} FROM claim c LEFT JOIN appearance a ON a.claim_id = c.id "
@@ -206,11 +219,8 @@ def claim_detail(claim_id: int) -> dict:
     found = raw_rows(_DETAIL, claim_id)
     if not found:
         raise NotFound(f"There is no claim {claim_id}.")
-    width = len(_CLAIM_COLUMNS)
-    claim = dict(zip(_CLAIM_COLUMNS, found[0][:width], strict=True))
-    claim["first_seen"] = DAY(claim["first_seen"])
-    claim["created_at"], claim["updated_at"] = (MOMENT(claim["created_at"]),
-                                                MOMENT(claim["updated_at"]))
+    width = len(CLAIM_COLUMNS)
+    claim = claim_record(found[0][:width])
     has_links, has_reviews = found[0][width:width + 2]
     appearances = [_appearance(row[width + 2:], same_as=False) for row in found
                    if row[width + 2] is not None]

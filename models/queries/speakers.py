@@ -3,10 +3,10 @@ latest claims and self-contradictions."""
 
 from peewee import fn
 
-from models.claim import Appearance, Claim
-from models.db import one_of, raw_rows
+from models.claim import Appearance
+from models.db import raw_rows
 from models.errors import must_exist
-from models.queries.claims import claim_summaries
+from models.queries.claims import CLAIM_COLUMNS, claim_record, summaries_of
 from models.queries.contradictions import contradictions_query, pair_records
 from models.speaker import Speaker, aliases_of, name_key
 
@@ -21,13 +21,17 @@ def speakers_query(*, q: str | None = None, kind: str | None = None):
     return query.order_by(Speaker.name_key, Speaker.id)
 
 
-def latest_claims(speaker_id: int, limit: int):
-    """A speaker's newest claims, newest first in the order they were stored (by id: the
-    order of created_at, but for writes that raced within a moment), read off the index of
-    their appearances; ordering by created_at would look up every claim they made."""
-    ids = [i for i, in raw_rows("SELECT DISTINCT claim_id FROM appearance WHERE speaker_id = ? "
-                                "ORDER BY claim_id DESC LIMIT ?", speaker_id, limit)]
-    return Claim.select().where(one_of(Claim.id, ids)).order_by(Claim.id.desc())
+# A speaker's newest claims, newest first in the order they were stored (by id: the order of
+# created_at, but for writes that raced within a moment), found off the index of their
+# appearances (ordering by created_at would look up every claim they made) and read as plain
+# rows: as Peewee's models, a third of the speaker's page.
+_LATEST_CLAIMS = (f"SELECT {', '.join(CLAIM_COLUMNS)} FROM claim WHERE id IN (SELECT DISTINCT "
+                  "claim_id FROM appearance WHERE speaker_id = ? ORDER BY claim_id DESC "
+                  "LIMIT ?) ORDER BY id DESC")
+
+
+def latest_claims(speaker_id: int, limit: int) -> list[dict]:
+    return [claim_record(row) for row in raw_rows(_LATEST_CLAIMS, speaker_id, limit)]
 
 
 def speaker_records(speakers) -> list[dict]:
@@ -44,7 +48,7 @@ def speaker_detail(speaker_id: int, claim_limit: int = 100) -> dict:
     """A speaker with their latest claims and self-contradictions (up to claim_limit each)."""
     speaker = must_exist(Speaker.get_or_none(Speaker.id == speaker_id), "speaker", speaker_id)
     record = speaker_records([speaker])[0]
-    record["claims"] = claim_summaries(latest_claims(speaker_id, claim_limit))
+    record["claims"] = summaries_of(latest_claims(speaker_id, claim_limit))
     record["self_contradictions"] = pair_records(
         contradictions_query(self_of=speaker_id).limit(claim_limit))
     return record
