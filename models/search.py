@@ -154,11 +154,12 @@ def _ranked(terms: list[str], any_term: bool, limit: int, window: int,
 
 
 def claim_counts(words: list[str], limit: int) -> dict[str, int]:
-    """How many claims each word is in, counted up to limit + 1, in one query. Counting is the
-    costly part, and a word already in many claims is in about as many a while later: a count
-    of KEPT or more (or past limit) is taken as it stands for COUNTED_FOR seconds (it can only
-    have grown, and only a word near `limit` could have crossed it). A word in fewer claims is
-    counted each time: a name a story has just brought in must be found at once."""
+    """How many claims each word is in, counted up to limit + 1, in one query (on PostgreSQL, a
+    word its statistics put far past the limit: their estimate, see _COUNT_POSTGRES). Counting
+    is the costly part, and a word already in many claims is in about as many a while later: a
+    count of KEPT or more (or past limit) is taken as it stands for COUNTED_FOR seconds (it can
+    only have grown, and only a word near `limit` could have crossed it). A word in fewer
+    claims is counted each time: a name a story has just brought in must be found at once."""
     now, base = time.monotonic(), id(database.obj)
     known = {}
     for word in words:
@@ -173,6 +174,16 @@ def claim_counts(words: list[str], limit: int) -> dict[str, int]:
     return {**known, **counted}
 
 
+def commonness(words: list[str], limit: int) -> dict[str, int]:
+    """How many claims each of these words is in, past `limit` as far as it takes to tell the
+    rarer of two common words: PostgreSQL's statistics estimate it for the commonest words
+    (claim_counts, up to `limit`, gives their estimate already), SQLite's index is counted up to
+    COMMON_COUNTED_TO claims (a walk of each word's list in the index, kept as claim_counts
+    keeps counts)."""
+    return claim_counts(words, limit if is_postgres() else COMMON_COUNTED_TO)
+
+
+COMMON_COUNTED_TO = 20_000
 KEPT = 50  # claims a word is in from which its count is kept
 COUNTED_FOR = 600.0  # seconds a kept count is taken as it stands
 # (database, limit, word) -> (count, when counted)
@@ -203,8 +214,10 @@ def _count(words: list[str], limit: int) -> dict[str, int]:
 # PostgreSQL finds a word's matches in its GIN index all at once, however few are wanted (2 ms
 # for a word in 20,000 claims at a million): a word its statistics (ANALYZE's sample of the
 # commonest words, as autovacuum keeps it) put in SURELY_COMMON times more claims than the
-# limit is taken to be past it, uncounted. The sample cannot be that far out: a word in 1,000
-# claims of a million is seen about 30 times in its 30,000 rows, and 60 times about never.
+# limit is taken to be past it, uncounted, and given their estimate (the commoner it is, the
+# larger), which tells the rarer of two common words as a count would. The sample cannot be
+# that far out: a word in 1,000 claims of a million is seen about 30 times in its 30,000 rows,
+# and 60 times about never.
 # Statistics of a base of fewer than SAMPLED_FROM claims are not asked: counting there costs
 # little, and a small table's change since its last ANALYZE can be all of it.
 SURELY_COMMON = 2.0
@@ -212,20 +225,18 @@ SAMPLED_FROM = 10_000
 _COUNT_POSTGRES = """
 WITH word AS (SELECT n - 1 AS n, phraseto_tsquery('english', w) AS query
               FROM unnest(%s::text[]) WITH ORDINALITY AS u(w, n)),
-     common AS (SELECT quote_literal(e) AS query
+     common AS (SELECT quote_literal(e) AS query, ceil(f * c.reltuples)::bigint AS estimate
                 FROM pg_stats s, pg_class c,
                      unnest(s.most_common_elems::text::text[], s.most_common_elem_freqs) AS x(e, f)
                 WHERE s.schemaname = current_schema() AND s.tablename = 'claim_search'
                   AND s.attname = 'document' AND c.oid = 'claim_search'::regclass
                   AND c.reltuples >= %s AND f * c.reltuples > %s)
-SELECT n, CASE WHEN query::text IN (SELECT query FROM common) THEN %s
-          ELSE (SELECT count(*) FROM (SELECT 1 FROM claim_search WHERE document @@ word.query
-                                      LIMIT %s) AS m) END
-FROM word"""
+SELECT n, COALESCE(common.estimate, (SELECT count(*) FROM (SELECT 1 FROM claim_search
+                                      WHERE document @@ word.query LIMIT %s) AS m))
+FROM word LEFT JOIN common ON common.query = word.query::text"""
 
 
 def _count_postgres(words: list[str], limit: int) -> dict[str, int]:
     found = dict(database.execute_sql(_COUNT_POSTGRES, (
-        [fold(w) for w in words], SAMPLED_FROM, SURELY_COMMON * limit, limit + 1,
-        limit + 1)).fetchall())
+        [fold(w) for w in words], SAMPLED_FROM, SURELY_COMMON * limit, limit + 1)).fetchall())
     return {word: found[n] for n, word in enumerate(words)}

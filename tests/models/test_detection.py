@@ -6,9 +6,9 @@ import pytest
 from peewee import fn
 
 from analysis.contradiction.signature import is_current, signature
-from models import Appearance, ClaimLink, Event, detection, matching
+from models import Appearance, ClaimLink, Event, detection, matching, search
 from models.claim import Claim, create_claim, edit_claim, sign_stale
-from models.db import database
+from models.db import database, is_postgres
 from models.detection import link_claims, recheck
 from models.ingest import ingest_article
 from models.link import flag_contradiction, review_contradiction
@@ -219,6 +219,25 @@ def test_a_claim_of_common_words_is_compared_with_the_newest_claims_that_share_t
               .claims[0].id for name in ("Ada Holm", "Bo Lund", "Cy Berg", "Di Park")]
     found = {c.id for c in candidates("The bridge will not reopen.")}
     assert found == set(stored[-2:])
+
+
+def test_a_claim_of_common_words_is_looked_for_by_the_rarest_of_them(db, monkeypatch):
+    monkeypatch.setattr(matching, "COMMON_WORD", 2)  # each word below is common
+    monkeypatch.setattr(matching, "COMMON_WINDOW", 2)
+    ferry = [ingest_article(text=f"Engineer {name} said the ferry bridge will reopen in May.")
+             .claims[0].id for name in ("Ada Holm", "Bo Lund", "Cy Berg", "Di Park", "Ed Ng",
+                                        "Flo Amu", "Gus Ray", "Hal Orr")]
+    for name in ("Ida Moe", "Jo Kim", "Kai Lee", "Liv Aas", "Max Uhl", "Ned Poe", "Ola Dahl",
+                 "Pia Roe"):
+        ingest_article(text=f"Engineer {name} said the bridge will reopen in May.")
+    if is_postgres():  # the commonest words are told apart by PostgreSQL's statistics
+        monkeypatch.setattr(search, "SAMPLED_FROM", 10)
+        database.execute_sql("ANALYZE claim_search")
+        search.forget_counts()  # those the ingests counted up to the bound
+    # "ferry" is in half as many claims as "bridge" and "reopen": counted past the bound of a
+    # common word, it is one of the two looked for, though the shortest.
+    found = {c.id for c in candidates("The ferry bridge will not reopen.")}
+    assert found == set(ferry[-2:])
 
 
 def test_a_pair_flagged_as_contradicting_is_suggested_as_one_claim_only_once_rejected(db):
