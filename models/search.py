@@ -183,7 +183,7 @@ def commonness(words: list[str], limit: int) -> dict[str, int]:
     return claim_counts(words, limit if is_postgres() else COMMON_COUNTED_TO)
 
 
-COMMON_COUNTED_TO = 20_000
+COMMON_COUNTED_TO = 20_000  # claims a common word is counted up to on SQLite (commonness)
 KEPT = 50  # claims a word is in from which its count is kept
 COUNTED_FOR = 600.0  # seconds a kept count is taken as it stands
 # (database, limit, word) -> (count, when counted)
