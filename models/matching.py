@@ -102,7 +102,7 @@ def _candidate_ids(words: list[str], counts: dict[str, int], exclude: int | None
         # Counted further, the rarest of the common words say most of what the claim is
         # about (and cost the least to look for); among words past that count too, a longer
         # word is the likelier to be the rarer.
-        counts = {**counts, **search.commonness(found, COMMON_WORD + 1)}
+        counts = {**counts, **search.commonness(found)}
         rarest = sorted(found, key=lambda w: (counts[w], -len(w)))[:2]
         query, any_term = " ".join(sorted(rarest)), False
     if not query:

@@ -174,13 +174,12 @@ def claim_counts(words: list[str], limit: int) -> dict[str, int]:
     return {**known, **counted}
 
 
-def commonness(words: list[str], limit: int) -> dict[str, int]:
-    """How many claims each of these words is in, past `limit` as far as it takes to tell the
-    rarer of two common words: PostgreSQL's statistics estimate it for the commonest words
-    (claim_counts, up to `limit`, gives their estimate already), SQLite's index is counted up to
+def commonness(words: list[str]) -> dict[str, int]:
+    """How many claims each of these words is in, past the bound claim_counts was given, as far
+    as it takes to tell the rarer of two common words: SQLite's index counted up to
     COMMON_COUNTED_TO claims (a walk of each word's list in the index, kept as claim_counts
-    keeps counts)."""
-    return claim_counts(words, limit if is_postgres() else COMMON_COUNTED_TO)
+    keeps counts). On PostgreSQL nothing more: the estimates claim_counts gave stand."""
+    return {} if is_postgres() else claim_counts(words, COMMON_COUNTED_TO)
 
 
 COMMON_COUNTED_TO = 20_000  # claims a common word is counted up to on SQLite (commonness)
