@@ -140,7 +140,10 @@ def claim_due(limit: int, lock_seconds: int, *, per_webhook: int | None = None,
     if skip:
         due = due.where(Delivery.webhook.not_in(list(skip)))
     taken, per_subscriber = [], Counter()
-    for delivery_id, webhook_id in due.tuples():
+    # Read whole before any is taken: a read still open would hold its snapshot into the
+    # write, and on SQLite a write from a stale snapshot is refused ("database is locked")
+    # once a delivery thread has recorded an attempt since.
+    for delivery_id, webhook_id in list(due.tuples()):
         if per_webhook is not None and per_subscriber[webhook_id] >= per_webhook:
             continue
         if webhooks is not None and webhook_id not in per_subscriber \
