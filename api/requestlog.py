@@ -32,11 +32,11 @@ class JsonFormatter(logging.Formatter):
 
 def configure_logging(level: str) -> None:
     """JSON lines on standard error, for the service's own loggers and the rate limiter's
-    (which says when its store is lost and found again). No record carries its caller, thread
-    or process, which no line shows: finding them cost a line as much as writing it (the
-    logging HOWTO's optimisations)."""
+    (which says when its store is lost and found again). No record carries its caller or
+    thread, which no line shows: finding them cost a line as much as writing it (the logging
+    HOWTO's optimisations). Records keep their process, which gunicorn's own lines show."""
     logging._srcfile = None
-    logging.logThreads = logging.logProcesses = logging.logMultiprocessing = False
+    logging.logThreads = logging.logMultiprocessing = False
     handler = logging.StreamHandler(sys.stderr)
     handler.setFormatter(JsonFormatter())
     for name in ("claimtracker", "api", "models", "flask-limiter"):
