@@ -14,6 +14,10 @@ from models.db import checkpoint_in_background
 limit_request_line = 8190
 limit_request_field_size = 8190
 
+# The app and the spaCy pipeline are loaded once, in the master, and shared by the workers it
+# forks (each loaded them itself: 3.3 s of a core a worker, and a copy of each in its memory).
+preload_app = True
+
 
 # A worker's full garbage-collection passes run between requests, once this many passes of
 # the middle generation have run since the last (Python's own default): about every ten
@@ -24,15 +28,21 @@ FULL_PASS_AFTER = 10
 _NEVER = 1_000_000_000  # middle-generation passes before Python would make a full one itself
 
 
-def post_worker_init(worker):
-    """Load the spaCy pipeline before the first request (not in it: 1.3 s), then take what the
-    worker has loaded (Flask, peewee, spaCy, the app and the model: about 115,000 objects)
-    out of the garbage collector's full passes: they live as long as the worker, and walking
-    them again in every pass added about 30 ms to the request the pass fell in. The full
-    passes themselves are left to post_request, out of any request. On SQLite, a thread of
-    the worker copies the write-ahead log into the database (models.db.checkpoint_in_background)
-    instead of the commit of some request."""
+def when_ready(server):
+    """In the master, before it forks a worker: load the spaCy pipeline (not in the first
+    request: 1.3 s), then take what is loaded (Flask, peewee, spaCy, the app and the model:
+    about 115,000 objects) out of the garbage collector's passes: they live as long as the
+    workers, and walking them again in every full pass added about 30 ms to the request the
+    pass fell in; frozen before the fork, the passes write nothing into the pages the workers
+    share."""
     pipeline()
+    gc.freeze()
+
+
+def post_worker_init(worker):
+    """Leave a worker's full garbage-collection passes to post_request, out of any request.
+    On SQLite, a thread of the worker copies the write-ahead log into the database
+    (models.db.checkpoint_in_background) instead of the commit of some request."""
     checkpoint_in_background()
     gc.freeze()
     young, middle, _ = gc.get_threshold()
