@@ -5,7 +5,7 @@ in a new article is matched to one already known."""
 import peewee
 
 from analysis.names import name_key, same_person, surname
-from models.db import BaseModel, database, is_postgres, utcnow
+from models.db import BaseModel, database, is_postgres, raw_rows, utcnow
 
 SPEAKER_KINDS = ("person", "organization", "country", "group")
 def surname_key(name: str) -> str:
@@ -39,12 +39,8 @@ class SpeakerAlias(BaseModel):
 def aliases_of(speaker_ids) -> dict[int, list[str]]:
     """Every alias of these speakers, in one query."""
     found: dict[int, list[str]] = {}
-    query = (SpeakerAlias
-             .select(SpeakerAlias.speaker, SpeakerAlias.alias)
-             .where(SpeakerAlias.speaker.in_(list(speaker_ids)))
-             .order_by(SpeakerAlias.id)
-             .tuples())
-    for speaker_id, alias in query:
+    for speaker_id, alias in raw_rows("SELECT speaker_id, alias FROM speaker_alias "
+                                      "WHERE speaker_id IN ? ORDER BY id", list(speaker_ids)):
         found.setdefault(speaker_id, []).append(alias)
     return found
 

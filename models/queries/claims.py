@@ -143,12 +143,12 @@ def appearances_of(claim_ids) -> dict[int, list[dict]]:
 
 
 # A link as the API's ClaimLink shows it, field for field, in its order.
-_LINK_COLUMNS = ("id", "relation", "origin", "score", "cues", "kind", "explanation", "state",
+LINK_COLUMNS = ("id", "relation", "origin", "score", "cues", "kind", "explanation", "state",
                  "created_by", "created_at", "reviewed_by", "reviewed_at", "review_reason")
 
 
-def _link_record(row) -> dict:
-    link = dict(zip(_LINK_COLUMNS, row, strict=True))
+def link_record(row) -> dict:
+    link = dict(zip(LINK_COLUMNS, row, strict=True))
     link["cues"] = ClaimLink.cues.python_value(link["cues"])
     link["created_at"], link["reviewed_at"] = (MOMENT(link["created_at"]),
                                                MOMENT(link["reviewed_at"]))
@@ -160,13 +160,13 @@ def links_of(claim_id: int) -> list[dict]:
     there are links)."""
     links = []
     for row in raw_rows(
-            f"SELECT {', '.join('l.' + c for c in _LINK_COLUMNS)}, o.id, o.text, o.status, "
+            f"SELECT {', '.join('l.' + c for c in LINK_COLUMNS)}, o.id, o.text, o.status, "
             "o.first_seen FROM claim_link l JOIN claim o ON o.id = CASE WHEN l.claim_a_id = ? "
             "THEN l.claim_b_id ELSE l.claim_a_id END "
             "WHERE l.claim_a_id = ? OR l.claim_b_id = ? ORDER BY l.id",
             claim_id, claim_id, claim_id):
-        other_id, text, status, first_seen = row[len(_LINK_COLUMNS):]
-        links.append({**_link_record(row[:len(_LINK_COLUMNS)]), "other_claim": {
+        other_id, text, status, first_seen = row[len(LINK_COLUMNS):]
+        links.append({**link_record(row[:len(LINK_COLUMNS)]), "other_claim": {
             "id": other_id, "text": text, "status": status, "first_seen": DAY(first_seen)}})
     speakers = speakers_of({link["other_claim"]["id"] for link in links}) if links else {}
     for link in links:

@@ -1,13 +1,11 @@
 """Speakers read: the list, with aliases and claim counts, and one speaker with their
 latest claims and self-contradictions."""
 
-from peewee import fn
-
-from models.claim import Appearance
 from models.db import raw_rows
 from models.errors import must_exist
 from models.queries.claims import CLAIM_COLUMNS, claim_record, summaries_of
-from models.queries.contradictions import contradictions_query, pair_records
+from models.queries.contradictions import self_contradictions
+from models.queries.rows import MOMENT
 from models.speaker import Speaker, aliases_of, name_key
 
 
@@ -35,21 +33,29 @@ def latest_claims(speaker_id: int, limit: int) -> list[dict]:
 
 
 def speaker_records(speakers) -> list[dict]:
-    speakers = list(speakers)
-    ids = [s.id for s in speakers]
+    return _with_aliases_and_counts([s.__data__ for s in speakers])
+
+
+def _with_aliases_and_counts(records: list[dict]) -> list[dict]:
+    ids = [record["id"] for record in records]
     aliases = aliases_of(ids)
-    counts = dict(Appearance.select(Appearance.speaker, fn.COUNT(fn.DISTINCT(Appearance.claim)))
-                  .where(Appearance.speaker.in_(ids)).group_by(Appearance.speaker).tuples())
-    return [{**s.__data__, "aliases": aliases.get(s.id, []), "claim_count": counts.get(s.id, 0)}
-            for s in speakers]
+    counts = dict(raw_rows("SELECT speaker_id, COUNT(DISTINCT claim_id) FROM appearance "
+                           "WHERE speaker_id IN ? GROUP BY speaker_id", ids))
+    return [{**record, "aliases": aliases.get(record["id"], []),
+             "claim_count": counts.get(record["id"], 0)} for record in records]
+
+
+_SPEAKER_COLUMNS = ("id", "name", "kind", "role", "same_as", "created_at")
+_SPEAKER = f"SELECT {', '.join(_SPEAKER_COLUMNS)} FROM speaker WHERE id = ?"
 
 
 def speaker_detail(speaker_id: int, claim_limit: int = 100) -> dict:
-    """A speaker with their latest claims and self-contradictions (up to claim_limit each)."""
-    speaker = must_exist(Speaker.get_or_none(Speaker.id == speaker_id), "speaker", speaker_id)
-    record = speaker_records([speaker])[0]
+    """A speaker with their latest claims and self-contradictions (up to claim_limit each),
+    read as plain rows (as Peewee's models, a fifth of the page's time)."""
+    [row] = must_exist(raw_rows(_SPEAKER, speaker_id) or None, "speaker", speaker_id)
+    speaker = dict(zip(_SPEAKER_COLUMNS, row, strict=True))
+    speaker["created_at"] = MOMENT(speaker["created_at"])
+    [record] = _with_aliases_and_counts([speaker])
     record["claims"] = summaries_of(latest_claims(speaker_id, claim_limit))
-    record["self_contradictions"] = pair_records(
-        contradictions_query(self_of=speaker_id).limit(claim_limit))
+    record["self_contradictions"] = self_contradictions(speaker_id, claim_limit)
     return record
-
