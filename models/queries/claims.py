@@ -144,7 +144,7 @@ def appearances_of(claim_ids) -> dict[int, list[dict]]:
 
 # A link as the API's ClaimLink shows it, field for field, in its order.
 LINK_COLUMNS = ("id", "relation", "origin", "score", "cues", "kind", "explanation", "state",
-                 "created_by", "created_at", "reviewed_by", "reviewed_at", "review_reason")
+                "created_by", "created_at", "reviewed_by", "reviewed_at", "review_reason")
 
 
 def link_record(row) -> dict:

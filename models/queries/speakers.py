@@ -51,7 +51,7 @@ _SPEAKER = f"SELECT {', '.join(_SPEAKER_COLUMNS)} FROM speaker WHERE id = ?"
 
 def speaker_detail(speaker_id: int, claim_limit: int = 100) -> dict:
     """A speaker with their latest claims and self-contradictions (up to claim_limit each),
-    read as plain rows (as Peewee's models, a fifth of the page's time)."""
+    read as plain rows (as Peewee's models, a sixth of the page's time)."""
     [row] = must_exist(raw_rows(_SPEAKER, speaker_id) or None, "speaker", speaker_id)
     speaker = dict(zip(_SPEAKER_COLUMNS, row, strict=True))
     speaker["created_at"] = MOMENT(speaker["created_at"])
