@@ -1,5 +1,5 @@
-"""The fast answers of GET /claims/{id} (its record written as it is), /speakers/{id} and an
-ingest (plain dumps) are exactly what the documented schemas dump."""
+"""The fast answers of GET /claims/{id} (its record written as it is), /claims,
+/speakers/{id} and an ingest (plain dumps) are exactly what the documented schemas dump."""
 
 import json
 
@@ -7,6 +7,7 @@ import pytest
 from marshmallow import Schema, fields
 
 from api import schemas
+from api.pagination import paginate
 from api.plain_dump import plain_dumper
 from models import queries
 from models.db import database
@@ -26,6 +27,20 @@ def test_a_claim_is_served_as_its_schema_dumps_it(client, make_source, make_clai
     assert served.get_data(as_text=True) == client.application.json.dumps(expected)  # in order
     assert expected["appearances"] and expected["reviews"]
     assert {bool(link["other_claim"]["speakers"]) for link in expected["links"]} == {True, False}
+
+
+def test_a_page_of_claims_is_served_as_its_schema_dumps_it(client, make_source, flag):
+    claims = make_source(ARTICLE, outlet="Harbour Herald", published="2024-03-01")["claims"]
+    flag(claims[0]["id"], claims[1]["id"], "Both cannot hold.")
+    served = client.get(f"{API}/claims?per_page=2&sort=id").get_json()
+    with client.application.test_request_context(f"{API}/claims?per_page=2&sort=id"), \
+            database.connection_context():
+        expected = schemas.ClaimPage().dump(paginate(
+            queries.claims_query, {"page": 1, "per_page": 2, "sort": "id"},
+            queries.claim_summaries))
+    assert served == json.loads(json.dumps(expected))
+    assert served["next"] and served["items"][0]["speakers"]
+    assert served["items"][0]["contradiction_count"]
 
 
 def test_a_speaker_is_served_as_its_schema_dumps_it(client, make_source, flag):
