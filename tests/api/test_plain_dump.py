@@ -1,5 +1,6 @@
 """The fast answers of GET /claims/{id} (its record written as it is), /claims,
-/speakers/{id} and an ingest (plain dumps) are exactly what the documented schemas dump."""
+/contradictions, /speakers/{id} and an ingest (plain dumps) are exactly what the documented
+schemas dump."""
 
 import json
 
@@ -41,6 +42,18 @@ def test_a_page_of_claims_is_served_as_its_schema_dumps_it(client, make_source, 
     assert served == json.loads(json.dumps(expected))
     assert served["next"] and served["items"][0]["speakers"]
     assert served["items"][0]["contradiction_count"]
+
+
+def test_a_page_of_contradictions_is_served_as_its_schema_dumps_it(client, make_source, flag):
+    claims = make_source(ARTICLE, outlet="Harbour Herald", published="2024-03-01")["claims"]
+    flag(claims[0]["id"], claims[1]["id"], "Both cannot hold.")  # beside the one found
+    served = client.get(f"{API}/contradictions?per_page=1").get_json()
+    with client.application.test_request_context(f"{API}/contradictions?per_page=1"), \
+            database.connection_context():
+        expected = schemas.ContradictionPage().dump(paginate(
+            queries.contradictions_query, {"page": 1, "per_page": 1}, queries.pair_records))
+    assert served == json.loads(json.dumps(expected))
+    assert served["next"] and served["items"][0]["claim_a"]["text"]
 
 
 def test_a_speaker_is_served_as_its_schema_dumps_it(client, make_source, flag):
