@@ -91,21 +91,24 @@ def self_contradictions(speaker_id: int, limit: int) -> list[dict]:
     """Up to limit contradictions between two claims of this speaker, with both claims (as
     pair_records gives them), read as plain rows in three queries: as Peewee's models, with
     model_to_dict, twice as long."""
-    rows = raw_rows(_SELF_CONTRADICTIONS, speaker_id, limit)
     width = len(LINK_COLUMNS)
-    briefs = claim_briefs({i for row in rows for i in row[width:]})
-    return [{**link_record(row[:width]), "claim_a": briefs[row[width]],
-             "claim_b": briefs[row[width + 1]]} for row in rows]
+    return _with_both_claims([(link_record(row[:width]), *row[width:])
+                              for row in raw_rows(_SELF_CONTRADICTIONS, speaker_id, limit)])
 
 
 def pair_records(links) -> list[dict]:
     """Links (contradictions or same-claim pairs) with both claims (id, text, status,
     speakers), in three queries."""
-    links = list(links)
-    briefs = claim_briefs({i for link in links for i in (link.claim_a_id, link.claim_b_id)})
     # Every column, those a new link was created without included (as null).
-    return [{**model_to_dict(link, recurse=False), "claim_a": briefs[link.claim_a_id],
-             "claim_b": briefs[link.claim_b_id]} for link in links]
+    return _with_both_claims([(model_to_dict(link, recurse=False), link.claim_a_id,
+                               link.claim_b_id) for link in links])
+
+
+def _with_both_claims(pairs: list[tuple[dict, int, int]]) -> list[dict]:
+    """Links' records, each given with the ids of its two claims, with both claims' briefs,
+    read at once."""
+    briefs = claim_briefs({i for _, a, b in pairs for i in (a, b)})
+    return [{**record, "claim_a": briefs[a], "claim_b": briefs[b]} for record, a, b in pairs]
 
 
 def get_pair(link_id: int, relation: str) -> ClaimLink:
